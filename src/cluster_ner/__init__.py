@@ -1,0 +1,35 @@
+"""cluster_ner: industrial clusters, government bodies and metrics in Chinese text.
+
+    >>> import cluster_ner
+    >>> df = cluster_ner.extract("工信部公布45个国家先进制造业集群")
+
+Public API: :func:`load`, :func:`extract`, :func:`extract_many`,
+:func:`iter_frames`, :func:`to_frame`, :func:`parse_quantity`.
+"""
+
+from __future__ import annotations
+
+from .attributes.quantity import Quantity, parse_quantity
+from .errors import ClusterNerError, GoldFormatError, InputDecodeError, ModelLoadError, PatternsFileError
+from .extract import extract, extract_many, iter_frames
+from .frame import COLUMNS, to_frame
+from .pipeline import load
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "COLUMNS",
+    "ClusterNerError",
+    "GoldFormatError",
+    "InputDecodeError",
+    "ModelLoadError",
+    "PatternsFileError",
+    "Quantity",
+    "__version__",
+    "extract",
+    "extract_many",
+    "iter_frames",
+    "load",
+    "parse_quantity",
+    "to_frame",
+]

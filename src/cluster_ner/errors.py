@@ -1,0 +1,77 @@
+"""Every message the library shows a user, in one place.
+
+Each error class carries its message templates so that the wording lives here
+and nowhere else; call sites format them with keyword arguments.
+"""
+
+from __future__ import annotations
+
+
+class ClusterNerError(Exception):
+    """Base class of the errors raised by cluster_ner."""
+
+
+class GoldFormatError(ClusterNerError, ValueError):
+    """A gold / training file does not follow the documented format."""
+
+
+class PatternsFileError(ClusterNerError, ValueError):
+    """A user patterns file has a bad line."""
+
+
+class ModelLoadError(ClusterNerError, OSError):
+    """A pipeline directory is missing or cannot be loaded."""
+
+
+class InputDecodeError(ClusterNerError, ValueError):
+    """Bytes given as text could not be decoded with any supported encoding."""
+
+
+class Messages:
+    """Message templates, formatted with ``str.format``."""
+
+    NOT_TEXT = (
+        "{arg} must be str (or bytes to be decoded), got {type_name}. "
+        "Convert it first, e.g. str(value), or skip missing values."
+    )
+    UNDECODABLE = (
+        "{arg}: could not decode {n_bytes} bytes with any of the encodings "
+        "tried ({encodings}). Decode it yourself and pass a str."
+    )
+    GOLD_BAD_JSON = "{path}, line {line}: not valid JSON ({detail})."
+    GOLD_MISSING_FIELD = "{path}, line {line}: missing field {field!r}."
+    GOLD_UNKNOWN_LABEL = (
+        "{path}, line {line}: unknown label {label!r}; expected one of {labels}."
+    )
+    GOLD_BAD_OFFSETS = (
+        "{path}, line {line}: span [{start}, {end}) is outside the text "
+        "(length {length}) or empty."
+    )
+    GOLD_TEXT_MISMATCH = (
+        "{path}, line {line}: span [{start}, {end}) covers {actual!r}, "
+        "but its \"text\" says {expected!r}."
+    )
+    GOLD_OVERLAP = "{path}, line {line}: spans {first} and {second} overlap."
+    MARKUP_UNBALANCED = "markup: unbalanced [[ ]] near character {pos}: {context!r}"
+    MARKUP_BAD_LABEL = "markup: unknown label {label!r} near character {pos}; expected one of {labels}."
+    PATTERNS_BAD_LINE = "{path}, line {line}: {detail}"
+    MODEL_MISSING = (
+        "No cluster_ner pipeline at {path}: the directory does not exist. "
+        "Pass the directory written by nlp.to_disk() or `cluster-ner train`."
+    )
+    MODEL_CORRUPT = (
+        "The pipeline at {path} could not be loaded ({detail}). "
+        "Is it a complete directory written by nlp.to_disk()?"
+    )
+    BASE_MISSING = (
+        "The base pipeline {name!r} is not installed. Install it with "
+        "`python -m spacy download {name}` (or pip install its wheel), or call "
+        "load() without base= to use the built-in spacy.blank('zh') base."
+    )
+    BAD_OUTPUT_SUFFIX = (
+        "Cannot write {path}: unknown output format {suffix!r}; "
+        "use .csv, .jsonl or .parquet."
+    )
+    OUTPUT_UNWRITABLE = "Cannot write {path}: {detail}"
+    IDS_LENGTH = "ids has {n_ids} items but texts has {n_texts}."
+    ON_ERROR_VALUE = "on_error must be 'report' or 'raise', got {value!r}."

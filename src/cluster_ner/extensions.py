@@ -1,0 +1,47 @@
+"""Every ``Span._`` / ``Doc._`` extension of cluster_ner, declared in one table.
+
+Values set on spans are kept in ``doc.user_data`` by spaCy, so they survive
+``Doc.to_bytes`` and multi-process ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+# name -> (default, description). Each is also a DataFrame column (see frame.py).
+SPAN_EXTENSIONS: dict[str, tuple[Any, str]] = {
+    "source": (None, "what produced the entity: 'rules', 'model' or 'pattern'"),
+    "value": (None, "METRIC: the number after multipliers (float)"),
+    "unit": (None, "METRIC: unit or measure word (家, 元, %, 平方公里 …)"),
+    "qualifier": (None, "METRIC: exact / approx / over / under"),
+    "measure": (None, "METRIC: the thing measured, when the sentence states it"),
+    "kind": (None, "METRIC: count / money / share / rate / area / rank …"),
+    "canonical": (None, "GOV: full official name"),
+    "level": (None, "GOV: national / provincial / municipal / county / district / town / zone"),
+    "region": (None, "GOV and CLUSTER: province and city the entity belongs to"),
+    "industry": (None, "CLUSTER: the industry phrase"),
+    "national_name": (None, "CLUSTER: official name when it is a national advanced manufacturing cluster"),
+    "national_year": (None, "CLUSTER: year of the national list that names it"),
+}
+
+DOC_EXTENSIONS: dict[str, tuple[Any, str]] = {
+    "doc_id": (None, "the id given to extract()/extract_many(), if any"),
+}
+
+_registered = False
+
+
+def register_extensions() -> None:
+    """Register the extensions once per process (idempotent)."""
+    global _registered
+    if _registered:
+        return
+    for name, (default, _) in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name, (default, _) in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    _registered = True

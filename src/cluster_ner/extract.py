@@ -1,0 +1,245 @@
+"""Text in, DataFrame out: one document, a batch, or a stream.
+
+The input contract lives here: ``str`` is taken as it is, ``bytes`` are
+decoded (UTF-8, GB18030/GBK, Big5), anything else is a ``TypeError`` naming
+the argument. In batches a document that fails never takes the others with it:
+it becomes a row of the ``errors`` frame (``on_error="report"``, the default)
+or stops the run (``on_error="raise"``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+
+from .errors import InputDecodeError, Messages
+from .frame import ERROR_COLUMNS, doc_rows, frame_from_rows
+from .pipeline import load
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+ENCODINGS = ("utf-8", "gb18030", "big5")
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    """The pipeline ``extract`` uses when none is given (loaded once per process)."""
+    return load()
+
+
+def decode_bytes(data: bytes, *, arg: str = "text") -> str:
+    """Decode bytes of Chinese text, trying UTF-8, then GB18030 and Big5.
+
+    When both GB18030 and Big5 decode without error, the one whose result has
+    more everyday Han characters wins.
+
+    Raises:
+        InputDecodeError: no encoding fits; the message names those tried.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from .cleaning import _common_han
+
+    common = _common_han()
+    best: tuple[int, str] | None = None
+    for enc in ENCODINGS[1:]:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = sum(ch in common for ch in text)
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None:
+        raise InputDecodeError(
+            Messages.UNDECODABLE.format(arg=arg, n_bytes=len(data), encodings=", ".join(ENCODINGS))
+        )
+    return best[1]
+
+
+def coerce_text(text: Any, *, arg: str = "text") -> str:
+    """The input contract: ``str`` as is, ``bytes`` decoded, else ``TypeError``."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return decode_bytes(bytes(text), arg=arg)
+    raise TypeError(Messages.NOT_TEXT.format(arg=arg, type_name=type(text).__name__))
+
+
+def extract(text: str | bytes, *, doc_id: Any = None, nlp: Language | None = None) -> "pd.DataFrame":
+    """Find the clusters, government bodies and metrics of one document.
+
+    Args:
+        text: the document as scraped (``bytes`` are decoded).
+        doc_id: value of the ``doc_id`` column.
+        nlp: a pipeline from :func:`cluster_ner.load` (default: the shipped one).
+
+    Returns:
+        One row per entity in text order with the columns of
+        :data:`cluster_ner.frame.COLUMNS`; an empty frame with the same
+        columns when the document has none.
+
+    Raises:
+        TypeError: ``text`` is not ``str`` or ``bytes``.
+        InputDecodeError: ``bytes`` that no supported encoding decodes.
+    """
+    raw = coerce_text(text)
+    pipeline = nlp if nlp is not None else default_nlp()
+    return frame_from_rows(doc_rows(pipeline(raw), doc_id))
+
+
+@dataclass
+class BatchResult:
+    """Rows and error records collected over a batch run."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _ids_for(texts: Any, ids: Iterable[Any] | None) -> tuple[Iterable[Any], Iterable[Any]]:
+    """Pair texts with ids: given ids, a Series' index, or positions."""
+    if ids is not None:
+        if hasattr(texts, "__len__") and hasattr(ids, "__len__") and len(ids) != len(texts):  # type: ignore[arg-type]
+            raise ValueError(Messages.IDS_LENGTH.format(n_ids=len(ids), n_texts=len(texts)))  # type: ignore[arg-type]
+        return texts, ids
+    index = getattr(texts, "index", None)
+    if index is not None and hasattr(texts, "iloc"):  # a pandas Series: its index names the documents
+        return list(texts.values), list(index)
+    return texts, _count()
+
+
+def _count() -> Iterator[int]:
+    n = 0
+    while True:
+        yield n
+        n += 1
+
+
+def _error_record(doc_id: Any, exc: BaseException) -> dict[str, Any]:
+    return {"doc_id": None if doc_id is None else str(doc_id), "error": type(exc).__name__, "message": str(exc)}
+
+
+def iter_rows(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    on_error: str = "report",
+) -> Iterator[tuple[Any, list[dict[str, Any]], dict[str, Any] | None]]:
+    """Yield ``(doc_id, rows, error)`` per document, in input order."""
+    if on_error not in ("report", "raise"):
+        raise ValueError(Messages.ON_ERROR_VALUE.format(value=on_error))
+    pipeline = nlp if nlp is not None else default_nlp()
+    texts, id_iter = _ids_for(texts, ids)
+    pairs = zip(texts, id_iter)
+    while True:
+        chunk = list(islice(pairs, max(batch_size, 1) * max(n_process, 1)))
+        if not chunk:
+            return
+        good: list[tuple[str, Any]] = []
+        bad: dict[int, dict[str, Any]] = {}
+        for i, (text, doc_id) in enumerate(chunk):
+            try:
+                good.append((coerce_text(text, arg=f"texts[{doc_id!r}]"), i))
+            except (TypeError, InputDecodeError) as exc:
+                if on_error == "raise":
+                    raise
+                bad[i] = _error_record(doc_id, exc)
+        docs: dict[int, Any] = {}
+        try:
+            for doc, i in pipeline.pipe(good, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                docs[i] = doc
+        except Exception:
+            if on_error == "raise":
+                raise
+            for text, i in good:  # find the culprit: one document at a time
+                if i in docs:
+                    continue
+                try:
+                    docs[i] = pipeline(text)
+                except Exception as exc:
+                    bad[i] = _error_record(chunk[i][1], exc)
+        for i, (_, doc_id) in enumerate(chunk):
+            if i in bad:
+                yield doc_id, [], bad[i]
+            else:
+                yield doc_id, doc_rows(docs[i], doc_id), None
+
+
+def iter_frames(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    on_error: str = "report",
+) -> Iterator["pd.DataFrame"]:
+    """Yield one DataFrame per document, streaming: memory stays flat.
+
+    A document that fails yields an empty frame (and a warning); with
+    ``on_error="raise"`` the exception propagates instead.
+    """
+    for doc_id, rows, error in iter_rows(
+        texts, ids=ids, nlp=nlp, batch_size=batch_size, n_process=n_process, on_error=on_error
+    ):
+        if error is not None:
+            warnings.warn(f"document {doc_id!r} failed: {error['error']}: {error['message']}", stacklevel=2)
+        yield frame_from_rows(rows)
+
+
+def extract_many(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    on_error: str = "report",
+    return_errors: bool = False,
+) -> "pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]":
+    """Extract from many documents into one DataFrame.
+
+    Args:
+        texts: a list, any iterable, or a pandas Series (its index gives the ids).
+        ids: one id per text (default: the Series index, else 0, 1, 2 …).
+        nlp: a pipeline from :func:`cluster_ner.load` (default: the shipped one).
+        batch_size: documents per ``nlp.pipe`` batch.
+        n_process: worker processes (``nlp.pipe(n_process=…)``).
+        on_error: ``"report"`` (failed documents go to the errors frame, with
+            one warning at the end) or ``"raise"``.
+        return_errors: also return the errors frame (columns
+            ``doc_id, error, message``).
+
+    Returns:
+        The rows of every document, identical to calling :func:`extract` on
+        each; with ``return_errors=True`` a ``(rows, errors)`` pair.
+    """
+    result = BatchResult()
+    for _, rows, error in iter_rows(
+        texts, ids=ids, nlp=nlp, batch_size=batch_size, n_process=n_process, on_error=on_error
+    ):
+        result.rows.extend(rows)
+        if error is not None:
+            result.errors.append(error)
+    if result.errors:
+        warnings.warn(
+            f"{len(result.errors)} document(s) failed and produced no rows; "
+            "pass return_errors=True to get them.",
+            stacklevel=2,
+        )
+    frame = frame_from_rows(result.rows)
+    if return_errors:
+        return frame, frame_from_rows(result.errors, ERROR_COLUMNS)
+    return frame

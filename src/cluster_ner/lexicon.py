@@ -1,0 +1,210 @@
+"""The data files in ``cluster_ner/resources``, read once and cached.
+
+Every lexicon the recognizers and resolvers use lives in a TSV or text file
+inside the package (see ``resources/SOURCES.md`` for where each comes from) and
+is read here with :mod:`importlib.resources`. Loaders return fresh immutable
+structures (tuples, frozensets, mappings built per call and cached), so no
+caller can mutate shared state.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+RESOURCE_PACKAGE = "cluster_ner.resources"
+
+
+def read_text(name: str) -> str:
+    """The text of a resource file."""
+    return resources.files(RESOURCE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV resource with a header line (``#`` lines are comments)."""
+    lines = [ln for ln in read_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a text resource."""
+    return tuple(
+        ln.strip() for ln in read_text(name).splitlines() if ln.strip() and not ln.startswith("#")
+    )
+
+
+# --- places -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """An administrative division (from ``places.tsv``)."""
+
+    name: str
+    short: str
+    level: str  # province | municipal | county | district
+    province: str
+    city: str
+
+
+# Short forms that are ordinary words far more often than places.
+_GENERIC_SHORTS = frozenset(
+    "城关 城中 城东 城西 城南 城北 市中 新城 新华 开发 高新 经开 矿区 郊区 城区 新区 "
+    "和平 长安 江南 江北 河东 河西 永安 白云 青山 东方 南山 北山 西山 东山 中山 "
+    "平安 安全 建设 发展 前进 红旗 胜利 光明 朝阳 向阳 东风 西安 中原 华容 "
+    "普陀 通州 鼓楼 海港 铁西 铁东 城阳 大东".split()
+)
+# 西安/中山/朝阳/普陀 are real and common places: they stay as full names below
+# (西安市) and are added back as known shorts of municipal level.
+_KEEP_SHORT_LEVELS = frozenset({"province", "municipal"})
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Place, ...]:
+    """All divisions of ``places.tsv``."""
+    return tuple(
+        Place(r["name"], r.get("short", ""), r["level"], r.get("province", ""), r.get("city", ""))
+        for r in read_tsv("places.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[Place, ...]]:
+    """Surface form (full name or usable short form) → the places it may denote."""
+    index: dict[str, list[Place]] = {}
+    for p in places():
+        index.setdefault(p.name, []).append(p)
+        short = p.short
+        if len(short) >= 2 and (short not in _GENERIC_SHORTS or p.level in _KEEP_SHORT_LEVELS):
+            index.setdefault(short, []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@dataclass(frozen=True)
+class Region:
+    """An informal multi-place region (长三角, 广深佛莞 …) from ``regions.tsv``."""
+
+    name: str
+    provinces: tuple[str, ...]
+    cities: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    out: dict[str, Region] = {}
+    for r in read_tsv("regions.tsv"):
+        provs = tuple(x for x in r.get("provinces", "").split(",") if x)
+        cities = tuple(x for x in r.get("cities", "").split(",") if x)
+        out[r["name"]] = Region(r["name"], provs, cities)
+    return out
+
+
+# --- government bodies -------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def gov_domains() -> dict[str, str]:
+    """Functional-domain form (工信) → full form (工业和信息化)."""
+    return {r["form"]: r["full"] for r in read_tsv("gov_domains.tsv") if r.get("form")}
+
+
+@dataclass(frozen=True)
+class Head:
+    """An organ head (局, 人民政府, 管委会 …) from ``gov_heads.tsv``."""
+
+    head: str
+    full: str
+    kind: str
+    levels: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def gov_heads() -> dict[str, Head]:
+    return {
+        r["head"]: Head(r["head"], r.get("full") or r["head"], r.get("kind", ""), tuple(x for x in r.get("levels", "").split(",") if x))
+        for r in read_tsv("gov_heads.tsv")
+        if r.get("head")
+    }
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body named without a place (工信部, 国务院 …) from ``gov_bodies.tsv``."""
+
+    name: str
+    canonical: str
+    level: str
+    region: str
+
+
+@lru_cache(maxsize=1)
+def gov_bodies() -> dict[str, Body]:
+    return {
+        r["name"]: Body(r["name"], r.get("canonical") or r["name"], r.get("level", "national"), r.get("region", ""))
+        for r in read_tsv("gov_bodies.tsv")
+        if r.get("name")
+    }
+
+
+@lru_cache(maxsize=1)
+def foreign_places() -> frozenset[str]:
+    """Names of foreign countries and places (their governments are not GOV)."""
+    return frozenset(read_lines("foreign_places.txt"))
+
+
+# --- industries, units ----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def industry_terms() -> frozenset[str]:
+    return frozenset(read_lines("industry_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """Unit or measure word → kind (count, money, share, area …)."""
+    return {r["unit"]: r["kind"] for r in read_tsv("units.tsv")}
+
+
+# --- regex helpers -----------------------------------------------------------------
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A compact regex (no groups) matching any of ``words``, longest first.
+
+    A plain alternation of thousands of literals is tried one by one at every
+    position; a trie shares prefixes so each position costs one walk.
+    """
+    trie: dict[str, dict] = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [_escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            if len(branches) == 1 and len(alt) > 1:
+                alt = "(?:" + alt + ")"
+            return alt + "?"
+        return alt
+
+    return build(trie)
+
+
+def _escape(ch: str) -> str:
+    import re
+
+    return re.escape(ch)

@@ -1,0 +1,69 @@
+"""What the rule recognizers share: where candidates go and how a rule component saves.
+
+Each recognizer reads ``doc.text`` (the cleaned working text, one token per
+character) and adds candidate spans to ``doc.spans[CANDIDATES_KEY]``; the
+span filter of :mod:`cluster_ner.resolve` later decides which become
+``doc.ents``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+CANDIDATES_KEY = "cluster_ner_candidates"
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Characters after which a free-form name (a town, a zone, a bare 省/市) may start:
+# anything that is not Han, plus function words that never end a name.
+FUNCTION_CHARS = "的了在和与及由向对将把被等为是到从经同并或至于给让请已均也都还又再亦即及其"
+BOUNDARY_LOOKBEHIND = rf"(?:(?<![{HAN}])|(?<=[{FUNCTION_CHARS}]))"
+
+
+def add_candidates(doc: Doc, spans: Iterable[tuple[int, int, str]], source: str) -> None:
+    """Append ``(start, end, label)`` character spans to the candidate group."""
+    group = doc.spans[CANDIDATES_KEY] if CANDIDATES_KEY in doc.spans else None
+    new: list[Span] = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label)
+        if span is not None:
+            span._.source = source
+            new.append(span)
+    if group is None:
+        doc.spans[CANDIDATES_KEY] = new
+    else:
+        group.extend(new)
+
+
+class RuleComponent:
+    """Base of the rule recognizers: a name, settings, and disk round trips.
+
+    The lexicons come from the package's resources, so a saved pipeline only
+    needs the settings; ``to_disk`` writes them as ``settings.json``.
+    """
+
+    def __init__(self, name: str, **settings: Any) -> None:
+        self.name = name
+        self.settings = settings
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self.settings, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+        self.settings.update(json.loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / "settings.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+        f = Path(path) / "settings.json"
+        if f.exists():
+            self.from_bytes(f.read_bytes())
+        return self

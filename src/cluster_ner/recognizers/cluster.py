@@ -1,0 +1,176 @@
+"""CLUSTER: a named industrial cluster, found from its head backwards.
+
+Every mention ends in a head (``集群``, optionally after ``产业``,
+``特色产业``, ``先进制造业``, ``国家先进制造业``). From the head the
+recognizer reads the name leftwards, one known word at a time — industry terms
+(``智能装备``, ``交通``, ``铝材``), places (``西安市``, ``酒泉``) and regions
+(``广深佛莞``, ``浙东``) — and stops at the first character that belongs to
+none of them, so evaluative words (``打造``, ``世界级``) stay outside.
+
+A name that is only generic (``先进制造业``, ``国家级``), a count of places
+(``六市``) or nothing at all is not a cluster; a place alone is one only with a
+plain or national head (``酒泉国家先进制造业集群``, ``酒泉集群``), not with
+``特色产业集群`` (``山东省特色产业集群`` is a designation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import lexicon
+from .base import FUNCTION_CHARS, HAN, RuleComponent, add_candidates
+
+LABEL = "CLUSTER"
+
+_HEAD = re.compile(
+    r"(?:国家级?)?(?:先进制造业|战略性新兴产业|战略性产业|特色产业|产业)?集群(?!化)"
+)
+# Words that never make a cluster specific on their own.
+GENERIC_WORDS = frozenset(
+    "先进制造业 制造业 先进制造 制造 先进 产业 工业 世界级 国家级 省级 市级 国际化 万亿级 千亿级 百亿级 "
+    "战略 战略性 新兴 中小企业 县域 同类 特色 重点 优势 主导 大型 现代化 全国 全省 全市 我国 我省 我市 "
+    "本地 当地 国内 国际 世界 国家 地方 区域".split()
+)
+_MAX_NAME = 24  # characters before the head
+_MAX_UNKNOWN = 4
+_PLACE, _REGION, _INDUSTRY = "place", "region", "industry"
+_JOINERS_BETWEEN_INDUSTRIES = "与和及"
+_JOINERS_BETWEEN_PLACES = "、"
+_STOP_CHARS = frozenset(FUNCTION_CHARS) | frozenset("一二三四五六七八九十两百千万亿几多个")
+
+
+@dataclass(frozen=True)
+class _Word:
+    kind: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _reverse_trie() -> dict:
+    """Trie of reversed lexicon words; terminal key '' holds the word's kind."""
+    trie: dict = {}
+    entries: list[tuple[str, str]] = [(w, _INDUSTRY) for w in lexicon.industry_terms() if w not in GENERIC_WORDS]
+    entries += [(w, _PLACE) for w in lexicon.place_index()]
+    entries += [(w, _REGION) for w in lexicon.regions()]
+    for word, kind in entries:  # places/regions last: they win over an identical industry word
+        node = trie
+        for ch in reversed(word):
+            node = node.setdefault(ch, {})
+        node[""] = kind
+    return trie
+
+
+def _word_ending_at(text: str, pos: int, floor: int) -> _Word | None:
+    """Longest lexicon word ``text[s:pos]`` with ``s >= floor``."""
+    node = _reverse_trie()
+    best: _Word | None = None
+    i = pos - 1
+    while i >= floor and text[i] in node:
+        node = node[text[i]]
+        if "" in node:
+            best = _Word(node[""], i, pos)
+        i -= 1
+    return best
+
+
+def _is_boundary(text: str, i: int) -> bool:
+    """True when position ``i`` (the char before a name) cannot continue a name."""
+    return i < 0 or not re.match(f"[{HAN}]", text[i]) or text[i] in FUNCTION_CHARS
+
+
+def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word | None:
+    """1–4 unlisted Han characters that close on a place (or a boundary, if nearest the head)."""
+    for k in range(1, _MAX_UNKNOWN + 1):
+        s = pos - k
+        if s < floor or not re.match(f"[{HAN}]", text[s]) or text[s] in _STOP_CHARS:
+            return None
+        before = _word_ending_at(text, s, floor)
+        if before is not None and before.kind in (_PLACE, _REGION):
+            return _Word("unknown", s, pos)
+        if first and (before is not None or _is_boundary(text, s - 1)) and k >= 2:
+            return _Word("unknown", s, pos)
+    return None
+
+
+def _read_name(text: str, head_start: int) -> list[_Word]:
+    """The words of the cluster name that ends at ``head_start``, leftmost first."""
+    words: list[_Word] = []
+    pos = head_start
+    floor = max(0, head_start - _MAX_NAME)
+    if pos > 0 and text[pos - 1] == "-":  # 湾区汽车-先进制造业集群
+        pos -= 1
+    while pos > floor:
+        w = _word_ending_at(text, pos, floor)
+        if w is not None:
+            words.append(w)
+            pos = w.start
+            continue
+        ch = text[pos - 1]
+        if words and (ch in _JOINERS_BETWEEN_INDUSTRIES or ch == "-"):
+            left = _word_ending_at(text, pos - 1, floor)
+            if left is not None and words[-1].kind in (_INDUSTRY, "unknown") and left.kind == _INDUSTRY:
+                pos -= 1
+                continue
+        if words and ch in _JOINERS_BETWEEN_PLACES:
+            left = _word_ending_at(text, pos - 1, floor)
+            if left is not None and words[-1].kind in (_PLACE, _REGION) and left.kind in (_PLACE, _REGION):
+                pos -= 1
+                continue
+        u = _unknown_ending_at(text, pos, floor, first=not words)
+        if u is not None:
+            words.append(u)
+            pos = u.start
+            continue
+        break
+    words.reverse()
+    return words
+
+
+def find_clusters(text: str) -> list[tuple[int, int]]:
+    """All CLUSTER candidate spans ``(start, end)`` in ``text``."""
+    found: list[tuple[int, int]] = []
+    for m in _HEAD.finditer(text):
+        head = m.group()
+        words = _read_name(text, m.start())
+        if not words:
+            continue
+        kinds = {w.kind for w in words}
+        if kinds <= {_PLACE, _REGION}:
+            # A place alone names a cluster (酒泉集群) unless the head makes it a
+            # designation (山东省特色产业集群) or the place is a whole province.
+            if "特色产业" in head or head.startswith("国家级"):
+                continue
+            if _PLACE in kinds and _REGION not in kinds and _only_provinces(text, words):
+                continue
+        found.append((words[0].start, m.end()))
+    return found
+
+
+def _only_provinces(text: str, words: list[_Word]) -> bool:
+    index = lexicon.place_index()
+    for w in words:
+        levels = {p.level for p in index.get(text[w.start:w.end], ())}
+        if levels != {"province"}:
+            return False
+    return True
+
+
+class ClusterRecognizer(RuleComponent):
+    """Adds CLUSTER candidates found by :func:`find_clusters`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_candidates(doc, ((s, e, LABEL) for s, e in find_clusters(doc.text)), "rules")
+        return doc
+
+
+@Language.factory("cluster_ner_cluster", default_config={})
+def make_cluster_recognizer(nlp: Language, name: str) -> ClusterRecognizer:
+    """spaCy factory of the CLUSTER rule recognizer."""
+    _reverse_trie()
+    return ClusterRecognizer(name)
