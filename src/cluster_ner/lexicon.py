@@ -82,6 +82,10 @@ def place_index() -> dict[str, tuple[Place, ...]]:
         short = p.short
         if len(short) >= 2 and (short not in _GENERIC_SHORTS or p.level in _KEEP_SHORT_LEVELS):
             index.setdefault(short, []).append(p)
+            # Prefectures are also written short + 州/地区/盟: 昌吉州, 楚雄州, 海西州.
+            for suffix in ("自治州", "地区", "盟"):
+                if p.name.endswith(suffix) and suffix == "自治州":
+                    index.setdefault(short + "州", []).append(p)
     return {k: tuple(v) for k, v in index.items()}
 
 

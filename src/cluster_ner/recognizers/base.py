@@ -20,7 +20,7 @@ CANDIDATES_KEY = "cluster_ner_candidates"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Characters after which a free-form name (a town, a zone, a bare 省/市) may start:
 # anything that is not Han, plus function words that never end a name.
-FUNCTION_CHARS = "的了在和与及由向对将把被等为是到从经同并或至于给让请已均也都还又再亦即及其"
+FUNCTION_CHARS = "的了在和与及由向对将把被等为是到从经同并或至于给让请已均也都还又再即及其"
 BOUNDARY_LOOKBEHIND = rf"(?:(?<![{HAN}])|(?<=[{FUNCTION_CHARS}]))"
 
 

@@ -28,7 +28,7 @@ from .base import FUNCTION_CHARS, HAN, RuleComponent, add_candidates
 LABEL = "CLUSTER"
 
 _HEAD = re.compile(
-    r"(?:国家级?)?(?:先进制造业|战略性新兴产业|战略性产业|特色产业|产业)?集群(?!化)"
+    r"(?:国家级?)?(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?!化)"
 )
 # Words that never make a cluster specific on their own.
 GENERIC_WORDS = frozenset(
@@ -42,6 +42,15 @@ _PLACE, _REGION, _INDUSTRY = "place", "region", "industry"
 _JOINERS_BETWEEN_INDUSTRIES = "与和及"
 _JOINERS_BETWEEN_PLACES = "、"
 _STOP_CHARS = frozenset(FUNCTION_CHARS) | frozenset("一二三四五六七八九十两百千万亿几多个")
+# Words that make an unlisted stretch a phrase of the sentence, not an industry
+# (龙口市推进集群, 酒泉创建国家级集群).
+_NOT_INDUSTRY = re.compile(
+    "推进|打造|发挥|促进|建设|培育|发展|加强|加快|推动|壮大|形成|构建|支持|引导|做强|做大|提升|聚焦|围绕|依托"
+    "|带动|集聚|申报|认定|入选|创建|申创|组建|扩大|优化|完善|充分|大力|着力|积极|相关|有关|各类|其他|这些"
+    "|指明|符合|成为|作为|属于|全球|全国|全省|国内|中小企业|首批|龙头|重点|企业|产品|技术"
+    "|赋能|召开|联合|举办|举行|开展|参加|代表|介绍|部分|县域|地区|区域|本地|当地|我市|我省|我县|全市|全县|现有|已有|拥有"
+)
+_MAX_LEADING_PLACE = 3  # an unlisted place (town, zone) before the name: 白沟, 织里, 柴达木
 
 
 @dataclass(frozen=True)
@@ -85,15 +94,19 @@ def _is_boundary(text: str, i: int) -> bool:
 
 
 def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word | None:
-    """1–4 unlisted Han characters that close on a place (or a boundary, if nearest the head)."""
+    """2–4 unlisted Han characters between a place and the rest of the name.
+
+    An industry missing from the lexicon (曹县汉服特色产业集群) is still read
+    when a place closes it on the left and it is not a phrase of the sentence.
+    """
     for k in range(1, _MAX_UNKNOWN + 1):
         s = pos - k
         if s < floor or not re.match(f"[{HAN}]", text[s]) or text[s] in _STOP_CHARS:
             return None
         before = _word_ending_at(text, s, floor)
-        if before is not None and before.kind in (_PLACE, _REGION):
-            return _Word("unknown", s, pos)
-        if first and (before is not None or _is_boundary(text, s - 1)) and k >= 2:
+        if before is not None and (before.kind in (_PLACE, _REGION) or (first and k >= 2)):
+            if _NOT_INDUSTRY.search(text, s, pos):
+                return None
             return _Word("unknown", s, pos)
     return None
 
@@ -112,6 +125,11 @@ def _read_name(text: str, head_start: int) -> list[_Word]:
             pos = w.start
             continue
         ch = text[pos - 1]
+        if words and ch in ")）":  # 长三角（含江西）大飞机集群: a short aside inside the name
+            open_at = max(text.rfind("(", floor, pos - 1), text.rfind("（", floor, pos - 1))
+            if open_at >= 0 and pos - open_at <= 10 and _word_ending_at(text, open_at, floor) is not None:
+                pos = open_at
+                continue
         if words and (ch in _JOINERS_BETWEEN_INDUSTRIES or ch == "-"):
             left = _word_ending_at(text, pos - 1, floor)
             if left is not None and words[-1].kind in (_INDUSTRY, "unknown") and left.kind == _INDUSTRY:
@@ -122,14 +140,40 @@ def _read_name(text: str, head_start: int) -> list[_Word]:
             if left is not None and words[-1].kind in (_PLACE, _REGION) and left.kind in (_PLACE, _REGION):
                 pos -= 1
                 continue
-        u = _unknown_ending_at(text, pos, floor, first=not words)
-        if u is not None:
-            words.append(u)
-            pos = u.start
-            continue
+        if not any(w.kind in (_PLACE, _REGION) for w in words):
+            u = _unknown_ending_at(text, pos, floor, first=not words)
+            if u is not None:
+                words.append(u)
+                pos = u.start
+                continue
+            lead = _leading_place(text, pos, floor)
+            if lead is not None and words:
+                words.append(lead)
+                pos = lead.start
         break
     words.reverse()
     return words
+
+
+def _leading_place(text: str, pos: int, floor: int) -> _Word | None:
+    """2–3 unlisted Han characters after a boundary, taken as the place of the name.
+
+    Towns and zones (织里, 白沟, 洋浦) are not in the place list; right after
+    punctuation or a function word, the characters before a known industry
+    are most often such a place.
+    """
+    for k in range(2, _MAX_LEADING_PLACE + 1):
+        s = pos - k
+        if s < floor:
+            return None
+        chunk = text[s:pos]
+        if not re.fullmatch(f"[{HAN}]+", chunk) or any(c in _STOP_CHARS for c in chunk):
+            return None
+        if _is_boundary(text, s - 1):
+            if _NOT_INDUSTRY.search(chunk) or chunk in GENERIC_WORDS or chunk.endswith("级"):
+                return None
+            return _Word(_PLACE, s, pos)
+    return None
 
 
 def find_clusters(text: str) -> list[tuple[int, int]]:
@@ -141,6 +185,8 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
         if not words:
             continue
         kinds = {w.kind for w in words}
+        if "unknown" in kinds and head.startswith("国家级"):
+            continue
         if kinds <= {_PLACE, _REGION}:
             # A place alone names a cluster (酒泉集群) unless the head makes it a
             # designation (山东省特色产业集群) or the place is a whole province.

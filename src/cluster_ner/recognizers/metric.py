@@ -18,34 +18,58 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lexicon
-from ..attributes.quantity import NUMBER, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
-from .base import RuleComponent, add_candidates
+from ..attributes.quantity import NUMBER
+from .base import HAN, RuleComponent, add_candidates
 
 LABEL = "METRIC"
 
 _MULTIPLIER_ONLY = re.compile(r"^[十拾百佰千仟万萬亿億]+$")
 _ONE = re.compile(r"^[一壹]$")
 # What may not follow a quantity: time words make it a date or a duration.
-_TIME_AFTER = re.compile(r"(?:月|年(?!均)|天|日|号|小时|周(?!边)|星期|季度|工作日|世纪|岁|级|代|届|轮|期|版|后)")
-_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列|跻身|进入|入选|入围|位于|晋级|升至|跃居|稳居)[^，。；！？,;!?\n]{0,8}$")
+_TIME_AFTER = re.compile(r"(?:月|年(?!均)|天|日|号|小时|钟|秒|周(?!边)|星期|季度|工作日|世纪|岁|级|代|届|轮|期|版|后|全会|之[一二三四五六七八九十])")
+# Counts of places and departments: 三市, 五州市 — but 两市/两地 point back to places already named.
+_PLACE_UNITS = frozenset({"省", "市", "地", "州市"})
+_CURRENCY_PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|￥|€|£)"
+# A rank that names a list (500强企业, 百强县) is a descriptor, not a stated rank.
+_RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]")
+_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列|跻身|挤进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,8}$")
+
+
+# Qualifiers that belong to the span (the specification's lists); the parser
+# knows more (不少于, 高于 …) but those stay outside a METRIC.
+SPAN_LEADS = ("大约", "约", "将近", "接近", "近", "超过", "超", "逾", "过", "不到", "不足", "上")
+SPAN_TRAILS = ("以上", "以下", "左右", "多", "余")
+# A lead character that ends an ordinary word is not a qualifier: 签约14个, 附近, 经过.
+_NOT_LEAD_AFTER = {"约": "签节制预合公条履违特邀", "近": "附最临靠亲就逼贴", "过": "经通不错度跨越闯走透穿胜难超", "超": "赶追高反"}
+
+
+def _lead_regex() -> str:
+    parts = []
+    for lead in SPAN_LEADS:
+        if lead == "上":
+            parts.append("上(?=[千万百])")
+        elif lead in _NOT_LEAD_AFTER:
+            parts.append(f"(?<![{_NOT_LEAD_AFTER[lead]}]){lead}")
+        else:
+            parts.append(lead)
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=1)
 def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     unit = lexicon.trie_regex(lexicon.units())
-    lead = lexicon.trie_regex(k for k in QUALIFIERS_BEFORE if k != "上") + "|上(?=[千万百])"
-    trail = lexicon.trie_regex(QUALIFIERS_AFTER)
+    trail = "|".join(SPAN_TRAILS)
     main = re.compile(
-        rf"(?P<lead>{lead})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
-        rf"\s?(?P<unit>{unit})?(?P<trail>{trail})?"
+        rf"(?P<lead>{_lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
+        rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}))?)?(?P<trail>{trail})?"
     )
-    share = re.compile(rf"(?:(?:{lead}))?(?:一半|过半|半数)")
+    money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
     rank = re.compile(
         r"(?P<rank>(?:第|前)[0-9一二三四五六七八九十百两]+(?:位|名)?"
         r"|[0-9一二三四五六七八九十百千]+强"
         r"|[Tt][Oo][Pp]\s?[0-9]+)"
     )
-    return main, share, rank
+    return main, rank, money
 
 
 def _ok_main(text: str, m: re.Match[str]) -> bool:
@@ -53,21 +77,26 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
     lead, more, trail = m.group("lead"), m.group("more"), m.group("trail")
     s, e = m.span()
     has_multiplier = bool(mult) or bool(re.search(r"[万亿萬億]", num))
-    is_fraction = "分之" in num or "/" in num
+    is_fraction = "分之" in num or "/" in num or "半" in num
     if not (unit or has_multiplier or is_fraction or "%" in num):
         return False
     if unit == "强":  # a rank: only after a verb of ranking (位列东部地区50强)
-        return bool(_RANK_CONTEXT.search(text, max(0, s - 14), s))
-    if _MULTIPLIER_ONLY.match(num) and not lead:  # 百场 in 十链百场万企; 上千家 is fine
+        return bool(_RANK_CONTEXT.search(text, max(0, s - 14), s)) and not _RANK_DESCRIPTOR_AFTER.match(text, e)
+    if unit in _PLACE_UNITS and (num in ("两", "二", "一") or not re.fullmatch(r"[一二两三四五六七八九十]+", num)):
+        return False
+    if unit in _PLACE_UNITS and text.startswith("集群", e):  # 六市集群 names a cluster
+        return False
+    if _MULTIPLIER_ONLY.match(num) and not (lead or more or trail):  # 百场 in 十链百场万企; 上千家, 百余家 are fine
         return False
     if _ONE.match(num) and not (lead or more or trail or mult):  # 又一场, 一个: not a stated quantity
         return False
-    if s > 0 and text[s - 1] in "第图表附":  # ordinals and figure numbers
+    if s > 0 and text[s - 1] in "第届图":  # ordinals (第三次, 十五届六次全会) and figures (图2)
+        return False
+    if s > 0 and text[s - 1] == "表" and (s < 2 or not re.match(f"[{HAN}]", text[s - 2])):  # 表1, not 代表
         return False
     if re.match(r"[A-Za-z0-9]", text[s - 1 : s] or " ") and num[0].isdigit():  # inside a code: C919, 100MN
         return False
-    after = text[e : e + 1]
-    if after and re.match(r"[A-Za-z0-9.]", after) and not (unit and not unit.isascii()):
+    if re.match(r"[A-Za-z0-9]|\.[0-9A-Za-z]", text[e : e + 2]) and not (unit and not unit.isascii()):
         return False
     if _TIME_AFTER.match(text, e):
         return False
@@ -76,14 +105,64 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
 
 def find_metrics(text: str) -> list[tuple[int, int]]:
     """All METRIC candidate spans ``(start, end)`` in ``text``."""
-    main, share, rank = _metric_regexes()
+    main, rank, money = _metric_regexes()
     found = [m.span() for m in main.finditer(text) if _ok_main(text, m)]
-    found += [m.span() for m in share.finditer(text)]
+    found += [m.span() for m in money.finditer(text)]
+    found += find_table_cells(text)
     for m in rank.finditer(text):
         s, e = m.span()
         if m.group().lower().startswith("top") or _RANK_CONTEXT.search(text, max(0, s - 14), s):
-            if not _TIME_AFTER.match(text, e):
+            if not _TIME_AFTER.match(text, e) and not (m.group().endswith("强") and _RANK_DESCRIPTOR_AFTER.match(text, e)):
                 found.append((s, e))
+    return found
+
+
+_CELL_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_NOT_MEASURE_HEADER = re.compile(r"序号|编号|No\.?|年份|年度|日期|代码|排名")
+
+
+_UNIT_IN_HEADER = re.compile(r"[（(][^（）()]{1,8}[）)]|单位")
+_SPACES = re.compile(r"[ \u3000]+")
+
+
+def _cells(line: str, sep: str | None) -> list[tuple[int, str]]:
+    """``(offset, cell)`` pairs of a table row."""
+    if sep is not None:
+        out, offset = [], 0
+        for cell in line.split(sep):
+            out.append((offset, cell))
+            offset += len(cell) + len(sep)
+        return out
+    return [(m.start(), m.group()) for m in re.finditer(r"[^ \u3000\n]+", line)]
+
+
+def find_table_cells(text: str) -> list[tuple[int, int]]:
+    """Bare numbers in the cells of a text table.
+
+    Rows are lines of ``|`` or tab separated cells, or of space separated cells
+    under a header that states units (``企业数（家） 产值（亿元）``). The first
+    row of a block is its header; a column whose header is a row number, year,
+    date or code (序号, 年份 …) is not a quantity.
+    """
+    found: list[tuple[int, int]] = []
+    header: list[str] | None = None
+    header_sep: str | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+        spaced = sep is None and len(_SPACES.findall(line.strip())) >= 2
+        if sep is None and not (spaced and (header is not None and header_sep is None or _UNIT_IN_HEADER.search(line))):
+            header = None
+        elif header is None:
+            header, header_sep = [c for _, c in _cells(line, sep)], sep
+        else:
+            for col, (offset, cell) in enumerate(_cells(line, sep)):
+                stripped = cell.strip()
+                head = header[col] if col < len(header) else ""
+                if stripped and _CELL_NUMBER.fullmatch(stripped) and not _NOT_MEASURE_HEADER.search(head):
+                    start = pos + offset + cell.index(stripped)
+                    found.append((start, start + len(stripped)))
+        pos += len(line)
     return found
 
 
