@@ -35,9 +35,9 @@ _DOMAIN_HEADS = (
 )
 # Heads that attach to a place (or a bare level character) directly.
 _PLACE_HEADS = (
-    r"(?:(?:人民政府|政府)(?:新闻办公室|办公厅|办公室)?|[省市县区州盟旗]?委(?!员(?!会))|自治区党委|党委|党工委|工委"
+    r"(?:(?:人民政府|政府)(?:新闻办公室|办公厅|办公室|办(?![理法学]))?|[省市县区州盟旗]?委(?!员(?!会))|自治区党委|党委|党工委|工委"
     r"|人大常委会|人民代表大会常务委员会|人大|纪委监委|纪委|监委"
-    r"|中级人民法院|高级人民法院|人民法院|法院|中院|人民检察院|检察院|公安局|公安厅|海关|管委会|管理委员会|办事处)"
+    r"|(?:第[一二三四五六七八九十]+)?中级人民法院|高级人民法院|人民法院|法院|中院|人民银行|派出所|人民检察院|检察院|公安局|公安厅|海关|管委会|管理委员会|办事处)"
 )
 _ZONE_WORDS = (
     r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|汽开区|开发区|新片区|片区|新区|经济区"
@@ -53,7 +53,8 @@ def _gov_regexes() -> tuple[re.Pattern[str], ...]:
     place = lexicon.trie_regex(lexicon.place_index().keys())
     domain = lexicon.trie_regex(lexicon.gov_domains().keys())
     bodies = lexicon.trie_regex(lexicon.gov_bodies().keys())
-    place_chain = rf"(?:{place}){{1,3}}"
+    # A short name may carry a level character of its own: 崇礼县 (now 崇礼区).
+    place_chain = rf"(?:{place}){{1,3}}(?:[县区](?=[{HAN}]))?"
     dom_chain = rf"(?:{domain})(?:[和与、]?(?:{domain})){{0,3}}"
     # A free-form zone name holds no function word (在/和/的) and no organ head.
     free = f"(?:(?![{FUNCTION_CHARS}府局厅委部])[{HAN}])"
@@ -62,7 +63,7 @@ def _gov_regexes() -> tuple[re.Pattern[str], ...]:
         rf"|{BOUNDARY_LOOKBEHIND}{free}{{1,8}}?{_ZONE_WORDS})"
     )
     bare_level = _LEVEL_CHAR
-    town = rf"(?:{place_chain})?(?:{BOUNDARY_LOOKBEHIND}|(?<=[县区市]))(?![{FUNCTION_CHARS}])[{HAN}]{{2,3}}?(?:镇|乡|街道)"
+    town = rf"(?:{place_chain})?(?:{BOUNDARY_LOOKBEHIND}|(?<=[县区市])){free}{{2,3}}?(?:镇|乡|街道|街)"
     prefix = rf"(?:中共)?(?:{zone}|(?:{place_chain})|国家|{bare_level})"
     return tuple(
         re.compile(p)
@@ -72,7 +73,9 @@ def _gov_regexes() -> tuple[re.Pattern[str], ...]:
             # 广州市人民政府 · 丽水市委 · 市政府 · 镇党委 · 丽水经开区党工委
             rf"(?:{prefix}|{town}){_PLACE_HEADS}",
             # 丽水经开区 + 党工委 handled above; the bare heads on their own:
-            r"(?:管委会|党工委)",
+            r"(?:管委会|党工委|街道办事处)",
+            # 长丰街道办
+            rf"{town}办(?![公理法学事])",
             # 国务院 · 国务院办公厅 · 央行 (the longest listed name wins)
             rf"(?:{bodies})(?:办公厅|办公室)?",
         )
@@ -144,7 +147,7 @@ def find_gov(text: str) -> list[tuple[int, int]]:
             s = _place_chain_start(text, s, e)
             p = _place_re().search(text, s, e)
             z = _ZONE_RE.search(text, s, e)
-            if p is not None and p.start() > s and not _BODY_START.match(text, s) and (z is None or p.end() <= z.start()):
+            if p is not None and p.start() > s and not _BODY_START.match(text, s) and z is not None and p.end() <= z.start():
                 s = p.start()  # 要联合长沙经开区管委会: the name starts at its place
             surface = text[s:e]
             if _ORDINAL_HEAD_ONLY.match(surface):
