@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
+from .extensions import register_extensions
 from .recognizers.base import CANDIDATES_KEY
 from .tokenizer import blocked_ranges
 
@@ -57,6 +58,7 @@ class Resolver:
     """Pipeline component: candidates of all sources → ``doc.ents``."""
 
     def __init__(self, name: str, span_filter: SpanFilter, labels: Iterable[str]) -> None:
+        register_extensions()
         self.name = name
         self.span_filter = span_filter
         self.labels = frozenset(labels)

@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import register_extensions
+
 CANDIDATES_KEY = "cluster_ner_candidates"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -47,6 +49,7 @@ class RuleComponent:
     """
 
     def __init__(self, name: str, **settings: Any) -> None:
+        register_extensions()  # spacy.load(dir) may build us before anything else ran
         self.name = name
         self.settings = settings
 

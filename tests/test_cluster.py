@@ -1,0 +1,64 @@
+"""CLUSTER boundaries and hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entities
+
+
+def clusters(nlp, text):
+    return [t for label, t in entities(nlp, text) if label == "CLUSTER"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推动广东省广深佛莞智能装备产业集群发展", ["广东省广深佛莞智能装备产业集群"]),
+        ("在陕西省西安市航空集群交流", ["陕西省西安市航空集群"]),
+        ("打造浙东工业母机国家先进制造业集群", ["浙东工业母机国家先进制造业集群"]),
+        ("龙口市交通铝材特色产业集群参加会议", ["龙口市交通铝材特色产业集群"]),
+        ("申报酒泉国家先进制造业集群", ["酒泉国家先进制造业集群"]),
+        ("介绍了航空集群发展历程", ["航空集群"]),
+        ("积极推进高端铝材产业集群建设", ["高端铝材产业集群"]),
+        ("深圳市、广州市高端医疗器械集群", ["深圳市、广州市高端医疗器械集群"]),
+        ("中宁枸杞精深加工特色产业集群产品销往各地", ["中宁枸杞精深加工特色产业集群"]),
+        ("芜湖新能源汽车创新型产业集群入选", ["芜湖新能源汽车创新型产业集群"]),
+    ],
+)
+def test_cluster_spans(nlp, text, expected):
+    assert clusters(nlp, text) == expected
+
+
+def test_evaluative_words_stay_outside(nlp):
+    assert clusters(nlp, "以打造国际化世界级高端交通铝材料特色产业集群为主题") == ["高端交通铝材料特色产业集群"]
+
+
+def test_cluster_inside_a_longer_name_is_annotated(nlp):
+    assert clusters(nlp, "丽水市机器人与数控机床产业集群建设启动仪式") == ["丽水市机器人与数控机床产业集群"]
+
+
+def test_unlisted_town_before_a_known_industry(nlp):
+    assert clusters(nlp, "会上通报，织里童装产业集群现有企业") == ["织里童装产业集群"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动产业集群发展",
+        "国家级先进制造业集群",
+        "培育世界级先进制造业集群",
+        "县域特色产业集群是后备力量",
+        "先后被评为山东省特色产业集群",
+        "国家级中小企业特色产业集群",
+        "形成9个万亿级集群",
+        "建设20个大战略产业集群",
+        "我国制造业集群低碳转型",
+        "深化六市集群内部协作",
+        "落实全省建设“415X”先进制造业集群的目标",
+        "全国先进制造业集群发展大会",
+        "龙口市推进集群数字化升级",
+    ],
+)
+def test_not_cluster(nlp, text):
+    assert clusters(nlp, text) == []

@@ -1,0 +1,95 @@
+"""METRIC boundaries and hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entities
+
+
+def metrics(nlp, text):
+    return [t for label, t in entities(nlp, text) if label == "METRIC"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("产业链共集聚了超400家企业", ["超400家"]),
+        ("聚集起1200多家先进制造企业", ["1200多家"]),
+        ("约占据全国40%以上的产能", ["40%以上"]),
+        ("规划面积约90平方公里", ["约90平方公里"]),
+        ("吸引了3万亿投资基金", ["3万亿"]),
+        ("高管共20余人参加", ["20余人"]),
+        ("近100家企业", ["近100家"]),
+        ("上千家配套企业", ["上千家"]),
+        ("线上观看人数过万", ["过万"]),
+        ("浏览量超15万", ["超15万"]),
+        ("实现两位数增长", ["两位数"]),
+        ("六位专家出席", ["六位"]),
+        ("召开两场对接会", ["两场"]),
+        ("遍布26省区", ["26省区"]),
+        ("新增2.5万家", ["2.5万家"]),
+        ("营收五十多亿元", ["五十多亿元"]),
+        ("占全国三成", ["三成"]),
+        ("近一半企业", ["近一半"]),
+        ("约占三分之一", ["三分之一"]),
+        ("占比2/3", ["2/3"]),
+        ("到2027年突破5000亿元", ["5000亿元"]),
+        ("合同金额US$3.2 billion", ["US$3.2 billion"]),
+        ("出货50GWh", ["50GWh"]),
+        ("签约项目１２００家", ["1200家"]),  # ent.text is the cleaned text
+    ],
+)
+def test_quantities(nlp, text, expected):
+    assert metrics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("地区科技创新指标位居全国第4。", ["第4"]),
+        ("在综合考评中位列东部地区50强。", ["50强"]),
+        ("均居全国第一。", ["第一"]),
+        ("产量居全省第2位。", ["第2位"]),
+        ("市场占有率保持全国前五。", ["前五"]),
+    ],
+)
+def test_ranks_after_a_ranking_verb(nlp, text, expected):
+    assert metrics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年8月10日至12日",
+        "在3天的时间里",
+        "经过15年的建设",
+        "历经了40多年的发展",
+        "经过三个多月的努力",
+        "第三轮评审",
+        "图2 交流现场",
+        "一是深化协作",
+        "首批国家级先进制造业集群",
+        "“十四五”规划",
+        "聚焦5G、人工智能",
+        "国产大飞机C919",
+        "100MN油压双动铝挤压",
+        "策划了一系列活动",
+        "提供一站式服务",
+        "五大产业",
+        "打造万亿级产业发展格局",
+        "“十链百场万企”系列对接活动",
+        "居全国首位",
+        "聚焦全省“十强”产业",
+        "推动两市优势资源互补",
+        "又一场专题对接活动",
+        "桐城市委十五届六次全会",
+    ],
+)
+def test_not_metric(nlp, text):
+    assert metrics(nlp, text) == []
+
+
+def test_table_cells_under_a_unit_header_are_metrics(nlp):
+    text = "序号 | 集群 | 企业数（家） | 产值（亿元）\n1 | 海宁经编 | 312 | 1,860.5\n"
+    assert metrics(nlp, text) == ["312", "1,860.5"]
