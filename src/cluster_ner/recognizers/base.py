@@ -9,7 +9,7 @@ span filter of :mod:`cluster_ner.resolve` later decides which become
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +70,19 @@ class RuleComponent:
         if f.exists():
             self.from_bytes(f.read_bytes())
         return self
+
+
+Finder = Callable[[str], list[tuple[int, int]]]
+
+
+class RuleRecognizer(RuleComponent):
+    """A recognizer: ``finder(doc.text)`` gives ``(start, end)`` spans of one label."""
+
+    def __init__(self, name: str, label: str, finder: Finder) -> None:
+        super().__init__(name)
+        self.label = label
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_candidates(doc, ((s, e, self.label) for s, e in self.finder(doc.text)), "rules")
+        return doc

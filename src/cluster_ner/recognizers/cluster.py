@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .. import lexicon
-from .base import FUNCTION_CHARS, HAN, RuleComponent, add_candidates
+from .base import FUNCTION_CHARS, HAN, RuleRecognizer
 
 LABEL = "CLUSTER"
 
@@ -207,16 +206,8 @@ def _only_provinces(text: str, words: list[_Word]) -> bool:
     return True
 
 
-class ClusterRecognizer(RuleComponent):
-    """Adds CLUSTER candidates found by :func:`find_clusters`."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        add_candidates(doc, ((s, e, LABEL) for s, e in find_clusters(doc.text)), "rules")
-        return doc
-
-
 @Language.factory("cluster_ner_cluster", default_config={})
-def make_cluster_recognizer(nlp: Language, name: str) -> ClusterRecognizer:
+def make_cluster_recognizer(nlp: Language, name: str) -> RuleRecognizer:
     """spaCy factory of the CLUSTER rule recognizer."""
     _reverse_trie()
-    return ClusterRecognizer(name)
+    return RuleRecognizer(name, LABEL, find_clusters)

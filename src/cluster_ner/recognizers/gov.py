@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .. import lexicon
-from .base import BOUNDARY_LOOKBEHIND, FUNCTION_CHARS, HAN, RuleComponent, add_candidates
+from .base import BOUNDARY_LOOKBEHIND, FUNCTION_CHARS, HAN, RuleRecognizer
 
 LABEL = "GOV"
 
@@ -169,16 +169,8 @@ def find_gov(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in found if not (s in ends and unprefixed.fullmatch(text, s, e))]
 
 
-class GovRecognizer(RuleComponent):
-    """Adds GOV candidates found by :func:`find_gov`."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        add_candidates(doc, ((s, e, LABEL) for s, e in find_gov(doc.text)), "rules")
-        return doc
-
-
 @Language.factory("cluster_ner_gov", default_config={})
-def make_gov_recognizer(nlp: Language, name: str) -> GovRecognizer:
+def make_gov_recognizer(nlp: Language, name: str) -> RuleRecognizer:
     """spaCy factory of the GOV rule recognizer."""
     _gov_regexes()  # compile at construction, not on the first document
-    return GovRecognizer(name)
+    return RuleRecognizer(name, LABEL, find_gov)

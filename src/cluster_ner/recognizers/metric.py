@@ -15,11 +15,10 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .. import lexicon
 from ..attributes.quantity import NUMBER
-from .base import HAN, RuleComponent, add_candidates
+from .base import HAN, RuleRecognizer
 
 LABEL = "METRIC"
 
@@ -166,16 +165,8 @@ def find_table_cells(text: str) -> list[tuple[int, int]]:
     return found
 
 
-class MetricRecognizer(RuleComponent):
-    """Adds METRIC candidates found by :func:`find_metrics`."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        add_candidates(doc, ((s, e, LABEL) for s, e in find_metrics(doc.text)), "rules")
-        return doc
-
-
 @Language.factory("cluster_ner_metric", default_config={})
-def make_metric_recognizer(nlp: Language, name: str) -> MetricRecognizer:
+def make_metric_recognizer(nlp: Language, name: str) -> RuleRecognizer:
     """spaCy factory of the METRIC rule recognizer."""
     _metric_regexes()
-    return MetricRecognizer(name)
+    return RuleRecognizer(name, LABEL, find_metrics)
