@@ -175,6 +175,46 @@ def units() -> dict[str, str]:
     return {r["unit"]: r["kind"] for r in read_tsv("units.tsv")}
 
 
+# --- matching helpers --------------------------------------------------------------
+
+
+class ReverseTrie:
+    """Words stored reversed, to find the words that *end* at a position.
+
+    Recognizers read names leftwards from a head (``集群``, ``局``); walking a
+    trie of reversed words costs one dict lookup per character, whatever the
+    size of the lexicon.
+    """
+
+    def __init__(self, words: Iterable[tuple[str, str]] = ()) -> None:
+        self._root: dict = {}
+        for word, tag in words:
+            self.add(word, tag)
+
+    def add(self, word: str, tag: str = "") -> None:
+        node = self._root
+        for ch in reversed(word):
+            node = node.setdefault(ch, {})
+        node.setdefault("", tag)  # the first tag given for a word wins
+
+    def ending_at(self, text: str, pos: int, floor: int = 0) -> list[tuple[int, str]]:
+        """``(start, tag)`` of every word ``text[start:pos]`` (``start >= floor``), shortest first."""
+        node = self._root
+        out: list[tuple[int, str]] = []
+        i = pos - 1
+        while i >= floor and text[i] in node:
+            node = node[text[i]]
+            if "" in node:
+                out.append((i, node[""]))
+            i -= 1
+        return out
+
+    def longest_ending_at(self, text: str, pos: int, floor: int = 0) -> tuple[int, str] | None:
+        """The longest word ending at ``pos``, or None."""
+        found = self.ending_at(text, pos, floor)
+        return found[-1] if found else None
+
+
 # --- regex helpers -----------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .. import lexicon
-from .base import BOUNDARY_LOOKBEHIND, FUNCTION_CHARS, HAN, RuleRecognizer
+from .base import FUNCTION_CHARS, HAN, RuleRecognizer
 
 LABEL = "GOV"
 
@@ -37,49 +37,199 @@ _DOMAIN_HEADS = (
 _PLACE_HEADS = (
     r"(?:(?:人民政府|政府)(?:新闻办公室|办公厅|办公室|办(?![理法学]))?|[省市县区州盟旗]?委(?!员(?!会))|自治区党委|党委|党工委|工委"
     r"|人大常委会|人民代表大会常务委员会|人大|纪委监委|纪委|监委"
-    r"|(?:第[一二三四五六七八九十]+)?中级人民法院|高级人民法院|人民法院|法院|中院|人民银行|派出所|人民检察院|检察院|公安局|公安厅|海关|管委会|管理委员会|办事处)"
+    r"|(?:第[一二三四五六七八九十]+)?中级人民法院|高级人民法院|人民法院|法院|中院|人民银行|派出所|人民检察院|检察院"
+    r"|公安局|公安厅|海关|管委会|管理委员会|办事处|办(?![公理法学事]))"
 )
+# Heads that are a body even with nothing before them (党工委书记、管委会主任).
+_STANDALONE_HEADS = frozenset({"管委会", "党工委", "街道办事处"})
+_PLACE_HEAD_RE = re.compile(_PLACE_HEADS)
+_DOMAIN_HEAD_RE = re.compile(_DOMAIN_HEADS)
 _ZONE_WORDS = (
-    r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|汽开区|开发区|新片区|片区|新区|经济区"
-    r"|自贸区|自由贸易试验区|保税区|综合保税区|产业园区|工业园区|园区|工业园|基地|示范区|试验区|合作区|新城)"
-)
-# A bare level character (省经信厅, 市政府) — but not the end of a word (城市, 社区, 乡镇).
-_LEVEL_CHAR = "(?:自治区|(?<![城超股楼上都门节反地社园景片山街辖特新乡全各本该每两多诸])[省市县区州镇乡旗])"
+    "经济技术开发区 高新技术产业开发区 经济开发区 高新区 经开区 汽开区 开发区 新片区 片区 新区 经济区 "
+    "自贸区 自由贸易试验区 保税区 综合保税区 产业园区 工业园区 园区 工业园 基地 示范区 试验区 合作区 新城"
+).split()
+_TOWN_WORDS = ("镇", "乡", "街道", "街")
+_LEVEL_CHARS = "省市县区州镇乡旗"
+# A bare level character (省经信厅, 市政府) is not the end of a word (城市, 社区, 乡镇, 各市).
+_NOT_BEFORE_LEVEL = frozenset("城超股楼上都门节反地社园景片山街辖特新乡全各本该每两多诸")
+_NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部")  # a free-form zone/town name holds none
+_HAN_RE = re.compile(f"[{HAN}]")
+_MAX_FREE_ZONE = 8
 _ORDINAL_HEAD_ONLY = re.compile(r"^[一二三四五六七八九十第]+局$")
+_CONNECTORS = "和与、"
 
 
 @lru_cache(maxsize=1)
-def _gov_regexes() -> tuple[re.Pattern[str], ...]:
-    place = lexicon.trie_regex(lexicon.place_index().keys())
-    domain = lexicon.trie_regex(lexicon.gov_domains().keys())
-    bodies = lexicon.trie_regex(lexicon.gov_bodies().keys())
-    # A short name may carry a level character of its own: 崇礼县 (now 崇礼区).
-    place_chain = rf"(?:{place}){{1,3}}(?:[县区](?=[{HAN}]))?"
-    dom_chain = rf"(?:{domain})(?:[和与、]?(?:{domain})){{0,3}}"
-    # A free-form zone name holds no function word (在/和/的) and no organ head.
-    free = f"(?:(?![{FUNCTION_CHARS}府局厅委部])[{HAN}])"
-    zone = (
-        rf"(?:(?:{place_chain}){free}{{0,8}}?{_ZONE_WORDS}"
-        rf"|{BOUNDARY_LOOKBEHIND}{free}{{1,8}}?{_ZONE_WORDS})"
-    )
-    bare_level = _LEVEL_CHAR
-    town = rf"(?:{place_chain})?(?:{BOUNDARY_LOOKBEHIND}|(?<=[县区市])){free}{{2,3}}?(?:镇|乡|街道|街)"
-    prefix = rf"(?:中共)?(?:{zone}|(?:{place_chain})|国家|{bare_level})"
-    return tuple(
-        re.compile(p)
-        for p in (
-            # 广州市工业和信息化局 · 省经信厅 · 工信局 · 航天基地工信局 · 国家工信部
-            rf"(?:{prefix})?{dom_chain}{_DOMAIN_HEADS}",
-            # 广州市人民政府 · 丽水市委 · 市政府 · 镇党委 · 丽水经开区党工委
-            rf"(?:{prefix}|{town}){_PLACE_HEADS}",
-            # 丽水经开区 + 党工委 handled above; the bare heads on their own:
-            r"(?:管委会|党工委|街道办事处)",
-            # 长丰街道办
-            rf"{town}办(?![公理法学事])",
-            # 国务院 · 国务院办公厅 · 央行 (the longest listed name wins)
-            rf"(?:{bodies})(?:办公厅|办公室)?",
-        )
-    )
+def _tries() -> dict[str, lexicon.ReverseTrie]:
+    return {
+        "place": lexicon.ReverseTrie((w, "place") for w in lexicon.place_index()),
+        "domain": lexicon.ReverseTrie((w, "domain") for w in lexicon.gov_domains()),
+        "zone": lexicon.ReverseTrie((w, "zone") for w in _ZONE_WORDS),
+        "town": lexicon.ReverseTrie((w, "town") for w in _TOWN_WORDS),
+        "body": lexicon.ReverseTrie((w, "body") for w in lexicon.gov_bodies()),
+    }
+
+
+@lru_cache(maxsize=1)
+def _body_end_re() -> re.Pattern[str]:
+    """Characters that end a body named without a place (院, 部, 行 …)."""
+    return re.compile("[" + re.escape("".join(sorted({b[-1] for b in lexicon.gov_bodies()}))) + "]")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(_HAN_RE.match(ch))
+
+
+def _boundary_before(text: str, i: int) -> bool:
+    """A free-form name may start at ``i``: start of text, non-Han or a function word before it."""
+    return i == 0 or not _is_han(text[i - 1]) or text[i - 1] in FUNCTION_CHARS
+
+
+def _place_chain(text: str, pos: int) -> int | None:
+    """Start of up to three places ending at ``pos`` (陕西省西安市), or None.
+
+    A place may carry a level character of its own: 崇礼县 (now 崇礼区).
+    """
+    places = _tries()["place"]
+    start = None
+    p = pos
+    for _ in range(3):
+        hit = places.longest_ending_at(text, p)
+        if hit is None and p > 1 and text[p - 1] in "县区" and start is None:
+            hit = places.longest_ending_at(text, p - 1)
+        if hit is None:
+            break
+        start = p = hit[0]
+    return start
+
+
+def _bare_level(text: str, pos: int) -> int | None:
+    """Start of a bare level prefix ending at ``pos``: 自治区, or 省/市/县 … not closing a word."""
+    if text.endswith("自治区", 0, pos):
+        return pos - 3
+    if pos >= 1 and text[pos - 1] in _LEVEL_CHARS and not (pos >= 2 and text[pos - 2] in _NOT_BEFORE_LEVEL):
+        return pos - 1
+    return None
+
+
+def _free_name_start(text: str, pos: int, longest: int, shortest: int = 1) -> int | None:
+    """Start of a free-form name of ``shortest``–``longest`` chars ending at ``pos``.
+
+    Prefers a place within reach (the name then starts at the place chain), else
+    the furthest start that follows a boundary.
+    """
+    best = None
+    for k in range(0, longest + 1):
+        i = pos - k
+        if k and (i < 0 or not _is_han(text[i]) or text[i] in _NOT_FREE):
+            break
+        chain = _place_chain(text, i)
+        if chain is not None:
+            return chain
+        if k >= shortest and _boundary_before(text, i):
+            best = i
+    return best
+
+
+def _prefix_start(text: str, pos: int) -> int:
+    """Start of the optional prefix (zone, places, 国家, bare level, 中共) ending at ``pos``."""
+    start = pos
+    zone = _tries()["zone"].longest_ending_at(text, pos)
+    if zone is not None:
+        z = _free_name_start(text, zone[0], _MAX_FREE_ZONE, shortest=0)
+        if z is not None:
+            start = z
+    if start == pos:
+        chain = _place_chain(text, pos)
+        if chain is not None:
+            start = chain
+        elif text.endswith("国家", 0, pos):
+            start = pos - 2
+        else:
+            bare = _bare_level(text, pos)
+            if bare is not None:
+                start = bare
+    if start < pos and text.endswith("中共", 0, start):
+        start -= 2
+    return start
+
+
+def _domain_chain_starts(text: str, pos: int) -> list[int]:
+    """Starts of chains of 1–4 functional domains ending at ``pos`` (科技 工业 商务和信息化).
+
+    A one-character domain (建 in 建委, 经 in 经委) only stands right before the head.
+    """
+    domains = _tries()["domain"]
+    starts: list[int] = []
+    p = pos
+    for _ in range(4):
+        hit = domains.longest_ending_at(text, p)
+        if hit is None and starts and p > 0 and text[p - 1] in _CONNECTORS:
+            hit = domains.longest_ending_at(text, p - 1)
+        if hit is None or (starts and p - hit[0] == 1):
+            break
+        p = hit[0]
+        starts.append(p)
+    return starts
+
+
+def _domain_chain_start(text: str, pos: int) -> int | None:
+    starts = _domain_chain_starts(text, pos)
+    return starts[-1] if starts else None
+
+
+def _parse_domain_body(text: str, hs: int) -> int | None:
+    """Start of ``prefix? domains`` before a domain head at ``hs`` (the longest reading)."""
+    starts = [_prefix_start(text, d) for d in _domain_chain_starts(text, hs)]
+    return min(starts) if starts else None
+
+
+def _parse_place_body(text: str, hs: int, head: str) -> int | None:
+    """Start of the prefix a place head at ``hs`` needs (town, zone, places, bare level)."""
+    town = _tries()["town"].longest_ending_at(text, hs)
+    if town is not None:
+        t = town[0]
+        chain = _place_chain(text, t)
+        if chain is not None and t - chain >= 0:
+            return _prefix_start(text, t) if chain == t else chain
+        for k in (2, 3):
+            i = t - k
+            if i >= 0 and all(_is_han(c) and c not in _NOT_FREE for c in text[i:t]):
+                if _boundary_before(text, i) or (i > 0 and text[i - 1] in "县区市"):
+                    return _prefix_start(text, i)
+    start = _prefix_start(text, hs)
+    if start < hs:
+        return start
+    if head in _STANDALONE_HEADS:
+        return hs
+    if head[0] in _LEVEL_CHARS and head.endswith("委") and not (hs >= 1 and text[hs - 1] in _NOT_BEFORE_LEVEL):
+        return hs  # 市委 on its own
+    return None
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Raw ``(start, end)`` of every body the heads and the body list give."""
+    found: list[tuple[int, int]] = []
+    # 委 and 办 head both kinds of body (市委, 发改委): each kind is read on its own.
+    for m in _PLACE_HEAD_RE.finditer(text):
+        s = _parse_place_body(text, m.start(), m.group())
+        if s is not None:
+            found.append((s, m.end()))
+    for m in _DOMAIN_HEAD_RE.finditer(text):
+        s = _parse_domain_body(text, m.start())
+        if s is not None:
+            found.append((s, m.end()))
+    bodies = _tries()["body"]
+    for m in _body_end_re().finditer(text):
+        hit = bodies.longest_ending_at(text, m.end())
+        if hit is not None:
+            e = m.end()
+            for suffix in ("办公厅", "办公室"):
+                if text.startswith(suffix, e):
+                    e += len(suffix)
+                    break
+            found.append((hit[0], e))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -95,20 +245,14 @@ _GENERIC_BEFORE = re.compile(rf"(?:各[{HAN}（）()]{{0,5}}|有关|相关|[全�
 _LEVEL_START = "省市县区州镇乡旗自"
 
 
-@lru_cache(maxsize=1)
-def _unprefixed_re() -> re.Pattern[str]:
-    """A body with no place prefix: 中小企业局 (after 工信部 it is an internal unit)."""
-    domain = lexicon.trie_regex(lexicon.gov_domains().keys())
-    return re.compile(rf"(?:{domain})(?:[和与、]?(?:{domain})){{0,3}}{_DOMAIN_HEADS}")
-
-
-@lru_cache(maxsize=1)
-def _place_re() -> re.Pattern[str]:
-    return re.compile(lexicon.trie_regex(lexicon.place_index().keys()))
-
-
-_ZONE_RE = re.compile(_ZONE_WORDS)
-_BODY_START = re.compile(r"中共|国家|自治区|[省市县区州镇乡旗]")
+def _unprefixed(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` is functional domains + a head, nothing before (中小企业局)."""
+    m = _DOMAIN_HEAD_RE.search(text, s, e)
+    while m is not None:
+        if m.end() == e:
+            return _domain_chain_start(text, m.start()) == s
+        m = _DOMAIN_HEAD_RE.search(text, m.start() + 1, e)
+    return False
 
 
 def _place_chain_start(text: str, s: int, e: int) -> int:
@@ -140,37 +284,28 @@ def find_gov(text: str) -> list[tuple[int, int]]:
     """All GOV candidate spans ``(start, end)`` in ``text`` (may overlap)."""
     found: list[tuple[int, int]] = []
     foreign = _foreign_suffix_re()
-    unprefixed = _unprefixed_re()
-    for rx in _gov_regexes():
-        for m in rx.finditer(text):
-            s, e = m.span()
-            s = _place_chain_start(text, s, e)
-            p = _place_re().search(text, s, e)
-            z = _ZONE_RE.search(text, s, e)
-            if p is not None and p.start() > s and not _BODY_START.match(text, s) and z is not None and p.end() <= z.start():
-                s = p.start()  # 要联合长沙经开区管委会: the name starts at its place
+    for s, e in _candidates(text):
+        s = _place_chain_start(text, s, e)
+        surface = text[s:e]
+        if _ORDINAL_HEAD_ONLY.match(surface):
+            continue
+        if _ENTERPRISE_AFTER.match(text, e):
+            continue
+        if surface[0] in "和与及并" and s > 0 and text[s - 1] in "府局厅委部办":
+            s += 1  # 县政府和县商务局: 和 joins two bodies here, 和县 is not meant
             surface = text[s:e]
-            if _ORDINAL_HEAD_ONLY.match(surface):
-                continue
-            if _ENTERPRISE_AFTER.match(text, e):
-                continue
-            if surface[0] in "和与及并" and s > 0 and text[s - 1] in "府局厅委部办":
-                s += 1  # 县政府和县商务局: 和 joins two bodies here, 和县 is not meant
-                surface = text[s:e]
-            if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and (
-                surface[0] in _LEVEL_START or unprefixed.fullmatch(surface)
-            ):
-                continue
-            if foreign.search(text, max(0, s - 8), s):
-                continue
-            found.append((s, e))
+        if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and (surface[0] in _LEVEL_START or _unprefixed(text, s, e)):
+            continue
+        if foreign.search(text, max(0, s - 8), s):
+            continue
+        found.append((s, e))
     # A bare domain body right after another body is its internal unit (工信部中小企业局).
     ends = {e for _, e in found}
-    return [(s, e) for s, e in found if not (s in ends and unprefixed.fullmatch(text, s, e))]
+    return [(s, e) for s, e in found if not (s in ends and _unprefixed(text, s, e))]
 
 
 @Language.factory("cluster_ner_gov", default_config={})
 def make_gov_recognizer(nlp: Language, name: str) -> RuleRecognizer:
     """spaCy factory of the GOV rule recognizer."""
-    _gov_regexes()  # compile at construction, not on the first document
+    _tries()  # build the lexicon tries at construction, not on the first document
     return RuleRecognizer(name, LABEL, find_gov)
