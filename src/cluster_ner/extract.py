@@ -9,6 +9,7 @@ or stops the run (``on_error="raise"``).
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -75,11 +76,81 @@ def coerce_text(text: Any, *, arg: str = "text") -> str:
     raise TypeError(Messages.NOT_TEXT.format(arg=arg, type_name=type(text).__name__))
 
 
+# Texts longer than this are cut into pieces at sentence ends and each piece
+# runs through the pipeline on its own (one token per character: a whole 2 MB
+# page would exceed ``nlp.max_length`` and hold millions of tokens at once).
+CHUNK_CHARS = 100_000
+# Where a piece may end, best first: after a sentence end, then after a clause
+# mark or a space; a hard cut only when none of these is in the window.
+_SENTENCE_ENDS = frozenset("。！？；!?;\n")
+_SOFT_ENDS = "，,、：:\u3000 \t"
+
+
+def _is_punct(ch: str) -> bool:
+    return ch in _SENTENCE_ENDS or unicodedata.category(ch).startswith("P")
+
+
+def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``[start, end)`` pieces of at most ``limit`` characters.
+
+    A piece ends after the last sentence end (。！？；!?; or a newline, with any
+    run of them kept together) in its window, else after the last clause mark
+    or space, else at ``limit`` (a hard cut). The pieces tile ``text``.
+    """
+    limit = max(int(limit), 1)
+    spans: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while n - pos > limit:
+        window_end = pos + limit
+        cut = max(text.rfind(ch, pos, window_end) for ch in _SENTENCE_ENDS) + 1
+        if cut > pos:
+            # keep 。。。 / 。」 together: the sentencizer ends a sentence after
+            # the punctuation that follows its end
+            while cut < window_end and _is_punct(text[cut]):
+                cut += 1
+        else:
+            cut = max(text.rfind(ch, pos, window_end) for ch in _SOFT_ENDS) + 1
+        if cut <= pos:
+            cut = window_end
+        spans.append((pos, cut))
+        pos = cut
+    spans.append((pos, n))
+    return spans
+
+
+def _chunk_limit(pipeline: Language) -> int:
+    return max(1, min(CHUNK_CHARS, int(getattr(pipeline, "max_length", CHUNK_CHARS))))
+
+
+def text_rows(pipeline: Language, text: str, doc_id: Any = None) -> list[dict[str, Any]]:
+    """The rows of one decoded document: what :func:`extract` returns, as dicts.
+
+    A text longer than :data:`CHUNK_CHARS` (or the pipeline's ``max_length``)
+    runs piece by piece (see :func:`chunk_spans`) and the rows are merged with
+    offsets into the whole text; identical pieces run once.
+    """
+    limit = _chunk_limit(pipeline)
+    if len(text) <= limit:
+        return doc_rows(pipeline(text), doc_id)
+    spans = chunk_spans(text, limit)
+    pieces = [text[s:e] for s, e in spans]
+    unique = list(dict.fromkeys(pieces))
+    piece_rows = {
+        piece: doc_rows(doc, doc_id) for piece, doc in zip(unique, pipeline.pipe(unique, batch_size=1))
+    }
+    rows: list[dict[str, Any]] = []
+    for (offset, _), piece in zip(spans, pieces):
+        for row in piece_rows[piece]:
+            rows.append({**row, "start": row["start"] + offset, "end": row["end"] + offset})
+    return rows
+
+
 def extract(text: str | bytes, *, doc_id: Any = None, nlp: Language | None = None) -> "pd.DataFrame":
     """Find the clusters, government bodies and metrics of one document.
 
     Args:
-        text: the document as scraped (``bytes`` are decoded).
+        text: the document as scraped (``bytes`` are decoded). Any length: long
+            texts are processed piece by piece, cut at sentence ends.
         doc_id: value of the ``doc_id`` column.
         nlp: a pipeline from :func:`cluster_ner.load` (default: the shipped one).
 
@@ -94,7 +165,7 @@ def extract(text: str | bytes, *, doc_id: Any = None, nlp: Language | None = Non
     """
     raw = coerce_text(text)
     pipeline = nlp if nlp is not None else default_nlp()
-    return frame_from_rows(doc_rows(pipeline(raw), doc_id))
+    return frame_from_rows(text_rows(pipeline, raw, doc_id))
 
 
 @dataclass
@@ -137,44 +208,55 @@ def iter_rows(
     n_process: int = 1,
     on_error: str = "report",
 ) -> Iterator[tuple[Any, list[dict[str, Any]], dict[str, Any] | None]]:
-    """Yield ``(doc_id, rows, error)`` per document, in input order."""
+    """Yield ``(doc_id, rows, error)`` per document, in input order.
+
+    Every document yields exactly once. With ``on_error="report"`` a failure
+    (wrong type, undecodable bytes, an exception in the pipeline) gives
+    ``rows == []`` and an error record; with ``"raise"`` the documents before
+    the first failure are yielded and then its exception propagates.
+    """
     if on_error not in ("report", "raise"):
         raise ValueError(Messages.ON_ERROR_VALUE.format(value=on_error))
+    raise_first = on_error == "raise"
     pipeline = nlp if nlp is not None else default_nlp()
+    limit = _chunk_limit(pipeline)
     texts, id_iter = _ids_for(texts, ids)
     pairs = zip(texts, id_iter)
     while True:
         chunk = list(islice(pairs, max(batch_size, 1) * max(n_process, 1)))
         if not chunk:
             return
-        good: list[tuple[str, Any]] = []
-        bad: dict[int, dict[str, Any]] = {}
+        decoded: dict[int, str] = {}
+        bad: dict[int, BaseException] = {}
         for i, (text, doc_id) in enumerate(chunk):
             try:
-                good.append((coerce_text(text, arg=f"texts[{doc_id!r}]"), i))
+                decoded[i] = coerce_text(text, arg=f"texts[{doc_id!r}]")
             except (TypeError, InputDecodeError) as exc:
-                if on_error == "raise":
-                    raise
-                bad[i] = _error_record(doc_id, exc)
-        docs: dict[int, Any] = {}
+                bad[i] = exc
+        # With "raise", nothing after the first bad input needs to run.
+        stop = min(bad) if (raise_first and bad) else len(chunk)
+        rows: dict[int, list[dict[str, Any]]] = {}
+        batch = [(t, i) for i, t in decoded.items() if i < stop and len(t) <= limit]
         try:
-            for doc, i in pipeline.pipe(good, as_tuples=True, batch_size=batch_size, n_process=n_process):
-                docs[i] = doc
-        except Exception:
-            if on_error == "raise":
-                raise
-            for text, i in good:  # find the culprit: one document at a time
-                if i in docs:
-                    continue
-                try:
-                    docs[i] = pipeline(text)
-                except Exception as exc:
-                    bad[i] = _error_record(chunk[i][1], exc)
+            for doc, i in pipeline.pipe(batch, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                rows[i] = doc_rows(doc, chunk[i][1])
+        except Exception:  # noqa: BLE001 - the culprit is found below, one document at a time
+            pass
         for i, (_, doc_id) in enumerate(chunk):
             if i in bad:
-                yield doc_id, [], bad[i]
-            else:
-                yield doc_id, doc_rows(docs[i], doc_id), None
+                if raise_first:
+                    raise bad[i]
+                yield doc_id, [], _error_record(doc_id, bad[i])
+                continue
+            if i not in rows:
+                try:
+                    rows[i] = text_rows(pipeline, decoded[i], doc_id)
+                except Exception as exc:
+                    if raise_first:
+                        raise
+                    yield doc_id, [], _error_record(doc_id, exc)
+                    continue
+            yield doc_id, rows.pop(i), None
 
 
 def iter_frames(

@@ -58,8 +58,11 @@ def _lead_regex() -> str:
 def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     unit = lexicon.trie_regex(lexicon.units())
     trail = "|".join(SPAN_TRAILS)
+    # The lookahead lets the engine skip, with one set test, every character that
+    # cannot start a quantity (most of them).
+    first = "0-9.零〇○一二两俩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟兩倆貳陸萬億半负−-" + "".join({q[0] for q in SPAN_LEADS})
     main = re.compile(
-        rf"(?P<lead>{_lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
+        rf"(?=[{first}])(?P<lead>{_lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
         rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}))?)?(?P<trail>{trail})?"
     )
     money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
