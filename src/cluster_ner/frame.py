@@ -6,10 +6,12 @@ pipeline and ``nlp.pipe`` do not pay for it.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .extensions import SPAN_EXTENSIONS
 from .tokenizer import alignment, raw_text
@@ -47,15 +49,32 @@ ERROR_COLUMNS: dict[str, tuple[str, str]] = {
 _ATTRIBUTE_COLUMNS = tuple(c for c in COLUMNS if c in SPAN_EXTENSIONS)
 
 
+# Sentence ends: the same characters the pipeline's sentencizer splits on.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Sorted working-text offsets where a sentence starts (0 first)."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
 def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:
     """One dict per entity of ``doc``, in text order, with the :data:`COLUMNS` keys."""
     raw = raw_text(doc)
     align = alignment(doc)
     ident = doc_id if doc_id is not None else doc._.doc_id
     ident = None if ident is None else str(ident)
+    ents = doc.ents
+    if not ents:
+        return []
+    text = doc.text
+    bounds = sentence_bounds(text)
     rows: list[dict[str, Any]] = []
-    for ent in doc.ents:
+    for ent in ents:
         start, end = align.to_raw(ent.start_char, ent.end_char)
+        k = bisect.bisect_right(bounds, ent.start_char) - 1
+        s_end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+        s_start, s_stop = align.to_raw(bounds[k], max(s_end, bounds[k] + 1)) if text else (0, 0)
         row: dict[str, Any] = {
             "doc_id": ident,
             "label": ent.label_,
@@ -63,20 +82,12 @@ def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:
             "start": start,
             "end": end,
             "norm_text": ent.text,
-            "sentence": _sentence(ent, raw, align),
+            "sentence": raw[s_start:s_stop].strip(),
         }
         for name in _ATTRIBUTE_COLUMNS:
             row[name] = getattr(ent._, name)
         rows.append(row)
     return rows
-
-
-def _sentence(ent: Span, raw: str, align: Any) -> str:
-    if not ent.doc.has_annotation("SENT_START"):
-        return raw[align.raw_start(ent.start_char) : align.raw_end(ent.end_char - 1)]
-    sent = ent.sent
-    s, e = align.to_raw(sent.start_char, sent.end_char)
-    return raw[s:e].strip()
 
 
 def frame_from_rows(rows: Iterable[dict[str, Any]], columns: dict[str, tuple[str, str]] = COLUMNS) -> "pd.DataFrame":
