@@ -9,6 +9,7 @@ or stops the run (``on_error="raise"``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
@@ -118,6 +119,21 @@ def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return spans
 
 
+# Lone surrogates (from bad UTF-16 handling upstream) cannot be stored in the
+# frame's string columns; in the rows they become U+FFFD, one for one, so the
+# offsets still hold. The pipeline itself sees the text as given.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+
+
+def _rows_of(doc: Any, doc_id: Any, text: str) -> list[dict[str, Any]]:
+    rows = doc_rows(doc, doc_id)
+    return _safe_rows(rows) if _SURROGATE.search(text) else rows
+
+
 def _chunk_limit(pipeline: Language) -> int:
     return max(1, min(CHUNK_CHARS, int(getattr(pipeline, "max_length", CHUNK_CHARS))))
 
@@ -127,16 +143,17 @@ def text_rows(pipeline: Language, text: str, doc_id: Any = None) -> list[dict[st
 
     A text longer than :data:`CHUNK_CHARS` (or the pipeline's ``max_length``)
     runs piece by piece (see :func:`chunk_spans`) and the rows are merged with
-    offsets into the whole text; identical pieces run once.
+    offsets into the whole text; identical pieces run once. Lone surrogates
+    in the text come out as U+FFFD in the string columns (same offsets).
     """
     limit = _chunk_limit(pipeline)
     if len(text) <= limit:
-        return doc_rows(pipeline(text), doc_id)
+        return _rows_of(pipeline(text), doc_id, text)
     spans = chunk_spans(text, limit)
     pieces = [text[s:e] for s, e in spans]
     unique = list(dict.fromkeys(pieces))
     piece_rows = {
-        piece: doc_rows(doc, doc_id) for piece, doc in zip(unique, pipeline.pipe(unique, batch_size=1))
+        piece: _rows_of(doc, doc_id, piece) for piece, doc in zip(unique, pipeline.pipe(unique, batch_size=1))
     }
     rows: list[dict[str, Any]] = []
     for (offset, _), piece in zip(spans, pieces):
@@ -196,7 +213,8 @@ def _count() -> Iterator[int]:
 
 
 def _error_record(doc_id: Any, exc: BaseException) -> dict[str, Any]:
-    return {"doc_id": None if doc_id is None else str(doc_id), "error": type(exc).__name__, "message": str(exc)}
+    record = {"doc_id": None if doc_id is None else str(doc_id), "error": type(exc).__name__, "message": str(exc)}
+    return _safe_rows([record])[0]
 
 
 def iter_rows(
@@ -239,7 +257,7 @@ def iter_rows(
         batch = [(t, i) for i, t in decoded.items() if i < stop and len(t) <= limit]
         try:
             for doc, i in pipeline.pipe(batch, as_tuples=True, batch_size=batch_size, n_process=n_process):
-                rows[i] = doc_rows(doc, chunk[i][1])
+                rows[i] = _rows_of(doc, chunk[i][1], decoded[i])
         except Exception:  # noqa: BLE001 - the culprit is found below, one document at a time
             pass
         for i, (_, doc_id) in enumerate(chunk):
@@ -270,15 +288,24 @@ def iter_frames(
 ) -> Iterator["pd.DataFrame"]:
     """Yield one DataFrame per document, streaming: memory stays flat.
 
-    A document that fails yields an empty frame (and a warning); with
-    ``on_error="raise"`` the exception propagates instead.
+    Every document yields exactly one frame, in input order. A document that
+    fails yields an empty frame, and one warning at the end names the failed
+    ids; with ``on_error="raise"`` the exception propagates instead.
     """
+    failed: list[str] = []
     for doc_id, rows, error in iter_rows(
         texts, ids=ids, nlp=nlp, batch_size=batch_size, n_process=n_process, on_error=on_error
     ):
         if error is not None:
-            warnings.warn(f"document {doc_id!r} failed: {error['error']}: {error['message']}", stacklevel=2)
+            failed.append(f"{doc_id!r} ({error['error']})")
         yield frame_from_rows(rows)
+    if failed:
+        shown = ", ".join(failed[:10]) + (" …" if len(failed) > 10 else "")
+        warnings.warn(
+            f"{len(failed)} document(s) failed and yielded empty frames: {shown}; "
+            "use extract_many(..., return_errors=True) for the messages.",
+            stacklevel=2,
+        )
 
 
 def extract_many(

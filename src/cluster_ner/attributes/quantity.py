@@ -128,7 +128,8 @@ _PLAIN = (
 )
 _SIGN = r"(?:[负負]|(?<![\d.A-Za-z])[-−－])"
 # A denominator may be a bare 万/亿: 万分之三.
-_FRAC_CN = f"(?:{_PLAIN}又{_SIGN}?)?(?:{_PLAIN}|{_B}+)分之{_SIGN}?{_PLAIN}"
+# The lookbehind keeps a run of 万/亿 from being rescanned at every start (quadratic).
+_FRAC_CN = f"(?:{_PLAIN}又{_SIGN}?)?(?:{_PLAIN}|(?<![万萬亿億兆]){_B}+)分之{_SIGN}?{_PLAIN}"
 _FRAC_AR = rf"(?:{_PLAIN}又)?(?<![\d/.])\d+/\d+(?![\d/])"
 _HALF = "(?:一半(?!导|岛|径)|半(?=数|數|折|成(?!品))|(?<=[过過])半(?![年月天日个小导岛径]))"
 

@@ -68,7 +68,7 @@ def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
     rank = re.compile(
         r"(?P<rank>(?:第|前)[0-9一二三四五六七八九十百两]+(?:位|名)?"
-        r"|[0-9一二三四五六七八九十百千]+强"
+        r"|(?<![0-9一二三四五六七八九十百千])[0-9一二三四五六七八九十百千]+强"  # lookbehind: linear on digit runs
         r"|[Tt][Oo][Pp]\s?[0-9]+)"
     )
     return main, rank, money

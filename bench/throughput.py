@@ -1,0 +1,117 @@
+"""Throughput and memory of cluster_ner against its peers, in one run on the same texts.
+
+    python bench/throughput.py [--docs N] [--processes]
+
+Prints characters per second for: spacy.blank("zh") tokenization (the floor
+every spaCy pipeline pays), jieba.posseg (what analysts reach for), the default
+pipeline, the rules-only pipeline and each of its components; the ratios
+between them; optionally one vs two processes; and the peak memory of a
+streaming run. Figures, not assertions: compare ratios, not absolute speeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+import cluster_ner
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_texts(n_docs: int) -> list[str]:
+    """The project's own documents, repeated to ``n_docs``."""
+    base: list[str] = []
+    for path in ("corpus/train.jsonl", "corpus/dev.jsonl", "corpus/review/review.jsonl"):
+        with open(ROOT / path, encoding="utf-8") as fh:
+            base += [json.loads(line)["text"] for line in fh if line.strip()]
+    return [base[i % len(base)] for i in range(n_docs)]
+
+
+def chars_per_second(fn, texts: list[str], repeat: int = 1) -> float:
+    n = sum(map(len, texts))
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn(texts)
+        best = min(best, time.perf_counter() - t)
+    return n / best
+
+
+def per_component(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds each component spends on the texts (tokenizer included)."""
+    out: dict[str, float] = {}
+    t = time.perf_counter()
+    docs = [nlp.make_doc(x) for x in texts]
+    out["tokenizer (cleaning)"] = time.perf_counter() - t
+    for name, proc in nlp.pipeline:
+        t = time.perf_counter()
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        out[name] = time.perf_counter() - t
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--processes", action="store_true", help="also time n_process=2 on 2,000 documents")
+    args = ap.parse_args()
+    texts = corpus_texts(args.docs)
+    n_chars = sum(map(len, texts))
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, python {platform.python_version()}, spacy {spacy.__version__}")
+    print(f"texts: {len(texts)} documents, {n_chars:,} characters\n")
+
+    blank = spacy.blank("zh")
+    default = cluster_ner.load()
+    rules = cluster_ner.load(rules_only=True)
+    list(default.pipe(texts[:20]))  # warm-up: lexicons and models load lazily
+    list(rules.pipe(texts[:20]))
+
+    results: dict[str, float] = {}
+    results["spacy.blank('zh') tokenization"] = chars_per_second(lambda ts: list(blank.pipe(ts)), texts, repeat=2)
+    try:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        results["jieba.posseg"] = chars_per_second(lambda ts: [list(jieba.posseg.cut(t)) for t in ts], texts)
+    except ImportError:
+        print("(jieba not installed: pip install '.[bench]')")
+    results["cluster_ner default pipeline"] = chars_per_second(lambda ts: list(default.pipe(ts)), texts)
+    results["cluster_ner rules only"] = chars_per_second(lambda ts: list(rules.pipe(ts)), texts)
+
+    floor = results["spacy.blank('zh') tokenization"]
+    print(f"{'pipeline':<34} {'chars/s':>12} {'× blank zh':>11} {'× jieba':>9}")
+    for name, cps in results.items():
+        jb = results.get("jieba.posseg")
+        print(f"{name:<34} {cps:>12,.0f} {cps / floor:>11.3f} {(cps / jb if jb else float('nan')):>9.2f}")
+
+    print("\nper component (default pipeline):")
+    times = per_component(default, texts)
+    total = sum(times.values())
+    for name, sec in times.items():
+        print(f"  {name:<28} {sec:>7.3f} s  {100 * sec / total:>5.1f}%  {n_chars / sec:>12,.0f} chars/s")
+
+    if args.processes:
+        big = corpus_texts(2000)
+        one = chars_per_second(lambda ts: list(default.pipe(ts, batch_size=64)), big)
+        two = chars_per_second(lambda ts: list(default.pipe(ts, batch_size=64, n_process=2)), big)
+        print(f"\nn_process=2 vs 1 on 2,000 documents: {two / one:.2f}×  ({one:,.0f} → {two:,.0f} chars/s)")
+
+    t = time.perf_counter()
+    n_rows = sum(len(df) for df in cluster_ner.iter_frames(texts, nlp=default))
+    dt = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nstreaming iter_frames over {len(texts)} documents: {n_rows} rows in {dt:.1f} s; peak RSS of this process {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
