@@ -33,20 +33,21 @@ class AttributeResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
-        places: DocumentPlaces | None = None
-        text = doc.text
+        if not ents:
+            return doc
+        text = doc.text  # once per Doc: every resolver reads offsets into it
+        places: DocumentPlaces | None = None  # built at the first GOV, scanned lazily
         for i, ent in enumerate(ents):
             label = ent.label_
             if label == "METRIC":
-                self._metric(doc, ents, i, text)
+                _metric(text, ents, i)
             elif label == "GOV":
                 if places is None:
-                    places = DocumentPlaces.from_doc(doc)
+                    places = DocumentPlaces.from_doc(doc, text=text)
                 previous = None
-                if i > 0 and ents[i - 1].label_ == "GOV":
-                    gap = text[ents[i - 1].end_char : ent.start_char]
-                    if len(gap) <= 1:
-                        previous = (ents[i - 1].text, gap)
+                prev = ents[i - 1] if i > 0 else None
+                if prev is not None and prev.label_ == "GOV" and ent.start_char - prev.end_char <= 1:
+                    previous = (prev.text, text[prev.end_char : ent.start_char])
                 g = resolve_gov(ent.text, places, ent.start_char, ent.end_char, previous)
                 ent._.canonical = g.canonical
                 ent._.level = g.level
@@ -59,40 +60,38 @@ class AttributeResolver:
                 ent._.national_year = c.national_year
         return doc
 
-    @staticmethod
-    def _metric(doc: Doc, ents, i: int, text: str) -> None:
-        ent = ents[i]
-        q = parse_quantity(ent.text)
-        if q is not None:
-            ent._.value = q.value
-            ent._.unit = q.unit
-            ent._.qualifier = q.qualifier
-        floor = _sentence_start(ent)
-        if i > 0 and ents[i - 1].end_char > floor:
-            floor = ents[i - 1].end_char
-        ceil = _sentence_end(ent, len(text))
-        if i + 1 < len(ents) and ents[i + 1].start_char < ceil:
-            ceil = ents[i + 1].start_char
-        measure = find_measure(text, ent.start_char, ent.end_char, floor=floor, ceil=ceil)
-        ent._.measure = measure
-        ent._.kind = infer_kind(q.kind if q is not None else None, q.unit if q is not None else None, measure)
 
-
-def _sentence_start(span) -> int:
-    try:
-        return span.sent.start_char
-    except ValueError:  # no sentence boundaries set
-        return 0
-
-
-def _sentence_end(span, default: int) -> int:
-    try:
-        return span.sent.end_char
-    except ValueError:
-        return default
+def _metric(text: str, ents, i: int) -> None:
+    ent = ents[i]
+    q = parse_quantity(ent.text)
+    if q is not None:
+        ent._.value = q.value
+        ent._.unit = q.unit
+        ent._.qualifier = q.qualifier
+    # The measure is read between the neighbouring entities. Sentence ends
+    # need no lookup: measure.py stops at any punctuation.
+    measure = find_measure(
+        text,
+        ent.start_char,
+        ent.end_char,
+        floor=ents[i - 1].end_char if i > 0 else 0,
+        ceil=ents[i + 1].start_char if i + 1 < len(ents) else None,
+    )
+    ent._.measure = measure
+    ent._.kind = infer_kind(q.kind if q is not None else None, q.unit if q is not None else None, measure)
 
 
 @Language.factory("cluster_ner_attributes", default_config={})
 def make_attribute_resolver(nlp: Language, name: str) -> AttributeResolver:
-    """spaCy factory of the attribute resolver."""
+    """spaCy factory of the attribute resolver (its tables are built here, not on the first Doc)."""
+    warm_up()
     return AttributeResolver(name)
+
+
+def warm_up() -> None:
+    """Read the resources and compile the patterns the resolvers cache."""
+    from . import cluster, government, measure
+
+    government.warm_up()
+    cluster.warm_up()
+    measure.warm_up()

@@ -1,0 +1,184 @@
+"""METRIC ``measure``: the thing measured or the indicator, when the sentence states it.
+
+Two places are looked at, in this order:
+
+1. **after** the quantity, skipping one ``的``: the noun phrase up to
+   punctuation, a number, ``的`` or a verb (超400家 **企业**落户 → 企业;
+   40%以上的 **产能** → 产能; 3万亿 **投资基金** → 投资基金);
+2. **before** it, back to punctuation, the previous entity or the start of
+   the sentence: the indicator phrase, without the linking verb that joins
+   it to the number (**产值**达到500亿元 → 产值; **规划面积**约90平方公里 →
+   规划面积; **GDP年均增长**11.4% → GDP年均增长). Dates, scope words (全市,
+   今年) and a leading place are dropped, and the phrase must end like an
+   indicator (产值, 面积, 增长, …额/…量/…率/…值/…数), else nothing is said.
+
+Everything is conservative: ``None`` when neither side gives a clean phrase.
+All patterns are compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+from .government import _place_regex
+
+__all__ = ["find_measure", "infer_kind"]
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_MAX_AFTER = 10
+_MAX_BEFORE = 14
+
+# Verbs and function words that end the noun phrase after a quantity.
+_AFTER_STOPS = (
+    "落户 入驻 入选 入围 参与 参加 参展 出席 实现 达到 分别 覆盖 带动 拉动 占据 位居 形成 集聚 聚集 建成 投产 签约 "
+    "签署 获得 获批 成为 纷纷 以及 同比 增长 提升 提高 下降 减少 增加 其中 相关 通过 完成 开展 "
+    "进入 申报 享受 受益 提供 创造 贡献 带来 已经 正在 主要 涉及 总投资 计划 预计 实施 建设 推进 达 共 占 居 "
+    "联合 共同 印发 发布 出台 召开 举办 上榜 获评 参会 到场 开展 完成 签订 协同 攻关 上云 压减 减至 降至 增至 升至 "
+    "范围 现有 落地 变化 "
+    "被 将 已 正 均 都 也 还 又 在 于 和 与 及 等 是 为 了 从 向 对 把 由 的 并 或"
+).split()
+_AFTER_STOP_RE = re.compile("|".join(sorted(map(re.escape, _AFTER_STOPS), key=len, reverse=True)))
+_AFTER_WORD_RE = re.compile(rf"[{_HAN}A-Za-z]+")
+_AFTER_LEAD_RE = re.compile(r"^(?:相关|各类|各种|各项|其他|主要|重点)(?=[\u4e00-\u9fff]{2})")
+_AFTER_FIRST_SKIP = re.compile(r"的")
+
+# Linking verbs and qualifiers between an indicator and its number.
+_LINKS = (
+    "达到了 达到 高达 多达 约达 累计达 共计 合计 总计 累计 共有 拥有 约为 超过了 超过 突破了 突破 实现了 实现 完成了 完成 "
+    "增至 升至 降至 提高到 提升到 增长到 提高至 提升至 达成 占据 位居 位列 排名 排在 预计 计划 已经 已达 仅为 只有 约有 "
+    "分别为 分别 均为 已 将 为 是 有 达 共 约 近 逾 超 占 居 仅 只 了 到 至 在 均 都 也 由 从"
+).split()
+_LINK_TAIL_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _LINKS), key=len, reverse=True)) + ")$")
+_SCOPE_TAIL_RE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|全行业|同行业|国内)$")
+# Words after which the indicator starts (共有企业 → 企业; 工业的产值 → 产值).
+_SPLITTERS = (
+    "共有 拥有 实现 完成 形成 带动 拉动 吸引 集聚 聚集 引进 培育 新增了 其中 以及 推进 推动 建设 新建 建成 实施 签约 打造 "
+    "支持 安排 争取 牵头 落地 确保 的 和 与 及 等"
+).split()
+_SPLIT_RE = re.compile("|".join(sorted(map(re.escape, _SPLITTERS), key=len, reverse=True)))
+_NUM_WORD = "[一二三四五六七八九十两几多]+"
+_LEAD_RE = re.compile(
+    rf"^(?:近{_NUM_WORD}年(?:来)?|{_NUM_WORD}年来|过去{_NUM_WORD}年|近年来|多年来|部分"
+    r"|今年|去年|明年|全年|当年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|目前|当前|截至目前|截至|截止|到|至|其中"
+    r"|全市|全省|全国|全区|全县|全镇|我市|我省|我国|我区|我县|该市|该省|该区|该县|全球|累计|共|同期|期间|以来|各类|各种|各项|相关|现有|已有|如今|现在|此外|同时|另外|近日|但|而|且"
+    r"|比上年|较上年|比去年|较去年|同比|环比)+"
+)
+_INDICATOR_WORDS = (
+    "产值 增加值 总值 生产总值 GDP 营收 营业收入 收入 利润 税收 销售额 总额 金额 规模 面积 投资 资金 基金 产能 产量 销量 出口 进口 "
+    "进出口 比重 占比 份额 增长 增速 增幅 数量 人数 人口 企业 项目 用地 装机 容量 长度 里程 市场 订单 资产 融资 贷款 成本 效益 "
+    "投入 支出 补贴 奖励 家数 个数 总数 户数 排名 名次 人员 员工 人才 职工 就业 指标 指数"
+).split()
+_INDICATOR_END_RE = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, _INDICATOR_WORDS), key=len, reverse=True)) + r"|[值额量数率积])$"
+)
+# Words that are never the measure on their own.
+_GENERIC = frozenset(
+    "增长 同比增长 年均增长 下降 提高 提升 增加 减少 数量 规模 总数 全国 全省 全市 其中 目前 企业数 市场 排名".split()
+)
+_BOUNDARY_RE = re.compile(rf"[^{_HAN}A-Za-z]")
+_MONEY_RE = re.compile(
+    "投资|基金|资金|产值|营收|收入|销售额|利润|税收|GDP|生产总值|增加值|金额|总额|融资|资产|贷款|出口额|进出口额|交易额|成交额|"
+    "补贴|奖励|预算|支出|市值|估值|营业额"
+)
+
+
+_COUNT_RE = re.compile(r"(?:人数|数量|家数|个数|总数|户数|次数|人次|企业|项目|人员|人才|人口|职工|员工)$")
+
+
+def _place_start_re() -> re.Pattern[str]:
+    """Place names (``match`` anchors at the start); the regex GOV resolution compiles too."""
+    return _place_regex()
+
+
+def _after(text: str, end: int, ceil: int) -> str | None:
+    i = end
+    if _AFTER_FIRST_SKIP.match(text, i):
+        i += 1
+    m = _AFTER_WORD_RE.match(text, i, min(ceil, i + _MAX_AFTER + 1))
+    if m is None:
+        return None
+    word = m.group()
+    stop = _AFTER_STOP_RE.search(word, 1)  # a phrase may start with 中 (中小企业)
+    if stop is not None:
+        word = word[: stop.start()]
+    elif m.end() - i > _MAX_AFTER:
+        return None  # no clear end within reach
+    elif m.end() < len(text) and m.end() < ceil and re.match(rf"[{_HAN}]", text[m.end()]):
+        return None
+    word = _AFTER_LEAD_RE.sub("", word)
+    if _AFTER_STOP_RE.match(word) or len(word) < 2 or word in _GENERIC:
+        return None
+    return word
+
+
+def _before(text: str, start: int, floor: int) -> str | None:
+    lo = max(floor, start - _MAX_BEFORE)
+    segment = text[lo:start]
+    cut = None
+    for m in _BOUNDARY_RE.finditer(segment):
+        cut = m.end()
+    phrase = segment[cut or 0:]
+    if cut is None and lo > floor and not _SPLIT_RE.search(phrase):
+        return None  # the phrase may start further back: unsure
+    if cut and segment[cut - 1].isdigit() and phrase[:1] in ("年", "月", "日"):
+        phrase = phrase[1:]  # 2022年产值 → 产值
+    # Linking verbs and qualifiers before the number: 产值达到 → 产值;
+    # 创新指标位居全国(第4) → 创新指标.
+    while True:
+        stripped = _SCOPE_TAIL_RE.sub("", _LINK_TAIL_RE.sub("", phrase))
+        if stripped == phrase:
+            break
+        phrase = stripped
+    splits = list(_SPLIT_RE.finditer(phrase))
+    if splits:
+        phrase = phrase[splits[-1].end():]
+    while True:  # 2023年全市 / 晋江现有 …: scope words and a place before the indicator
+        before = phrase
+        phrase = _LEAD_RE.sub("", phrase)
+        place = _place_start_re().match(phrase)
+        if place is not None and len(phrase) - place.end() >= 2:
+            phrase = phrase[place.end():]
+        if phrase == before:
+            break
+    if len(phrase) < 2 or phrase in _GENERIC or not _INDICATOR_END_RE.search(phrase):
+        return None
+    return phrase
+
+
+def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int | None = None) -> str | None:
+    """The measure of the METRIC at ``text[start:end]``, or ``None``.
+
+    Args:
+        text: the working text of the document (or one sentence).
+        start, end: the METRIC's offsets.
+        floor: where the phrase before may start at the earliest (the
+            sentence start, or the end of the previous entity).
+        ceil: where the phrase after must end at the latest.
+
+    >>> find_measure("集聚了超400家企业,", 3, 8)
+    '企业'
+    >>> find_measure("产值达到500亿元。", 4, 9)
+    '产值'
+    """
+    ceil = len(text) if ceil is None else min(ceil, len(text))
+    return _after(text, end, ceil) or _before(text, start, floor)
+
+
+def infer_kind(kind: str | None, unit: str | None, measure: str | None) -> str:
+    """``kind`` when known, else from the measure: ``money`` for an amount
+    (``3万亿投资基金``), ``count`` for a head count (``过万`` 观看人数), else ``number``.
+
+    ``parse_quantity`` leaves ``kind`` unset for a bare number (``3万亿``,
+    ``超15万``); ``number`` says "a plain number of unstated kind".
+    """
+    if kind:
+        return kind
+    if measure and _MONEY_RE.search(measure):
+        return "money"
+    if measure and _COUNT_RE.search(measure):
+        return "count"
+    return "number"
+
+
+def warm_up() -> None:
+    """Compile the cached pattern now (the pipeline calls this at load)."""
+    _place_start_re()

@@ -1,0 +1,127 @@
+"""METRIC attributes: the measure read from the sentence, and kind always set."""
+
+from __future__ import annotations
+
+import pytest
+
+import cluster_ner
+from cluster_ner.attributes.measure import find_measure, infer_kind
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return cluster_ner.load()
+
+
+def metric(nlp, text: str, surface: str):
+    found = [e for e in nlp(text).ents if e.label_ == "METRIC" and e.text == surface]
+    assert found, f"{surface!r} not found as METRIC in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, surface, measure",
+    [
+        # the noun phrase after the quantity
+        ("目前集群已有超400家企业,形成完整产业链。", "超400家", "企业"),
+        ("工业母机产业链共集聚了超400家企业,约占据全国40%以上的产能。", "超400家", "企业"),
+        ("工业母机产业链共集聚了超400家企业,约占据全国40%以上的产能。", "40%以上", "产能"),
+        ("先进制造业集群制定了2100项国际标准,吸引了3万亿投资基金。", "3万亿", "投资基金"),
+        ("逐渐培育聚集起1200多家先进制造企业。", "1200多家", "先进制造企业"),
+        ("超400家规模以上工业企业落户园区。", "超400家", "规模以上工业企业"),
+        # the indicator before it
+        ("近四年丽水GDP年均增长11.4%,成为推进丽水跨越式发展的主引擎。", "11.4%", "GDP年均增长"),
+        ("该集群2023年产值达到500亿元,同比增长12%。", "500亿元", "产值"),
+        ("龙口市交通铝材特色产业集群规划面积约90平方公里,拥有相关企业243家。", "约90平方公里", "规划面积"),
+        ("龙口市交通铝材特色产业集群规划面积约90平方公里,拥有相关企业243家。", "243家", "企业"),
+        ("园区已集聚企业1200余家,从业人员约8万人。", "约8万人", "从业人员"),
+        ("全镇企业数量由186家压减至97家。", "186家", "企业数量"),
+    ],
+)
+def test_measure(nlp, text, surface, measure):
+    assert metric(nlp, text, surface)._.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("到2027年突破5000亿元。", "5000亿元"),  # a target: nothing says what
+        ("交通铝材均居全国第一。", "第一"),  # a rank of a subject, not an indicator
+        ("2023年实现产值1580亿元,同比增长13.2%。", "13.2%"),  # growth of what is in the clause before
+        ("企业负责人及高管共20余人在3天的时间里走访了6家企业。", "20余人"),
+    ],
+)
+def test_measure_is_none_when_unsure(nlp, text, surface):
+    assert metric(nlp, text, surface)._.measure is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("吸引了3万亿投资基金。", "3万亿", "money"),  # no unit: the measure says money
+        ("视频照片总浏览量超15万,线上观看人数过万。", "超15万", "number"),  # a bare number
+        ("超400家企业落户园区。", "超400家", "count"),
+        ("约占据全国40%以上的产能。", "40%以上", "share"),
+        ("规划面积约90平方公里。", "约90平方公里", "area"),
+        ("地区科技创新指标位居全国第4。", "第4", "rank"),
+    ],
+)
+def test_kind_is_always_set(nlp, text, surface, kind):
+    assert metric(nlp, text, surface)._.kind == kind
+
+
+def test_every_metric_of_a_document_has_a_kind(nlp):
+    doc = nlp("集群集聚企业1200余家,2023年实现产值1580亿元,同比增长13.2%,带动就业超15万,居全国第二。")
+    metrics = [e for e in doc.ents if e.label_ == "METRIC"]
+    assert len(metrics) >= 4
+    assert all(e._.kind for e in metrics)
+
+
+# --- the pure functions --------------------------------------------------------------
+
+
+def _at(text: str, quantity: str) -> tuple[int, int]:
+    s = text.index(quantity)
+    return s, s + len(quantity)
+
+
+@pytest.mark.parametrize(
+    "text, quantity, measure",
+    [
+        ("集聚了超400家企业,", "超400家", "企业"),
+        ("约占据全国40%以上的产能、", "40%以上", "产能"),
+        ("GDP年均增长11.4%,", "11.4%", "GDP年均增长"),
+        ("产值达到500亿元,", "500亿元", "产值"),
+        ("规划面积约90平方公里。", "约90平方公里", "规划面积"),
+        ("2022年产值突破800亿元。", "800亿元", "产值"),
+        ("西安航空产业规模达到1000亿元,", "1000亿元", "航空产业规模"),
+        ("吸引各类人才过万人。", "过万人", "人才"),
+        ("并成功签约14个相关项目。", "14个", "项目"),
+    ],
+)
+def test_find_measure(text, quantity, measure):
+    assert find_measure(text, *_at(text, quantity)) == measure
+
+
+def test_find_measure_respects_floor_and_ceil():
+    text = "产值达到500亿元"
+    s, e = _at(text, "500亿元")
+    assert find_measure(text, s, e) == "产值"
+    assert find_measure(text, s, e, floor=s) is None  # the previous entity ends right before
+    text = "超400家企业"
+    s, e = _at(text, "超400家")
+    assert find_measure(text, s, e, ceil=e) is None
+
+
+@pytest.mark.parametrize(
+    "kind, unit, measure, expected",
+    [
+        ("count", "家", "企业", "count"),
+        (None, None, "投资基金", "money"),
+        (None, None, "产值", "money"),
+        (None, None, "线上观看直播人数", "count"),
+        (None, None, None, "number"),
+    ],
+)
+def test_infer_kind(kind, unit, measure, expected):
+    assert infer_kind(kind, unit, measure) == expected
