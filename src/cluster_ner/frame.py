@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from .extensions import SPAN_EXTENSIONS
-from .tokenizer import alignment, raw_text
+from .tokenizer import alignment, raw_text, working_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -67,7 +67,7 @@ def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:
     ents = doc.ents
     if not ents:
         return []
-    text = doc.text
+    text = working_text(doc)
     bounds = sentence_bounds(text)
     rows: list[dict[str, Any]] = []
     for ent in ents:

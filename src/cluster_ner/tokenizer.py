@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 from .cleaning import Alignment, Cleaned, clean
 
 RAW_KEY = "cluster_ner.raw"
+TEXT_KEY = "cluster_ner.text"
 ALIGN_KEY = "cluster_ner.alignment"
 BLOCKED_KEY = "cluster_ner.blocked"
 
@@ -66,8 +67,20 @@ def create_cleaning_tokenizer() -> Any:
 def store_cleaning(doc: Doc, cleaned: Cleaned) -> None:
     """Attach raw text, alignment and garbled ranges to ``doc``."""
     doc.user_data[RAW_KEY] = cleaned.raw
+    doc.user_data[TEXT_KEY] = cleaned.text
     doc.user_data[ALIGN_KEY] = cleaned.alignment.to_list()
     doc.user_data[BLOCKED_KEY] = [list(r) for r in cleaned.blocked]
+
+
+def working_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it: spaCy joins every token on each access.
+
+    One token per character, so a cached text of the Doc's length is current.
+    """
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    return doc.text
 
 
 def raw_text(doc: Doc) -> str:

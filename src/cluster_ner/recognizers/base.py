@@ -9,6 +9,7 @@ span filter of :mod:`cluster_ner.resolve` later decides which become
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from ..tokenizer import working_text
 
 CANDIDATES_KEY = "cluster_ner_candidates"
 
@@ -24,6 +26,12 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # anything that is not Han, plus function words that never end a name.
 FUNCTION_CHARS = "的了在和与及由向对将把被等为是到从经同并或至于给让请已均也都还又再即及其"
 BOUNDARY_LOOKBEHIND = rf"(?:(?<![{HAN}])|(?<=[{FUNCTION_CHARS}]))"
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def is_han(ch: str) -> bool:
+    """True for one Han character."""
+    return bool(_HAN_RE.match(ch))
 
 
 def add_candidates(doc: Doc, spans: Iterable[tuple[int, int, str]], source: str) -> None:
@@ -84,5 +92,5 @@ class RuleRecognizer(RuleComponent):
         self.finder = finder
 
     def __call__(self, doc: Doc) -> Doc:
-        add_candidates(doc, ((s, e, self.label) for s, e in self.finder(doc.text)), "rules")
+        add_candidates(doc, ((s, e, self.label) for s, e in self.finder(working_text(doc))), "rules")
         return doc

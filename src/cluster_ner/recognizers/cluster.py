@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .. import lexicon
-from .base import FUNCTION_CHARS, HAN, RuleRecognizer
+from .base import FUNCTION_CHARS, RuleRecognizer, is_han
 
 LABEL = "CLUSTER"
 
@@ -89,7 +89,7 @@ def _word_ending_at(text: str, pos: int, floor: int) -> _Word | None:
 
 def _is_boundary(text: str, i: int) -> bool:
     """True when position ``i`` (the char before a name) cannot continue a name."""
-    return i < 0 or not re.match(f"[{HAN}]", text[i]) or text[i] in FUNCTION_CHARS
+    return i < 0 or not is_han(text[i]) or text[i] in FUNCTION_CHARS
 
 
 def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word | None:
@@ -100,7 +100,7 @@ def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word
     """
     for k in range(1, _MAX_UNKNOWN + 1):
         s = pos - k
-        if s < floor or not re.match(f"[{HAN}]", text[s]) or text[s] in _STOP_CHARS:
+        if s < floor or not is_han(text[s]) or text[s] in _STOP_CHARS:
             return None
         before = _word_ending_at(text, s, floor)
         if before is not None and (before.kind in (_PLACE, _REGION) or (first and k >= 2)):
@@ -166,7 +166,7 @@ def _leading_place(text: str, pos: int, floor: int) -> _Word | None:
         if s < floor:
             return None
         chunk = text[s:pos]
-        if not re.fullmatch(f"[{HAN}]+", chunk) or any(c in _STOP_CHARS for c in chunk):
+        if not all(map(is_han, chunk)) or any(c in _STOP_CHARS for c in chunk):
             return None
         if _is_boundary(text, s - 1):
             if _NOT_INDUSTRY.search(chunk) or chunk in GENERIC_WORDS or chunk.endswith("级"):

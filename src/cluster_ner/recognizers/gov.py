@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .. import lexicon
-from .base import FUNCTION_CHARS, HAN, RuleRecognizer
+from .base import FUNCTION_CHARS, HAN, RuleRecognizer, is_han
 
 LABEL = "GOV"
 
@@ -53,7 +53,6 @@ _LEVEL_CHARS = "省市县区州镇乡旗"
 # A bare level character (省经信厅, 市政府) is not the end of a word (城市, 社区, 乡镇, 各市).
 _NOT_BEFORE_LEVEL = frozenset("城超股楼上都门节反地社园景片山街辖特新乡全各本该每两多诸")
 _NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部")  # a free-form zone/town name holds none
-_HAN_RE = re.compile(f"[{HAN}]")
 _MAX_FREE_ZONE = 8
 _ORDINAL_HEAD_ONLY = re.compile(r"^[一二三四五六七八九十第]+局$")
 _CONNECTORS = "和与、"
@@ -76,13 +75,9 @@ def _body_end_re() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted({b[-1] for b in lexicon.gov_bodies()}))) + "]")
 
 
-def _is_han(ch: str) -> bool:
-    return bool(_HAN_RE.match(ch))
-
-
 def _boundary_before(text: str, i: int) -> bool:
     """A free-form name may start at ``i``: start of text, non-Han or a function word before it."""
-    return i == 0 or not _is_han(text[i - 1]) or text[i - 1] in FUNCTION_CHARS
+    return i == 0 or not is_han(text[i - 1]) or text[i - 1] in FUNCTION_CHARS
 
 
 def _place_chain(text: str, pos: int) -> int | None:
@@ -121,7 +116,7 @@ def _free_name_start(text: str, pos: int, longest: int, shortest: int = 1) -> in
     best = None
     for k in range(0, longest + 1):
         i = pos - k
-        if k and (i < 0 or not _is_han(text[i]) or text[i] in _NOT_FREE):
+        if k and (i < 0 or not is_han(text[i]) or text[i] in _NOT_FREE):
             break
         chain = _place_chain(text, i)
         if chain is not None:
@@ -194,7 +189,7 @@ def _parse_place_body(text: str, hs: int, head: str) -> int | None:
             return _prefix_start(text, t) if chain == t else chain
         for k in (2, 3):
             i = t - k
-            if i >= 0 and all(_is_han(c) and c not in _NOT_FREE for c in text[i:t]):
+            if i >= 0 and all(is_han(c) and c not in _NOT_FREE for c in text[i:t]):
                 if _boundary_before(text, i) or (i > 0 and text[i - 1] in "县区市"):
                     return _prefix_start(text, i)
     start = _prefix_start(text, hs)

@@ -18,10 +18,14 @@ from spacy.language import Language
 
 from .. import lexicon
 from ..attributes.quantity import NUMBER
-from .base import HAN, RuleRecognizer
+from .base import RuleRecognizer, is_han
 
 LABEL = "METRIC"
 
+_BIG_MULTIPLIER = re.compile(r"[万亿萬億]")
+_SMALL_CN_NUMBER = re.compile(r"[一二两三四五六七八九十]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ALNUM_AFTER = re.compile(r"[A-Za-z0-9]|\.[0-9A-Za-z]")
 _MULTIPLIER_ONLY = re.compile(r"^[十拾百佰千仟万萬亿億]+$")
 _ONE = re.compile(r"^[一壹]$")
 # What may not follow a quantity: time words make it a date or a duration.
@@ -78,13 +82,13 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
     num, unit, mult = m.group("num"), m.group("unit"), m.group("mult")
     lead, more, trail = m.group("lead"), m.group("more"), m.group("trail")
     s, e = m.span()
-    has_multiplier = bool(mult) or bool(re.search(r"[万亿萬億]", num))
+    has_multiplier = bool(mult) or bool(_BIG_MULTIPLIER.search(num))
     is_fraction = "分之" in num or "/" in num or "半" in num
     if not (unit or has_multiplier or is_fraction or "%" in num):
         return False
     if unit == "强":  # a rank: only after a verb of ranking (位列东部地区50强)
         return bool(_RANK_CONTEXT.search(text, max(0, s - 14), s)) and not _RANK_DESCRIPTOR_AFTER.match(text, e)
-    if unit in _PLACE_UNITS and (num in ("两", "二", "一") or not re.fullmatch(r"[一二两三四五六七八九十]+", num)):
+    if unit in _PLACE_UNITS and (num in ("两", "二", "一") or not _SMALL_CN_NUMBER.fullmatch(num)):
         return False
     if unit in _PLACE_UNITS and text.startswith("集群", e):  # 六市集群 names a cluster
         return False
@@ -94,11 +98,11 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False
     if s > 0 and text[s - 1] in "第届图":  # ordinals (第三次, 十五届六次全会) and figures (图2)
         return False
-    if s > 0 and text[s - 1] == "表" and (s < 2 or not re.match(f"[{HAN}]", text[s - 2])):  # 表1, not 代表
+    if s > 0 and text[s - 1] == "表" and (s < 2 or not is_han(text[s - 2])):  # 表1, not 代表
         return False
-    if re.match(r"[A-Za-z0-9]", text[s - 1 : s] or " ") and num[0].isdigit():  # inside a code: C919, 100MN
+    if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit():  # inside a code: C919, 100MN
         return False
-    if re.match(r"[A-Za-z0-9]|\.[0-9A-Za-z]", text[e : e + 2]) and not (unit and not unit.isascii()):
+    if _ALNUM_AFTER.match(text, e) and not (unit and not unit.isascii()):
         return False
     if _TIME_AFTER.match(text, e):
         return False
