@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .cluster import cluster_attributes
 from .government import DocumentPlaces, resolve_gov
 from .measure import find_measure, infer_kind
+from ..tokenizer import working_text
 from .quantity import parse_quantity
 
 
@@ -35,7 +36,7 @@ class AttributeResolver:
         ents = doc.ents
         if not ents:
             return doc
-        text = doc.text  # once per Doc: every resolver reads offsets into it
+        text = working_text(doc)  # once per Doc: every resolver reads offsets into it
         places: DocumentPlaces | None = None  # built at the first GOV, scanned lazily
         for i, ent in enumerate(ents):
             label = ent.label_
