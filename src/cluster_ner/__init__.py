@@ -4,7 +4,8 @@
     >>> df = cluster_ner.extract("工信部公布45个国家先进制造业集群")
 
 Public API: :func:`load`, :func:`extract`, :func:`extract_many`,
-:func:`iter_frames`, :func:`to_frame`, :func:`parse_quantity`.
+:func:`iter_frames`, :func:`to_frame`, :func:`parse_quantity`,
+:func:`render`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .errors import ClusterNerError, GoldFormatError, InputDecodeError, ModelLoa
 from .extract import extract, extract_many, iter_frames
 from .frame import COLUMNS, to_frame
 from .pipeline import load
+from .render import render
 
 __version__ = "0.1.0"
 
@@ -31,5 +33,6 @@ __all__ = [
     "iter_frames",
     "load",
     "parse_quantity",
+    "render",
     "to_frame",
 ]
