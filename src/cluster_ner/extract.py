@@ -9,11 +9,14 @@ or stops the run (``on_error="raise"``).
 
 from __future__ import annotations
 
+import operator
+import os
 import re
+import sys
 import unicodedata
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -185,12 +188,36 @@ def extract(text: str | bytes, *, doc_id: Any = None, nlp: Language | None = Non
     return frame_from_rows(text_rows(pipeline, raw, doc_id))
 
 
-@dataclass
-class BatchResult:
-    """Rows and error records collected over a batch run."""
+# --- many documents: batches, streams, worker processes ------------------------------
+#
+# Documents are read from the input ``batch_size`` at a time (a *chunk*); each
+# chunk runs through the pipeline in one ``nlp.pipe`` call and, when that call
+# fails, one document at a time so that only the culprit fails. Nothing is kept
+# from one chunk to the next: a stream of any length runs in flat memory.
+#
+# With ``n_process > 1`` the chunks go to a pool of worker processes, each with
+# its own copy of the pipeline, and come back as rows (plain dicts), in input
+# order. spaCy's own ``nlp.pipe(n_process=…)`` is not used: it sends every Doc
+# back with ``Doc.to_bytes`` (the cleaning alignment makes that ~130 bytes per
+# character), which costs more than running the pipeline itself.
 
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
+Result = tuple[Any, list[dict[str, Any]], "dict[str, Any] | None"]
+"""``(doc_id, rows, error)`` of one document; ``error`` is ``None`` or an error record."""
+
+PER_VALUES = ("document", "batch")
+PER_VALUE = "per must be 'document' or 'batch', got {value!r}."
+N_PROCESS_VALUE = "n_process must be a positive number of processes or -1 (one per CPU), got {value!r}."
+POOL_BROKEN = (
+    "A worker process died while extracting (killed, out of memory, or a crash in a native "
+    "library); no document after the last one delivered was processed. Run with n_process=1 "
+    "to find the document, or give the workers more memory."
+)
+# Chunks each worker may have queued or running: the pool reads at most
+# n_process * IN_FLIGHT * batch_size documents ahead of what it has delivered.
+IN_FLIGHT = 2
+# With ``progress=None`` a bar appears on a terminal or in a notebook once a
+# run has lasted this many seconds: short runs stay quiet.
+PROGRESS_DELAY = 2.0
 
 
 def _ids_for(texts: Any, ids: Iterable[Any] | None) -> tuple[Iterable[Any], Iterable[Any]]:
@@ -212,9 +239,271 @@ def _count() -> Iterator[int]:
         n += 1
 
 
+def _length(texts: Any) -> int | None:
+    try:
+        return len(texts)
+    except TypeError:
+        return None
+
+
 def _error_record(doc_id: Any, exc: BaseException) -> dict[str, Any]:
     record = {"doc_id": None if doc_id is None else str(doc_id), "error": type(exc).__name__, "message": str(exc)}
     return _safe_rows([record])[0]
+
+
+def _check_options(on_error: str, n_process: int, per: str = "document") -> int:
+    """Validate the batch options; returns the number of processes to use."""
+    if on_error not in ("report", "raise"):
+        raise ValueError(Messages.ON_ERROR_VALUE.format(value=on_error))
+    if per not in PER_VALUES:
+        raise ValueError(PER_VALUE.format(value=per))
+    try:
+        n = operator.index(n_process)
+    except TypeError:
+        n = 0
+    if isinstance(n_process, bool) or n == 0 or n < -1:
+        raise ValueError(N_PROCESS_VALUE.format(value=n_process))
+    return (os.cpu_count() or 1) if n == -1 else n
+
+
+def _run_chunk(
+    pipeline: Language, chunk: list[tuple[Any, Any]], batch_size: int, raise_first: bool
+) -> tuple[list[Result], BaseException | None]:
+    """Run one chunk of ``(text, doc_id)`` pairs.
+
+    Returns the result of every document, in order, and ``None``; with
+    ``raise_first`` the results stop before the first failure, which is
+    returned instead of ``None`` (nothing after it runs).
+    """
+    limit = _chunk_limit(pipeline)
+    decoded: dict[int, str] = {}
+    bad: dict[int, BaseException] = {}
+    for i, (text, doc_id) in enumerate(chunk):
+        try:
+            decoded[i] = coerce_text(text, arg=f"texts[{doc_id!r}]")
+        except (TypeError, InputDecodeError) as exc:
+            bad[i] = exc
+    # With "raise", nothing after the first bad input needs to run.
+    stop = min(bad) if (raise_first and bad) else len(chunk)
+    rows: dict[int, list[dict[str, Any]]] = {}
+    batch = [(t, i) for i, t in decoded.items() if i < stop and len(t) <= limit]
+    if batch:
+        try:
+            for doc, i in pipeline.pipe(batch, as_tuples=True, batch_size=batch_size):
+                rows[i] = _rows_of(doc, chunk[i][1], decoded[i])
+        except Exception:  # noqa: BLE001 - the culprit is found below, one document at a time
+            pass
+    results: list[Result] = []
+    for i, (_, doc_id) in enumerate(chunk):
+        if i in bad:
+            if raise_first:
+                return results, bad[i]
+            results.append((doc_id, [], _error_record(doc_id, bad[i])))
+            continue
+        if i not in rows:
+            try:
+                rows[i] = text_rows(pipeline, decoded[i], doc_id)
+            except Exception as exc:  # noqa: BLE001
+                if raise_first:
+                    return results, exc
+                results.append((doc_id, [], _error_record(doc_id, exc)))
+                continue
+        results.append((doc_id, rows.pop(i), None))
+    return results, None
+
+
+def _iter_chunks(
+    texts: Iterable[Any],
+    ids: Iterable[Any] | None,
+    nlp: Language | None,
+    batch_size: int,
+    n_process: int,
+    on_error: str,
+) -> Iterator[list[Result]]:
+    """Yield the results of each chunk of ``batch_size`` documents, in input order.
+
+    The input is read lazily, one chunk ahead (``n_process * IN_FLIGHT``
+    chunks with worker processes). With ``on_error="raise"`` the results
+    before the first failure are yielded, then its exception propagates.
+    """
+    n_process = _check_options(on_error, n_process)
+    raise_first = on_error == "raise"
+    batch_size = max(int(batch_size), 1)
+    total = _length(texts)
+    texts, id_iter = _ids_for(texts, ids)
+    pairs = zip(texts, id_iter)
+    chunks: Iterator[list[tuple[Any, Any]]] = iter(lambda: list(islice(pairs, batch_size)), [])
+    if total is not None:  # no more workers than chunks
+        n_process = min(n_process, -(-total // batch_size))
+    if n_process > 1:
+        yield from _pool_chunks(nlp, chunks, batch_size, n_process, raise_first)
+        return
+    pipeline = nlp if nlp is not None else default_nlp()
+    for chunk in chunks:
+        results, exc = _run_chunk(pipeline, chunk, batch_size, raise_first)
+        if results:
+            yield results
+        if exc is not None:
+            raise exc
+
+
+# --- the worker pool ---------------------------------------------------------------
+
+_WORKER_PIPELINE: Language | None = None
+
+
+def _start_method() -> str:
+    """fork where it is safe (the workers inherit the pipeline as it is), else spawn."""
+    import multiprocessing
+
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
+def _pipeline_payload(nlp: Language | None, method: str) -> Any:
+    """What a new worker needs to get the pipeline: the object itself (fork),
+    ``None`` for the default pipeline, or its config and weights (spawn)."""
+    if method == "fork":
+        return nlp if nlp is not None else default_nlp()
+    if nlp is None:
+        return None
+    return (nlp.config.to_str(), nlp.to_bytes())
+
+
+def _pool_init(payload: Any) -> None:
+    global _WORKER_PIPELINE
+    if payload is None:
+        _WORKER_PIPELINE = default_nlp()
+    elif isinstance(payload, Language):
+        _WORKER_PIPELINE = payload
+    else:
+        from spacy.util import load_model_from_config
+        from thinc.api import Config
+
+        from .extensions import register_extensions
+
+        register_extensions()
+        config, data = payload
+        _WORKER_PIPELINE = load_model_from_config(Config().from_str(config)).from_bytes(data)
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives pickling, else a RuntimeError with its type and message."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _pool_run(chunk: list[tuple[Any, Any]], batch_size: int, raise_first: bool) -> tuple[list[Result], Any]:
+    """One chunk in a worker process (the pipeline comes from :func:`_pool_init`)."""
+    assert _WORKER_PIPELINE is not None
+    results, exc = _run_chunk(_WORKER_PIPELINE, chunk, batch_size, raise_first)
+    return results, None if exc is None else _portable(exc)
+
+
+def _pool_chunks(
+    nlp: Language | None,
+    chunks: Iterator[list[tuple[Any, Any]]],
+    batch_size: int,
+    n_process: int,
+    raise_first: bool,
+) -> Iterator[list[Result]]:
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = _start_method()
+    executor = ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_pool_init,
+        initargs=(_pipeline_payload(nlp, method),),
+    )
+    pending: deque[Future] = deque()
+
+    def collect() -> Iterator[list[Result]]:
+        try:
+            results, exc = pending.popleft().result()
+        except BrokenProcessPool as broken:
+            raise RuntimeError(POOL_BROKEN) from broken
+        if results:
+            yield results
+        if exc is not None:
+            raise exc
+
+    try:
+        for chunk in chunks:
+            pending.append(executor.submit(_pool_run, chunk, batch_size, raise_first))
+            if len(pending) >= n_process * IN_FLIGHT:
+                yield from collect()
+        while pending:
+            yield from collect()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+# --- progress ----------------------------------------------------------------------
+
+
+def _in_notebook() -> bool:
+    """Running in a Jupyter kernel (the test tqdm.autonotebook makes)."""
+    ipython = sys.modules.get("IPython")
+    if ipython is None:
+        return False
+    try:
+        shell = ipython.get_ipython()
+        return shell is not None and "IPKernelApp" in shell.config
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return bool(sys.stderr.isatty())
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+
+
+class _Progress:
+    """A tqdm bar (tqdm.auto: a widget in notebooks) over documents, or nothing.
+
+    ``progress=True``: always; ``None``: when stderr is a terminal or in a
+    notebook, once the run has lasted :data:`PROGRESS_DELAY` seconds;
+    ``False``: never. The bar is created at the first update, after the
+    worker processes have started (no fork with tqdm's monitor thread alive).
+    """
+
+    def __init__(self, progress: bool | None, total: int | None) -> None:
+        if progress is None:
+            progress = _stderr_is_terminal() or _in_notebook()
+            self.delay = PROGRESS_DELAY
+        else:
+            self.delay = 0.0
+        self.enabled = bool(progress)
+        self.total = total
+        self.bar: Any = None
+
+    def update(self, n: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=self.total, desc="cluster_ner", unit="doc", delay=self.delay, dynamic_ncols=True)
+        self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+# --- the public batch functions ----------------------------------------------------
 
 
 def iter_rows(
@@ -225,7 +514,7 @@ def iter_rows(
     batch_size: int = 64,
     n_process: int = 1,
     on_error: str = "report",
-) -> Iterator[tuple[Any, list[dict[str, Any]], dict[str, Any] | None]]:
+) -> Iterator[Result]:
     """Yield ``(doc_id, rows, error)`` per document, in input order.
 
     Every document yields exactly once. With ``on_error="report"`` a failure
@@ -233,48 +522,8 @@ def iter_rows(
     ``rows == []`` and an error record; with ``"raise"`` the documents before
     the first failure are yielded and then its exception propagates.
     """
-    if on_error not in ("report", "raise"):
-        raise ValueError(Messages.ON_ERROR_VALUE.format(value=on_error))
-    raise_first = on_error == "raise"
-    pipeline = nlp if nlp is not None else default_nlp()
-    limit = _chunk_limit(pipeline)
-    texts, id_iter = _ids_for(texts, ids)
-    pairs = zip(texts, id_iter)
-    while True:
-        chunk = list(islice(pairs, max(batch_size, 1) * max(n_process, 1)))
-        if not chunk:
-            return
-        decoded: dict[int, str] = {}
-        bad: dict[int, BaseException] = {}
-        for i, (text, doc_id) in enumerate(chunk):
-            try:
-                decoded[i] = coerce_text(text, arg=f"texts[{doc_id!r}]")
-            except (TypeError, InputDecodeError) as exc:
-                bad[i] = exc
-        # With "raise", nothing after the first bad input needs to run.
-        stop = min(bad) if (raise_first and bad) else len(chunk)
-        rows: dict[int, list[dict[str, Any]]] = {}
-        batch = [(t, i) for i, t in decoded.items() if i < stop and len(t) <= limit]
-        try:
-            for doc, i in pipeline.pipe(batch, as_tuples=True, batch_size=batch_size, n_process=n_process):
-                rows[i] = _rows_of(doc, chunk[i][1], decoded[i])
-        except Exception:  # noqa: BLE001 - the culprit is found below, one document at a time
-            pass
-        for i, (_, doc_id) in enumerate(chunk):
-            if i in bad:
-                if raise_first:
-                    raise bad[i]
-                yield doc_id, [], _error_record(doc_id, bad[i])
-                continue
-            if i not in rows:
-                try:
-                    rows[i] = text_rows(pipeline, decoded[i], doc_id)
-                except Exception as exc:
-                    if raise_first:
-                        raise
-                    yield doc_id, [], _error_record(doc_id, exc)
-                    continue
-            yield doc_id, rows.pop(i), None
+    for results in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
+        yield from results
 
 
 def iter_frames(
@@ -285,27 +534,76 @@ def iter_frames(
     batch_size: int = 64,
     n_process: int = 1,
     on_error: str = "report",
+    per: str = "document",
+    errors: list[dict[str, Any]] | None = None,
+    progress: bool | None = None,
 ) -> Iterator["pd.DataFrame"]:
-    """Yield one DataFrame per document, streaming: memory stays flat.
+    """Yield DataFrames as documents are processed: streaming, in flat memory.
 
-    Every document yields exactly one frame, in input order. A document that
-    fails yields an empty frame, and one warning at the end names the failed
-    ids; with ``on_error="raise"`` the exception propagates instead.
+    Args:
+        texts: any iterable, read lazily (an endless generator works): at most
+            ``batch_size`` documents ahead of what has been yielded, or
+            ``n_process * 2 * batch_size`` with worker processes.
+        ids, nlp, batch_size, n_process, on_error: as for :func:`extract_many`.
+        per: ``"document"`` (default): one frame per document, in input order
+            (an empty frame for a document without entities or that failed);
+            ``"batch"``: one frame per ``batch_size`` documents.
+        errors: a list to which the error record of each failed document
+            (keys ``doc_id, error, message``) is appended as it fails.
+        progress: a tqdm bar counting documents; ``None`` (default): only when
+            stderr is a terminal or in a notebook, and only on runs longer
+            than a couple of seconds; ``True``: always; ``False``: never.
+
+    A document that fails never stops the stream: one warning when the stream
+    ends says how many failed; with ``on_error="raise"`` the frames before the
+    failure are yielded and then its exception propagates.
+
+    Raises:
+        ValueError: a bad ``per``, ``on_error`` or ``n_process`` (at the call).
     """
-    failed: list[str] = []
-    for doc_id, rows, error in iter_rows(
-        texts, ids=ids, nlp=nlp, batch_size=batch_size, n_process=n_process, on_error=on_error
-    ):
-        if error is not None:
-            failed.append(f"{doc_id!r} ({error['error']})")
-        yield frame_from_rows(rows)
-    if failed:
-        shown = ", ".join(failed[:10]) + (" …" if len(failed) > 10 else "")
-        warnings.warn(
-            f"{len(failed)} document(s) failed and yielded empty frames: {shown}; "
-            "use extract_many(..., return_errors=True) for the messages.",
-            stacklevel=2,
-        )
+    _check_options(on_error, n_process, per)
+    return _frames(texts, ids, nlp, batch_size, n_process, on_error, per, errors, progress)
+
+
+def _frames(
+    texts: Iterable[Any],
+    ids: Iterable[Any] | None,
+    nlp: Language | None,
+    batch_size: int,
+    n_process: int,
+    on_error: str,
+    per: str,
+    errors: list[dict[str, Any]] | None,
+    progress: bool | None,
+) -> Iterator["pd.DataFrame"]:
+    bar = _Progress(progress, _length(texts))
+    n_failed = 0
+    shown: list[str] = []  # the first failures, for the warning (bounded: memory stays flat)
+    try:
+        for results in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
+            for doc_id, _, error in results:
+                if error is None:
+                    continue
+                n_failed += 1
+                if len(shown) < 10:
+                    shown.append(f"{doc_id!r} ({error['error']})")
+                if errors is not None:
+                    errors.append(error)
+            bar.update(len(results))
+            if per == "batch":
+                yield frame_from_rows(row for _, rows, _ in results for row in rows)
+            else:
+                for _, rows, _ in results:
+                    yield frame_from_rows(rows)
+    finally:
+        bar.close()
+        if n_failed:
+            more = " …" if n_failed > len(shown) else ""
+            hint = "" if errors is not None else "; pass errors=[] to collect their messages"
+            warnings.warn(
+                f"{n_failed} document(s) failed and yielded no rows: {', '.join(shown)}{more}{hint}.",
+                stacklevel=2,
+            )
 
 
 def extract_many(
@@ -317,6 +615,7 @@ def extract_many(
     n_process: int = 1,
     on_error: str = "report",
     return_errors: bool = False,
+    progress: bool | None = None,
 ) -> "pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]":
     """Extract from many documents into one DataFrame.
 
@@ -324,31 +623,63 @@ def extract_many(
         texts: a list, any iterable, or a pandas Series (its index gives the ids).
         ids: one id per text (default: the Series index, else 0, 1, 2 …).
         nlp: a pipeline from :func:`cluster_ner.load` (default: the shipped one).
-        batch_size: documents per ``nlp.pipe`` batch.
-        n_process: worker processes (``nlp.pipe(n_process=…)``).
+        batch_size: documents per ``nlp.pipe`` batch (and per task of a worker).
+        n_process: worker processes, each with its own copy of the pipeline
+            (``-1``: one per CPU). The rows are the same as with one process.
         on_error: ``"report"`` (failed documents go to the errors frame, with
             one warning at the end) or ``"raise"``.
         return_errors: also return the errors frame (columns
             ``doc_id, error, message``).
+        progress: a tqdm bar counting documents; ``None`` (default): only when
+            stderr is a terminal or in a notebook, and only on runs longer
+            than a couple of seconds; ``True``: always; ``False``: never.
 
     Returns:
         The rows of every document, identical to calling :func:`extract` on
         each; with ``return_errors=True`` a ``(rows, errors)`` pair.
     """
-    result = BatchResult()
-    for _, rows, error in iter_rows(
-        texts, ids=ids, nlp=nlp, batch_size=batch_size, n_process=n_process, on_error=on_error
-    ):
-        result.rows.extend(rows)
-        if error is not None:
-            result.errors.append(error)
-    if result.errors:
+    _check_options(on_error, n_process)
+    frame, errors = collect(
+        texts, ids=ids, nlp=nlp, batch_size=batch_size, n_process=n_process, on_error=on_error, progress=progress
+    )
+    if errors:
         warnings.warn(
-            f"{len(result.errors)} document(s) failed and produced no rows; "
-            "pass return_errors=True to get them.",
+            f"{len(errors)} document(s) failed and produced no rows; pass return_errors=True to get them.",
             stacklevel=2,
         )
-    frame = frame_from_rows(result.rows)
     if return_errors:
-        return frame, frame_from_rows(result.errors, ERROR_COLUMNS)
+        return frame, frame_from_rows(errors, ERROR_COLUMNS)
     return frame
+
+
+def collect(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    on_error: str = "report",
+    progress: bool | None = False,
+) -> "tuple[pd.DataFrame, list[dict[str, Any]]]":
+    """What :func:`extract_many` computes, without its warning: the rows frame
+    and the error records (dicts with the ``ERROR_COLUMNS`` keys)."""
+    import pandas as pd
+
+    bar = _Progress(progress, _length(texts))
+    frames: list[pd.DataFrame] = []
+    errors: list[dict[str, Any]] = []
+    try:
+        for results in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
+            chunk_rows = [row for _, rows, _ in results for row in rows]
+            if chunk_rows:  # one frame per chunk: far smaller than the dicts
+                frames.append(frame_from_rows(chunk_rows))
+            errors.extend(error for _, _, error in results if error is not None)
+            bar.update(len(results))
+    finally:
+        bar.close()
+    if not frames:
+        return frame_from_rows(()), errors
+    if len(frames) == 1:
+        return frames[0], errors
+    return pd.concat(frames, ignore_index=True), errors
