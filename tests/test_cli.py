@@ -60,3 +60,18 @@ def test_evaluate_bad_gold_exits_2(tmp_path, capsys):
     gold.write_text('{"id": "x", "text": "ab", "spans": [{"start": 0, "end": 1, "label": "FOO", "text": "a"}]}', encoding="utf-8")
     assert main(["evaluate", str(gold)]) == 2
     assert "unknown label 'FOO'" in capsys.readouterr().err
+
+
+def test_render_writes_an_html_page(text_file, tmp_path):
+    out = tmp_path / "page.html"
+    assert main(["render", str(text_file), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "广州市工业和信息化局" in page and 'class="entity"' in page
+
+
+def test_extract_with_two_processes_prints_the_same_table(text_file, capsys):
+    assert main(["extract", str(text_file), "--no-progress"]) == 0
+    one = capsys.readouterr().out
+    assert main(["extract", str(text_file), str(text_file), "--n-process", "2", "--no-progress"]) == 0
+    two = capsys.readouterr().out
+    assert one.splitlines()[1] in two

@@ -108,7 +108,7 @@ def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
         window_end = pos + limit
         cut = max(text.rfind(ch, pos, window_end) for ch in _SENTENCE_ENDS) + 1
         if cut > pos:
-            # keep 。。。 / 。」 together: the sentencizer ends a sentence after
+            # keep 。。。 / 。」 together: a sentence ends after
             # the punctuation that follows its end
             while cut < window_end and _is_punct(text[cut]):
                 cut += 1

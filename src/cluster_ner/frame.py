@@ -49,7 +49,7 @@ ERROR_COLUMNS: dict[str, tuple[str, str]] = {
 _ATTRIBUTE_COLUMNS = tuple(c for c in COLUMNS if c in SPAN_EXTENSIONS)
 
 
-# Sentence ends: the same characters the pipeline's sentencizer splits on.
+# Sentence ends: 。！？；, their ASCII forms and line breaks.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 
 

@@ -16,15 +16,17 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from . import patterns as _patterns  # noqa: F401  (registers cluster_ner_patterns)
 from . import recognizers as _recognizers  # noqa: F401  (registers the factories)
 from . import resolve as _resolve  # noqa: F401
 from . import tokenizer as _tokenizer  # noqa: F401
 from .attributes import component as _attributes  # noqa: F401
-from .errors import ModelLoadError, Messages
+from .errors import ClusterNerError, ModelLoadError, Messages
 from .extensions import register_extensions
 
-SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "\n"]
 RULE_PIPES = ("cluster_ner_gov", "cluster_ner_cluster", "cluster_ner_metric")
+PATTERNS_PIPE = "cluster_ner_patterns"
+RESOLVE_PIPE = "cluster_ner_resolve"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "cluster_ner.CleaningTokenizer.v1"}}}
 PACKAGED_PIPELINE = "pipeline"
 
@@ -35,7 +37,10 @@ def packaged_models_dir() -> Path:
 
 
 def build(*, base: str | None = None, rules_only: bool = False) -> Language:
-    """A fresh pipeline from code: cleaning tokenizer, sentences, rules, resolver.
+    """A fresh pipeline from code: cleaning tokenizer, rules, user patterns, resolver, attributes.
+
+    There is no sentence splitter: the ``sentence`` column comes from the
+    sentence ends of the text (see :func:`cluster_ner.frame.sentence_bounds`).
 
     Args:
         base: name or path of an installed spaCy pipeline to start from
@@ -48,11 +53,10 @@ def build(*, base: str | None = None, rules_only: bool = False) -> Language:
         nlp = spacy.blank("zh", config=TOKENIZER_CONFIG)
     else:
         nlp = _load_base(base)
-    if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     for name in RULE_PIPES:
         nlp.add_pipe(name)
-    nlp.add_pipe("cluster_ner_resolve")
+    nlp.add_pipe(PATTERNS_PIPE)
+    nlp.add_pipe(RESOLVE_PIPE)
     nlp.add_pipe("cluster_ner_attributes")
     return nlp
 
@@ -85,9 +89,13 @@ def load(path: str | Path | None = None, *, base: str | None = None, rules_only:
         A ``spacy.Language`` whose ``doc.ents`` are the CLUSTER, GOV and METRIC
         entities; :func:`cluster_ner.to_frame` turns a Doc into a DataFrame.
 
+    The user patterns (:mod:`cluster_ner.patterns`) are read from their files
+    at every call, so an edited patterns file takes effect at the next load.
+
     Raises:
         ModelLoadError: the directory is missing or not a loadable pipeline, or
             ``base`` is not installed.
+        PatternsFileError: a patterns file has a bad line (names file and line).
     """
     register_extensions()
     if base is not None:
@@ -102,8 +110,12 @@ def load(path: str | Path | None = None, *, base: str | None = None, rules_only:
         raise ModelLoadError(Messages.MODEL_MISSING.format(path=p))
     try:
         nlp = spacy.load(p)
+    except ClusterNerError:  # e.g. a bad patterns file: already a precise message
+        raise
     except Exception as exc:  # spaCy raises many types for a broken directory
         raise ModelLoadError(Messages.MODEL_CORRUPT.format(path=p, detail=f"{type(exc).__name__}: {exc}")) from None
+    if PATTERNS_PIPE not in nlp.pipe_names and RESOLVE_PIPE in nlp.pipe_names:
+        nlp.add_pipe(PATTERNS_PIPE, before=RESOLVE_PIPE)  # a directory saved before user patterns existed
     if rules_only and "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")
     return nlp

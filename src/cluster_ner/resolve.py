@@ -1,22 +1,31 @@
 """The one place where rules, the model and user patterns are reconciled.
 
-Candidates come from three sources: the rule recognizers
-(``doc.spans["cluster_ner_candidates"]``), the user's patterns
-(``doc.spans["cluster_ner_patterns"]``) and the statistical ``ner``
-(``doc.ents``). The registered span filter ``cluster_ner.resolve_spans.v1``
-keeps a set of non-overlapping spans:
+Candidates come from three sources, each known by where it was written: the
+rule recognizers (``doc.spans["cluster_ner_candidates"]``), the user's
+patterns (``doc.spans["cluster_ner_patterns"]``) and a statistical ``ner``
+(``doc.ents``). The resolver hands ``(span, source)`` pairs to the registered
+span filter ``cluster_ner.resolve_spans.v1``, which keeps a set of
+non-overlapping spans:
 
 1. a user pattern beats everything it overlaps (users correct the library);
 2. then rules beat the model (the rules are precise on the forms they know;
-   the model adds what they miss);
+   the model may only add what they miss);
 3. within one source the longer span wins, then the earlier one.
 
-Spans that touch a garbled stretch, or start or end on whitespace, are dropped.
+The filter's settings guard what the model may add (labels, length, a margin
+around rule spans, a plausibility check). Spans that touch a garbled stretch,
+or start or end on whitespace, never reach the filter.
+
+The source travels with each span as a pair, not as ``Span._.source``: spaCy
+keys span extensions by offsets only, so a model span at the offsets of a rule
+span with another label would otherwise pass for a rule.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -24,32 +33,111 @@ from spacy.util import registry
 
 from .extensions import register_extensions
 from .recognizers.base import CANDIDATES_KEY
-from .tokenizer import blocked_ranges
+from .tokenizer import blocked_ranges, working_text
 
 PATTERNS_KEY = "cluster_ner_patterns"
 LABELS = ("CLUSTER", "GOV", "METRIC")
 SOURCE_PRIORITY = {"pattern": 3, "rules": 2, "model": 1}
 
-SpanFilter = Callable[[Iterable[Span]], list[Span]]
+Candidate = tuple[Span, str]  # a span and its source: "pattern", "rules" or "model"
+SpanFilter = Callable[[Iterable[Candidate]], list[Candidate]]
+
+
+@lru_cache(maxsize=1)
+def _gov_end_re() -> re.Pattern[str]:
+    from .lexicon import gov_bodies, gov_heads
+
+    words = sorted(set(gov_heads()) | set(gov_bodies()), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+
+
+def model_span_plausible(label: str, text: str) -> bool:
+    """Does a model span look like its label to the rules' lexicons?
+
+    CLUSTER ends with 集群; GOV ends with an organ head (局, 厅, 管委会 …) or a
+    body named without a place (国务院 …); METRIC parses as a quantity.
+    """
+    if label == "CLUSTER":
+        return text.endswith("集群")
+    if label == "GOV":
+        return _gov_end_re().search(text) is not None
+    if label == "METRIC":
+        from .attributes.quantity import parse_quantity
+
+        q = parse_quantity(text)
+        return q is not None and q.value is not None
+    return False
+
+
+def _overlaps(a: Span, b: Span, margin: int = 0) -> bool:
+    return a.start - margin < b.end and b.start < a.end + margin
+
+
+def _extended_rule(span: Span, fixed: list[Span]) -> Span | None:
+    """The one rule span ``span`` extends outwards (same label, one shared edge), if any."""
+    touching = [f for f in fixed if _overlaps(f, span)]
+    if len(touching) != 1:
+        return None
+    f = touching[0]
+    if f.label != span.label or not (span.start <= f.start and f.end <= span.end):
+        return None
+    if (f.start, f.end) == (span.start, span.end) or not (f.start == span.start or f.end == span.end):
+        return None
+    return f
 
 
 @registry.misc("cluster_ner.resolve_spans.v1")
-def make_span_filter() -> SpanFilter:
-    """The span filter: priority by source, then length, then position."""
+def make_span_filter(
+    model_labels: list[str] = list(LABELS),
+    model_min_length: int = 1,
+    model_margin: int = 0,
+    model_plausible: bool = False,
+    model_extends: bool = False,
+) -> SpanFilter:
+    """The span filter: patterns > rules > model, then longer, then earlier.
 
-    def span_filter(spans: Iterable[Span]) -> list[Span]:
-        ordered = sorted(
-            spans,
-            key=lambda s: (-SOURCE_PRIORITY.get(s._.source or "model", 0), -(s.end - s.start), s.start),
-        )
-        taken: list[Span] = []
-        used: set[int] = set()
-        for span in ordered:
-            if any(i in used for i in range(span.start, span.end)):
+    Args:
+        model_labels: labels the model may add (its spans of other labels are dropped).
+        model_min_length: shortest model span kept, in characters.
+        model_margin: a model span must stay this many characters away from
+            every rule and pattern span (0: it may touch them, never overlap).
+        model_plausible: keep a model span only when :func:`model_span_plausible`.
+        model_extends: a model span that contains exactly one rule span of its
+            label, shares its start or its end and overlaps nothing else
+            replaces it (the model moves the other boundary outwards).
+    """
+    allowed = frozenset(model_labels)
+
+    def model_ok(span: Span, fixed: list[Span]) -> bool:
+        if span.label_ not in allowed or span.end - span.start < model_min_length:
+            return False
+        if model_margin > 0 and any(_overlaps(f, span, model_margin) for f in fixed):
+            return False
+        return not model_plausible or model_span_plausible(span.label_, span.text)
+
+    def span_filter(candidates: Iterable[Candidate]) -> list[Candidate]:
+        candidates = list(candidates)
+        # (span, source, rank): a model span that extends a rule span ranks as a rule.
+        keep = [(s, src, SOURCE_PRIORITY[src]) for s, src in candidates if src != "model"]
+        fixed = [s for s, _, _ in keep]
+        for span, src in candidates:
+            if src != "model":
                 continue
-            taken.append(span)
-            used.update(range(span.start, span.end))
-        return sorted(taken, key=lambda s: s.start)
+            if model_extends:
+                inner = _extended_rule(span, fixed)
+                if inner is not None and (not model_plausible or model_span_plausible(span.label_, span.text)):
+                    keep = [k for k in keep if k[0] is not inner] + [(span, src, SOURCE_PRIORITY["rules"])]
+                    continue
+            if model_ok(span, fixed):
+                keep.append((span, src, SOURCE_PRIORITY[src]))
+        keep.sort(key=lambda k: (-k[2], -(k[0].end - k[0].start), k[0].start))
+        taken: list[Candidate] = []
+        used: set[int] = set()
+        for span, src, _ in keep:
+            if used.isdisjoint(range(span.start, span.end)):
+                taken.append((span, src))
+                used.update(range(span.start, span.end))
+        return sorted(taken, key=lambda c: c[0].start)
 
     return span_filter
 
@@ -64,29 +152,29 @@ class Resolver:
         self.labels = frozenset(labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates: list[Span] = []
-        for span in doc.ents:
-            if span._.source is None:
-                span._.source = "model"
-            candidates.append(span)
+        candidates: list[Candidate] = []
+        if doc.has_annotation("ENT_IOB"):  # only when a ner ran: reading doc.ents walks every token
+            candidates += [(s, "model") for s in doc.ents]
         for key, source in ((CANDIDATES_KEY, "rules"), (PATTERNS_KEY, "pattern")):
             if key in doc.spans:
-                for span in doc.spans[key]:
-                    if span._.source is None:
-                        span._.source = source
-                    candidates.append(span)
+                candidates += [(s, source) for s in doc.spans[key]]
+        text = working_text(doc)
         blocked = blocked_ranges(doc)
-        keep = [s for s in candidates if s.label_ in self.labels and _clean_edges(s) and not _touches(s, blocked)]
+        keep = [
+            (s, src)
+            for s, src in candidates
+            if s.label_ in self.labels and _clean_edges(text, s) and not _touches(s, blocked)
+        ]
         chosen = self.span_filter(keep)
-        doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in chosen]
-        for new, old in zip(doc.ents, chosen):
-            new._.source = old._.source
+        doc.ents = [Span(doc, s.start, s.end, label=s.label) for s, _ in chosen]
+        for ent, (_, src) in zip(doc.ents, chosen):
+            ent._.source = src
         return doc
 
 
-def _clean_edges(span: Span) -> bool:
-    text = span.text
-    return bool(text) and not text[0].isspace() and not text[-1].isspace()
+def _clean_edges(text: str, span: Span) -> bool:
+    s, e = span.start_char, span.end_char
+    return e > s and not text[s].isspace() and not text[e - 1].isspace()
 
 
 def _touches(span: Span, blocked: list[tuple[int, int]]) -> bool:

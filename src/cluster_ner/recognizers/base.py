@@ -34,14 +34,18 @@ def is_han(ch: str) -> bool:
     return bool(_HAN_RE.match(ch))
 
 
-def add_candidates(doc: Doc, spans: Iterable[tuple[int, int, str]], source: str) -> None:
-    """Append ``(start, end, label)`` character spans to the candidate group."""
+def add_candidates(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
+    """Append ``(start, end, label)`` character spans to the candidate group.
+
+    The cleaning tokenizer makes one token per character, so character offsets
+    are token offsets; a Doc made otherwise goes through ``char_span``.
+    """
     group = doc.spans[CANDIDATES_KEY] if CANDIDATES_KEY in doc.spans else None
+    one_per_char = len(doc) == len(working_text(doc))
     new: list[Span] = []
     for start, end, label in spans:
-        span = doc.char_span(start, end, label=label)
+        span = Span(doc, start, end, label=label) if one_per_char else doc.char_span(start, end, label=label)
         if span is not None:
-            span._.source = source
             new.append(span)
     if group is None:
         doc.spans[CANDIDATES_KEY] = new
@@ -92,5 +96,5 @@ class RuleRecognizer(RuleComponent):
         self.finder = finder
 
     def __call__(self, doc: Doc) -> Doc:
-        add_candidates(doc, ((s, e, self.label) for s, e in self.finder(working_text(doc))), "rules")
+        add_candidates(doc, ((s, e, self.label) for s, e in self.finder(working_text(doc))))
         return doc
