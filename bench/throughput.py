@@ -1,12 +1,14 @@
 """Throughput and memory of cluster_ner against its peers, in one run on the same texts.
 
-    python bench/throughput.py [--docs N] [--processes]
+    python bench/throughput.py [--docs N] [--processes] [--stream N]
 
 Prints characters per second for: spacy.blank("zh") tokenization (the floor
 every spaCy pipeline pays), jieba.posseg (what analysts reach for), the default
 pipeline, the rules-only pipeline and each of its components; the ratios
 between them; optionally one vs two processes; and the peak memory of a
-streaming run. Figures, not assertions: compare ratios, not absolute speeds.
+streaming run (``--stream N`` documents, run in a child process so its peak
+RSS is the stream's own). Figures, not assertions: compare ratios, not
+absolute speeds.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import resource
 import time
 from pathlib import Path
 
@@ -60,7 +61,8 @@ def per_component(nlp, texts: list[str]) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000)
-    ap.add_argument("--processes", action="store_true", help="also time n_process=2 on 2,000 documents")
+    ap.add_argument("--processes", action="store_true", help="also time extract_many with n_process=2 on 2,000 documents")
+    ap.add_argument("--stream", type=int, default=0, metavar="N", help="peak memory of iter_frames over N documents")
     args = ap.parse_args()
     texts = corpus_texts(args.docs)
     n_chars = sum(map(len, texts))
@@ -101,15 +103,30 @@ def main() -> int:
 
     if args.processes:
         big = corpus_texts(2000)
-        one = chars_per_second(lambda ts: list(default.pipe(ts, batch_size=64)), big)
-        two = chars_per_second(lambda ts: list(default.pipe(ts, batch_size=64, n_process=2)), big)
-        print(f"\nn_process=2 vs 1 on 2,000 documents: {two / one:.2f}×  ({one:,.0f} → {two:,.0f} chars/s)")
+        one = chars_per_second(lambda ts: cluster_ner.extract_many(ts, nlp=default, progress=False), big)
+        two = chars_per_second(lambda ts: cluster_ner.extract_many(ts, nlp=default, n_process=2, progress=False), big)
+        print(f"\nextract_many n_process=2 vs 1 on 2,000 documents: {two / one:.2f}×  ({one:,.0f} → {two:,.0f} chars/s)")
 
-    t = time.perf_counter()
-    n_rows = sum(len(df) for df in cluster_ner.iter_frames(texts, nlp=default))
-    dt = time.perf_counter() - t
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nstreaming iter_frames over {len(texts)} documents: {n_rows} rows in {dt:.1f} s; peak RSS of this process {peak_mb:.0f} MB")
+    if args.stream:
+        code = (
+            "import sys, resource, time; sys.path.insert(0, %r); import throughput as b, cluster_ner; "
+            "n = int(sys.argv[1]); texts = (b.corpus_texts(1000)[i %% 1000] for i in range(n)); "
+            "t = time.perf_counter(); rows = 0; marks = []\n"
+            "for k, df in enumerate(cluster_ner.iter_frames(texts, per='batch', batch_size=256, progress=False)):\n"
+            "    rows += len(df)\n"
+            "    if k in (3, 39, 390): marks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+            "import json; print(json.dumps([rows, round(time.perf_counter() - t, 1), marks, "
+            "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]))"
+        ) % str(Path(__file__).parent)
+        import subprocess
+        import sys
+
+        out = subprocess.run([sys.executable, "-c", code, str(args.stream)], capture_output=True, text=True, check=True)
+        rows, secs, marks, peak = json.loads(out.stdout)
+        print(
+            f"\nstreaming iter_frames over {args.stream:,} documents: {rows:,} rows in {secs} s; "
+            f"peak RSS (MB) after 1k / 10k / 100k documents: {' / '.join(map(str, marks))}; at the end: {peak}"
+        )
     return 0
 
 

@@ -22,6 +22,7 @@ from spacy.language import Language
 import cluster_ner
 from cluster_ner import InputDecodeError
 from cluster_ner.extract import CHUNK_CHARS, chunk_spans, coerce_text
+from conftest import POISON
 
 SENT = "工信部公布45个国家先进制造业集群。"
 TRAD = "長沙市工程機械產業集群產值突破3000億元。"
@@ -289,23 +290,6 @@ def test_linear_time(nlp, unit, small):
 
 
 # --- batches never lose a document -------------------------------------------------
-
-POISON = "§POISON§"
-
-
-@Language.component("test_poison_raiser")
-def _poison_raiser(doc):
-    if POISON in doc.text:
-        raise RuntimeError("poisoned document")
-    return doc
-
-
-@pytest.fixture(scope="module")
-def poison_nlp():
-    nlp = cluster_ner.load()
-    nlp.add_pipe("test_poison_raiser", first=True)
-    return nlp
-
 
 def _poisoned_batch() -> tuple[list[Any], set[int]]:
     docs: list[Any] = [f"{SENT}第{i}号" for i in range(1000)]

@@ -14,33 +14,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
-from spacy.language import Language
 
 import cluster_ner
 import cluster_ner.extract
 
 extract_mod = sys.modules["cluster_ner.extract"]  # the package's `extract` attribute is the function
 from cluster_ner.frame import COLUMNS, ERROR_COLUMNS, empty_frame
+from conftest import POISON
 
 ROOT = Path(__file__).resolve().parents[1]
 SENT = "浙江省经信厅发布通知，全省集群企业超400家。"
-POISON = "§STREAM-POISON§"
-
-
-@Language.component("test_streaming_poison")
-def _poison(doc):
-    if POISON in doc.text:
-        raise RuntimeError("poisoned document")
-    return doc
-
-
-@pytest.fixture(scope="module")
-def poison_nlp():
-    nlp = cluster_ner.load()
-    nlp.add_pipe("test_streaming_poison", first=True)
-    return nlp
-
-
 class Endless:
     """An endless generator of short documents that counts what was pulled."""
 

@@ -85,7 +85,8 @@ def working_text(doc: Doc) -> str:
 
 def raw_text(doc: Doc) -> str:
     """The text as the user gave it (``doc.text`` when the Doc was made otherwise)."""
-    return doc.user_data.get(RAW_KEY, doc.text)
+    raw = doc.user_data.get(RAW_KEY)
+    return raw if raw is not None else doc.text
 
 
 def alignment(doc: Doc) -> Alignment:

@@ -17,7 +17,7 @@ level are joined by ``,`` (``广东省/广州市,深圳市``).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .cluster import cluster_attributes
 from .government import DocumentPlaces, resolve_gov
@@ -40,35 +40,42 @@ class AttributeResolver:
         places: DocumentPlaces | None = None  # built at the first GOV, scanned lazily
         for i, ent in enumerate(ents):
             label = ent.label_
+            surface = text[ent.start_char : ent.end_char]  # Span.text would join tokens
             if label == "METRIC":
-                _metric(text, ents, i)
+                _metric(text, ents, i, surface)
             elif label == "GOV":
                 if places is None:
                     places = DocumentPlaces.from_doc(doc, text=text)
                 previous = None
                 prev = ents[i - 1] if i > 0 else None
                 if prev is not None and prev.label_ == "GOV" and ent.start_char - prev.end_char <= 1:
-                    previous = (prev.text, text[prev.end_char : ent.start_char])
-                g = resolve_gov(ent.text, places, ent.start_char, ent.end_char, previous)
-                ent._.canonical = g.canonical
-                ent._.level = g.level
-                ent._.region = g.region
+                    previous = (text[prev.start_char : prev.end_char], text[prev.end_char : ent.start_char])
+                g = resolve_gov(surface, places, ent.start_char, ent.end_char, previous)
+                _set(ent, canonical=g.canonical, level=g.level, region=g.region)
             elif label == "CLUSTER":
-                c = cluster_attributes(ent.text)
-                ent._.region = c.region
-                ent._.industry = c.industry
-                ent._.national_name = c.national_name
-                ent._.national_year = c.national_year
+                c = cluster_attributes(surface)
+                _set(
+                    ent,
+                    region=c.region,
+                    industry=c.industry,
+                    national_name=c.national_name,
+                    national_year=c.national_year,
+                )
         return doc
 
 
-def _metric(text: str, ents, i: int) -> None:
+def _set(span: Span, **values: object) -> None:
+    """Set the extensions that have a value (None is every extension's default)."""
+    for name, value in values.items():
+        if value is not None:
+            setattr(span._, name, value)
+
+
+def _metric(text: str, ents, i: int, surface: str) -> None:
     ent = ents[i]
-    q = parse_quantity(ent.text)
+    q = parse_quantity(surface)
     if q is not None:
-        ent._.value = q.value
-        ent._.unit = q.unit
-        ent._.qualifier = q.qualifier
+        _set(ent, value=q.value, unit=q.unit, qualifier=q.qualifier)
     # The measure is read between the neighbouring entities. Sentence ends
     # need no lookup: measure.py stops at any punctuation.
     measure = find_measure(
@@ -78,8 +85,7 @@ def _metric(text: str, ents, i: int) -> None:
         floor=ents[i - 1].end_char if i > 0 else 0,
         ceil=ents[i + 1].start_char if i + 1 < len(ents) else None,
     )
-    ent._.measure = measure
-    ent._.kind = infer_kind(q.kind if q is not None else None, q.unit if q is not None else None, measure)
+    _set(ent, measure=measure, kind=infer_kind(q.kind if q is not None else None, q.unit if q is not None else None, measure))
 
 
 @Language.factory("cluster_ner_attributes", default_config={})
