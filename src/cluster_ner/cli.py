@@ -50,7 +50,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         import pandas as pd
 
         with pd.option_context("display.max_rows", 500, "display.width", 200, "display.max_colwidth", 30):
-            cols = ["doc_id", "label", "text", "start", "end", "value", "unit", "qualifier"]
+            cols = ["doc_id", "label", "text", "start", "end", "value", "unit", "qualifier", "canonical"]
             print(frame[cols].to_string())
     else:
         _write(frame, out)
