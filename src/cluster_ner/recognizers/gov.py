@@ -56,6 +56,7 @@ _NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部")  # a free-f
 _MAX_FREE_ZONE = 8
 _ORDINAL_HEAD_ONLY = re.compile(r"^[一二三四五六七八九十第]+局$")
 _CONNECTORS = "和与、"
+_CORPS_DIVISION = re.compile(r"(?:兵团)?第[一二三四五六七八九十]{1,3}师$")
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +91,10 @@ def _place_chain(text: str, pos: int) -> int | None:
     p = pos
     for _ in range(3):
         hit = places.longest_ending_at(text, p)
-        if hit is None and p > 1 and text[p - 1] in "县区" and start is None:
-            hit = places.longest_ending_at(text, p - 1)
+        if start is None and p > 1 and text[p - 1] in "县区":
+            suffixed = places.longest_ending_at(text, p - 1)  # 崇礼|县, not 崇|礼县
+            if suffixed is not None and (hit is None or suffixed[0] < hit[0]):
+                hit = suffixed
         if hit is None:
             break
         start = p = hit[0]
@@ -136,10 +139,16 @@ def _prefix_start(text: str, pos: int) -> int:
             start = z
     if start == pos:
         chain = _place_chain(text, pos)
+        corps = _CORPS_DIVISION.search(text, max(0, pos - 6), pos)
         if chain is not None:
             start = chain
         elif text.endswith("国家", 0, pos):
             start = pos - 2
+        elif text.endswith("全国人大", 0, pos) or text.endswith("人大", 0, pos) and _place_chain(text, pos - 2) is not None:
+            # committees of a people's congress: 全国人大财政经济委员会
+            start = pos - 4 if text.endswith("全国人大", 0, pos) else _place_chain(text, pos - 2)
+        elif corps is not None:
+            start = corps.start()  # divisions of the Xinjiang corps: 第六师国土资源局
         else:
             bare = _bare_level(text, pos)
             if bare is not None:
