@@ -51,6 +51,10 @@ class Place:
     province: str
     city: str
 
+    def contains(self, other: "Place") -> bool:
+        """True when ``other`` lies inside this place (西安市 contains 碑林区)."""
+        return other.province == self.name or other.city == self.name
+
 
 # Short forms that are ordinary words far more often than places.
 _GENERIC_SHORTS = frozenset(

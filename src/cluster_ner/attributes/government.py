@@ -242,10 +242,6 @@ def region_string(places: Sequence[Place]) -> str | None:
     return ",".join(provinces) + ("/" + ",".join(cities) if cities else "")
 
 
-def _contains(parent: Place, child: Place) -> bool:
-    return child.province == parent.name or child.city == parent.name
-
-
 @dataclass(frozen=True)
 class PlaceWord:
     """A place written in a name: its surface and the places it may denote."""
@@ -305,7 +301,7 @@ def resolve_chain(words: Sequence[PlaceWord], level_word: str | None = None) -> 
         if w.is_full:
             cands = [p for p in cands if p.name == w.surface]
         if chosen:
-            inside = [p for p in cands if _contains(chosen[-1], p)]
+            inside = [p for p in cands if chosen[-1].contains(p)]
             cands = inside or cands
         if k == len(words) - 1 and level_word:
             fit = [p for p in cands if _fits_level_word(p, level_word)]
@@ -710,7 +706,7 @@ def _trim_chain(chain: list[PlaceWord], text: str, check_after: bool = True) -> 
 
 
 def _may_nest(a: PlaceWord, b: PlaceWord) -> bool:
-    return any(_contains(p, c) for p in a.candidates for c in b.candidates)
+    return any(p.contains(c) for p in a.candidates for c in b.candidates)
 
 
 def _with_level_word(place_text: str, word: str | None) -> str:

@@ -277,7 +277,7 @@ def _place_chain_start(text: str, s: int, e: int) -> int:
     for (a0, a1), (b0, b1) in zip(chain, chain[1:]):
         parents = index[text[a0:a1]]
         children = index[text[b0:b1]]
-        contains = any(c.province in (p.name, p.province) or c.city == p.name for p in parents for c in children)
+        contains = any(p.contains(c) or c.province == p.province for p in parents for c in children)
         # Only a county-level name is dropped: those are the ones ordinary words collide with.
         if not contains and all(p.level in ("county", "district") for p in parents):
             s = b0
