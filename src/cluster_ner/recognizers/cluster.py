@@ -60,31 +60,19 @@ class _Word:
 
 
 @lru_cache(maxsize=1)
-def _reverse_trie() -> dict:
-    """Trie of reversed lexicon words; terminal key '' holds the word's kind."""
-    trie: dict = {}
-    entries: list[tuple[str, str]] = [(w, _INDUSTRY) for w in lexicon.industry_terms() if w not in GENERIC_WORDS]
+def _reverse_trie() -> lexicon.ReverseTrie:
+    """Lexicon words tagged with their kind; the first tag given wins, so a
+    region beats a place, and a place an identical industry word."""
+    entries: list[tuple[str, str]] = [(w, _REGION) for w in lexicon.regions()]
     entries += [(w, _PLACE) for w in lexicon.place_index()]
-    entries += [(w, _REGION) for w in lexicon.regions()]
-    for word, kind in entries:  # places/regions last: they win over an identical industry word
-        node = trie
-        for ch in reversed(word):
-            node = node.setdefault(ch, {})
-        node[""] = kind
-    return trie
+    entries += [(w, _INDUSTRY) for w in lexicon.industry_terms() if w not in GENERIC_WORDS]
+    return lexicon.ReverseTrie(entries)
 
 
 def _word_ending_at(text: str, pos: int, floor: int) -> _Word | None:
     """Longest lexicon word ``text[s:pos]`` with ``s >= floor``."""
-    node = _reverse_trie()
-    best: _Word | None = None
-    i = pos - 1
-    while i >= floor and text[i] in node:
-        node = node[text[i]]
-        if "" in node:
-            best = _Word(node[""], i, pos)
-        i -= 1
-    return best
+    hit = _reverse_trie().longest_ending_at(text, pos, floor)
+    return None if hit is None else _Word(hit[1], hit[0], pos)
 
 
 def _is_boundary(text: str, i: int) -> bool:
