@@ -93,3 +93,25 @@ def test_not_metric(nlp, text):
 def test_table_cells_under_a_unit_header_are_metrics(nlp):
     text = "序号 | 集群 | 企业数（家） | 产值（亿元）\n1 | 海宁经编 | 312 | 1,860.5\n"
     assert metrics(nlp, text) == ["312", "1,860.5"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("预计增长6%—7%。", ["6%—7%"]),
+        ("产能达到60万—65万吨。", ["60万—65万吨"]),
+        ("拉动增长3至5个百分点。", ["3至5个百分点"]),
+        ("招聘五十至八十人。", ["五十至八十人"]),
+        ("单价30～300美元。", ["30~300美元"]),
+    ],
+)
+def test_a_range_is_one_metric(nlp, text, expected):
+    assert metrics(nlp, text) == expected
+
+
+def test_year_and_month_ranges_stay_dates(nlp):
+    assert metrics(nlp, "2024—2027年，1—9月实现营收5亿元。") == ["5亿元"]
+
+
+def test_the_spec_example_of_a_count_of_measures_keeps_its_noun(nlp):
+    assert metrics(nlp, "省政府出台15条措施。") == ["15条措施"]

@@ -229,3 +229,18 @@ def test_no_regex_compiled_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(quantity.re, name, boom)
     for text in ("超400家", "三分之一", "US$3.2 billion", "五元三毛", "七成六", "第2位", "企业"):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("6%—7%", 6.0, "%"),
+        ("60万—65万吨", 600000.0, "吨"),
+        ("3至5个百分点", 3.0, "百分点"),
+        ("3—5万元", 30000.0, "元"),  # a bare lower bound takes the upper bound's multiplier
+        ("五十至八十人", 50.0, "人"),
+    ],
+)
+def test_a_range_gives_its_lower_bound_in_the_upper_bounds_unit(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None and (q.value, q.unit, q.qualifier) == (value, unit, "range")

@@ -15,7 +15,7 @@ SPAN_EXTENSIONS: dict[str, tuple[Any, str]] = {
     "source": (None, "what produced the entity: 'rules', 'model' or 'pattern'"),
     "value": (None, "METRIC: the number after multipliers (float)"),
     "unit": (None, "METRIC: unit or measure word (家, 元, %, 平方公里 …)"),
-    "qualifier": (None, "METRIC: exact / approx / over / under"),
+    "qualifier": (None, "METRIC: exact / approx / over / under / range (value = lower bound)"),
     "measure": (None, "METRIC: the thing measured, when the sentence states it"),
     "kind": (None, "METRIC: count / money / share / rate / area / rank …"),
     "canonical": (None, "GOV: full official name"),
@@ -45,3 +45,17 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     _registered = True
+
+
+def set_span_values(doc: Doc, start_char: int, end_char: int, values: dict[str, Any]) -> None:
+    """Set the ``Span._`` values of the span at these offsets (None values are skipped).
+
+    Equivalent to ``setattr(span._, name, value)`` for extensions with a
+    default, without building a Span and an ``Underscore`` per value: spaCy
+    keeps those values in ``doc.user_data`` under
+    ``("._.", name, start_char, end_char)`` (``spacy.tokens.underscore``).
+    """
+    data = doc.user_data
+    for name, value in values.items():
+        if value is not None:
+            data[("._.", name, start_char, end_char)] = value

@@ -32,6 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 __all__ = [
     "NUMBER",
@@ -50,7 +51,9 @@ class Quantity:
         value: The number after multipliers (``超15万`` → 150000.0).
         unit: Unit or measure word (``家``, ``元``, ``%``, ``百分点``,
             ``平方公里``, ``强`` …), ``None`` when the text has none.
-        qualifier: ``"exact"``, ``"approx"``, ``"over"`` or ``"under"``.
+        qualifier: ``"exact"``, ``"approx"``, ``"over"``, ``"under"``, or
+            ``"range"`` for ``6%—7%``, ``3至5个百分点`` (``value`` is then the
+            lower bound, in the unit of the upper one).
         kind: ``"count"``, ``"money"``, ``"share"``, ``"rate"``, ``"area"``,
             ``"length"``, ``"rank"``, ``"energy"``, ``"power"``, ``"weight"``,
             ``"volume"``, ``"duration"`` …; ``None`` when unknown.
@@ -470,6 +473,12 @@ def _kind_of(unit: str | None) -> str | None:
     return known[1] if known else None
 
 
+# Surfaces (10%, 5家, 1亿元) recur across a corpus and the result depends on the
+# surface only: a bounded cache, so memory stays flat on an endless stream.
+PARSE_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a stated quantity into value, unit, qualifier and kind.
 
@@ -491,6 +500,9 @@ def parse_quantity(text: str) -> Quantity | None:
     if not text:
         return None
     t = _normalize(text)
+    joined = _RANGE_RE.fullmatch(t)
+    if joined is not None:
+        return _parse_range(joined.group(1), joined.group(2))
     m = _NUMBER_RE.search(t)
     if m is None:
         if "对折" in t:  # half price, a share without a numeral
@@ -500,6 +512,32 @@ def parse_quantity(text: str) -> Quantity | None:
         return _parse(t, m)
     except ArithmeticError:  # e.g. 2^99999999 overflows Decimal
         return None
+
+
+_RANGE_RE = re.compile(r"(.*?[0-9一二两三四五六七八九十百千万亿%])[—–\-~至](.*[0-9一二两三四五六七八九十百千万亿].*)")
+
+
+_BIG_UNIT_RE = re.compile(r"[万亿]")
+_LEADING_DIGITS_RE = re.compile(r"[^0-9零〇一二两三四五六七八九十百千]*([0-9.]+|[零〇一二两三四五六七八九十百千]+)")
+
+
+def _parse_range(low_text: str, high_text: str) -> Quantity | None:
+    """``6%—7%``, ``60万—65万吨``, ``3至5个百分点``: the lower bound in the upper one's unit."""
+    high = parse_quantity(high_text)
+    low_number = _NUMBER_RE.search(low_text)
+    if high is None or low_number is None:
+        return high
+    low = parse_quantity(low_text)
+    low_value = low.value if low is not None else None
+    if low is None or (low.unit is None and high.unit is not None and not _BIG_UNIT_RE.search(low_text)):
+        # A bare lower bound takes the upper bound's multiplier: 3—5万元 = 30000 … 50000.
+        digits = _LEADING_DIGITS_RE.match(high_text)
+        n_low = _eval_number(low_number.group())
+        n_high = _eval_number(digits.group(1)) if digits else None
+        if n_low is None or n_high is None or n_high.value == 0:
+            return high
+        low_value = float(n_low.value * Decimal(str(high.value)) / n_high.value)
+    return Quantity(low_value, high.unit, "range", high.kind)
 
 
 def _parse(t: str, m: re.Match[str]) -> Quantity | None:

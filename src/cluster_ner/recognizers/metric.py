@@ -29,7 +29,7 @@ _ALNUM_AFTER = re.compile(r"[A-Za-z0-9]|\.[0-9A-Za-z]")
 _MULTIPLIER_ONLY = re.compile(r"^[十拾百佰千仟万萬亿億]+$")
 _ONE = re.compile(r"^[一壹]$")
 # What may not follow a quantity: time words make it a date or a duration.
-_TIME_AFTER = re.compile(r"(?:月|年(?!均)|天|日|号|小时|钟|秒|周(?!边)|星期|季度|工作日|世纪|岁|级|代|届|轮|期|版|后|全会|之[一二三四五六七八九十])")
+TIME_AFTER = re.compile(r"(?:月|年(?!均)|天|日|号|小时|钟|秒|周(?!边)|星期|季度|工作日|世纪|岁|级|代|届|轮|期|版|后|全会|之[一二三四五六七八九十])")
 # Counts of places and departments: 三市, 五州市 — but 两市/两地 point back to places already named.
 _PLACE_UNITS = frozenset({"省", "市", "地", "州市"})
 _CURRENCY_PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|￥|€|£)"
@@ -104,13 +104,43 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False
     if _ALNUM_AFTER.match(text, e) and not (unit and not unit.isascii()):
         return False
-    if _TIME_AFTER.match(text, e):
+    if TIME_AFTER.match(text, e):
         return False
     return True
 
 
+# A range joins two quantities, or a bare number and a quantity: 6%—7%, 3至5个百分点.
+RANGE_JOINERS = "—–－~～至"
+
+
+@lru_cache(maxsize=1)
+def _range_start_re() -> re.Pattern[str]:
+    """A bare number right before a range joiner, anchored at the end of the searched text."""
+    return re.compile(rf"(?<![0-9A-Za-z.]){NUMBER}[{RANGE_JOINERS}]$")
+
+
+def merge_ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join ``a—b`` into one span: two quantities, or a bare number and a quantity."""
+    spans = sorted(set(spans))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] + 1 == s and text[s - 1] in RANGE_JOINERS:
+            out[-1] = (out[-1][0], e)
+            continue
+        if s > 0 and text[s - 1] in RANGE_JOINERS and (not out or out[-1][1] < s - 1):
+            m = _range_start_re().search(text, max(0, s - 12), s)
+            if m is not None and (not out or out[-1][1] <= m.start()) and not text[m.start() : s - 1].isspace():
+                s = m.start()
+        out.append((s, e))
+    return out
+
+
 def find_metrics(text: str) -> list[tuple[int, int]]:
-    """All METRIC candidate spans ``(start, end)`` in ``text``."""
+    """All METRIC candidate spans ``(start, end)`` in ``text`` (ranges joined)."""
+    return merge_ranges(text, _find_quantities(text))
+
+
+def _find_quantities(text: str) -> list[tuple[int, int]]:
     main, rank, money = _metric_regexes()
     found = [m.span() for m in main.finditer(text) if _ok_main(text, m)]
     found += [m.span() for m in money.finditer(text)]
@@ -118,7 +148,7 @@ def find_metrics(text: str) -> list[tuple[int, int]]:
     for m in rank.finditer(text):
         s, e = m.span()
         if m.group().lower().startswith("top") or _RANK_CONTEXT.search(text, max(0, s - 14), s):
-            if not _TIME_AFTER.match(text, e) and not (m.group().endswith("强") and _RANK_DESCRIPTOR_AFTER.match(text, e)):
+            if not TIME_AFTER.match(text, e) and not (m.group().endswith("强") and _RANK_DESCRIPTOR_AFTER.match(text, e)):
                 found.append((s, e))
     return found
 
