@@ -274,6 +274,7 @@ def match_national(name: str) -> NationalCluster | None:
 # --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # names recur across a corpus; the result depends on the name only
 def cluster_attributes(text: str) -> ClusterAttributes:
     """``region``, ``industry``, ``national_name`` and ``national_year`` of a CLUSTER name.
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from .cluster import cluster_attributes
 from .government import DocumentPlaces, resolve_gov
 from .measure import find_measure, infer_kind
+from ..extensions import set_span_values
 from ..tokenizer import working_text
 from .quantity import parse_quantity
 
@@ -45,7 +46,7 @@ class AttributeResolver:
                 _metric(text, ents, i, surface)
             elif label == "GOV":
                 if places is None:
-                    places = DocumentPlaces.from_doc(doc, text=text)
+                    places = DocumentPlaces.from_doc(doc, text=text, ents=ents)
                 previous = None
                 prev = ents[i - 1] if i > 0 else None
                 if prev is not None and prev.label_ == "GOV" and ent.start_char - prev.end_char <= 1:
@@ -66,9 +67,7 @@ class AttributeResolver:
 
 def _set(span: Span, **values: object) -> None:
     """Set the extensions that have a value (None is every extension's default)."""
-    for name, value in values.items():
-        if value is not None:
-            setattr(span._, name, value)
+    set_span_values(span.doc, span.start_char, span.end_char, values)
 
 
 def _metric(text: str, ents, i: int, surface: str) -> None:
