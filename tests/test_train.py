@@ -12,7 +12,8 @@ import cluster_ner
 from cluster_ner.cleaning import clean
 from cluster_ner.cli import main
 from cluster_ner.corpus import GoldDoc, GoldSpan, read_jsonl
-from cluster_ner.pipeline import RESOLVE_PIPE, build
+from cluster_ner.errors import ClusterNerError
+from cluster_ner.pipeline import MODEL_PIPE, RESOLVE_PIPE, build
 from cluster_ner.train import RawToWorking, load_config, make_example, train, working_span
 
 BODY = "青禾创新推进署"  # a body the rules do not know: no place, no known domain
@@ -84,6 +85,13 @@ CONTEXTS = [
 ]
 
 
+# A model that fills gaps anywhere (the packaged config asks the model about open quantities only).
+DOCUMENT_SCOPE = [
+    "--set", "components.cluster_ner_model.scope=document",
+    "--set", 'components.cluster_ner_resolve.span_filter.model_labels=["CLUSTER","GOV","METRIC"]',
+]
+
+
 def _tiny_corpus() -> list[GoldDoc]:
     return [_gold(c.format(BODY), ("GOV", BODY)) for c in CONTEXTS]
 
@@ -102,7 +110,7 @@ def tiny_model(tmp_path_factory):
 
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        assert main(["train", str(train_file), "--dev", str(dev_file), "-o", str(out), "--max-steps", "150"]) == 0
+        assert main(["train", str(train_file), "--dev", str(dev_file), "-o", str(out), "--max-steps", "150", *DOCUMENT_SCOPE]) == 0
     return out, dev_file, buf.getvalue()
 
 
@@ -129,22 +137,34 @@ def test_evaluate_compares_rules_only_with_a_trained_directory(tiny_model, capsy
 
 def test_training_with_the_same_seed_gives_the_same_weights():
     docs = _tiny_corpus()[:6]
-    a = train(docs, seed=3, max_steps=4).nlp.get_pipe("ner").model.to_bytes()
-    b = train(docs, seed=3, max_steps=4).nlp.get_pipe("ner").model.to_bytes()
+    a = train(docs, seed=3, max_steps=4).nlp.get_pipe(MODEL_PIPE).model.to_bytes()
+    b = train(docs, seed=3, max_steps=4).nlp.get_pipe(MODEL_PIPE).model.to_bytes()
     assert a == b
 
 
 def test_trained_pipeline_loads_and_rules_only_disables_the_model(tmp_path):
     nlp = train(_tiny_corpus()[:4], max_steps=2).nlp
     nlp.to_disk(tmp_path / "p")
-    assert "ner" in cluster_ner.load(tmp_path / "p").pipe_names
-    assert "ner" not in cluster_ner.load(tmp_path / "p", rules_only=True).pipe_names
+    assert MODEL_PIPE in cluster_ner.load(tmp_path / "p").pipe_names
+    assert MODEL_PIPE not in cluster_ner.load(tmp_path / "p", rules_only=True).pipe_names
 
 
-def test_packaged_config_puts_ner_before_the_resolver():
+def test_packaged_config_puts_the_model_after_the_rules_and_before_the_resolver():
     nlp = train(_tiny_corpus()[:2], max_steps=1, config=load_config()).nlp
     names = nlp.pipe_names
-    assert names.index("cluster_ner_metric") < names.index("ner") < names.index("cluster_ner_patterns") < names.index(RESOLVE_PIPE)
+    assert names.index("cluster_ner_metric") < names.index(MODEL_PIPE) < names.index("cluster_ner_patterns") < names.index(RESOLVE_PIPE)
+
+
+def test_config_overrides_reach_the_trained_pipeline():
+    nlp = train(_tiny_corpus()[:2], max_steps=1, overrides={"components.cluster_ner_model.scope": "document"}).nlp
+    assert nlp.get_pipe(MODEL_PIPE).scope == "document"
+
+
+def test_a_bad_override_names_itself():
+    from cluster_ner.train import parse_overrides
+
+    with pytest.raises(ClusterNerError, match="scope"):
+        parse_overrides(["components.cluster_ner_model.scope"])
 
 
 # --- how model spans combine with rules (no training needed: a stand-in model) -----------
@@ -200,8 +220,14 @@ def test_guarded_filter_drops_model_labels_not_allowed():
     assert got == []
 
 
-def test_model_extends_moves_one_rule_boundary_outwards_only_when_enabled():
+def test_model_lengthens_a_rule_span_at_its_end_only_for_listed_labels():
     text = "集成电路产量57.9亿块，同比增长。"
     assert ("METRIC", "57.9亿", "rules") in _combined(text, [("METRIC", "57.9亿块")])
-    got = _combined(text, [("METRIC", "57.9亿块")], model_labels=[], model_extends=True)
+    got = _combined(text, [("METRIC", "57.9亿块")], model_labels=[], model_extends=["METRIC"])
     assert ("METRIC", "57.9亿块", "model") in got and ("METRIC", "57.9亿", "rules") not in got
+
+
+def test_model_never_moves_the_start_of_a_rule_span():
+    text = "关于支持石嘴山市建设稀有金属新材料产业集群的意见。"
+    got = _combined(text, [("CLUSTER", "石嘴山市建设稀有金属新材料产业集群")], model_labels=[], model_extends=["CLUSTER"])
+    assert got == [("CLUSTER", "稀有金属新材料产业集群", "rules")]

@@ -3,7 +3,7 @@
     cluster-ner extract FILE... [-o out.csv|out.jsonl|out.parquet] [--model DIR] [--n-process N] [--[no-]progress]
     cluster-ner render FILE -o page.html [--model DIR] [--rules-only]
     cluster-ner evaluate GOLD.jsonl [--model DIR] [--compare DIR] [--rules-only] [--errors N]
-    cluster-ner train TRAIN.jsonl [--dev DEV.jsonl] -o OUT_DIR [--config CFG] [--seed 0] [--max-steps N]
+    cluster-ner train TRAIN.jsonl [--dev DEV.jsonl] -o OUT_DIR [--config CFG] [--set KEY=VALUE] [--seed 0] [--max-steps N]
     cluster-ner patterns add LABEL PATTERN [--id ID] [--json] | list | remove ID
 
 Users' mistakes (a missing file, a bad gold line, an unwritable output) end
@@ -116,8 +116,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from .corpus import read_jsonl
-    from .train import report, train
+    from .train import parse_overrides, report, train
 
+    overrides = parse_overrides(args.set or [])
     train_docs = list(read_jsonl(args.train))
     dev_docs = list(read_jsonl(args.dev)) if args.dev else None
     out = Path(args.output)
@@ -127,6 +128,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         train_docs,
         dev_docs,
         config=args.config,
+        overrides=overrides,
         seed=args.seed,
         max_steps=args.max_steps,
         log=lambda m: print(m, file=sys.stderr),
@@ -219,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--dev", help="held-out gold scored after training (never trained on)")
     tr.add_argument("-o", "--output", required=True, help="directory to write the trained pipeline to")
     tr.add_argument("--config", help="training config (default: the packaged cluster_ner/models/config.cfg)")
+    tr.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help="override a config value, e.g. components.cluster_ner_model.scope=document (repeatable; VALUE is JSON or a string)",
+    )
     tr.add_argument("--seed", type=int, help="random seed (default: the config's, 0): same seed and data, same weights")
     tr.add_argument("--max-steps", type=int, help="number of updates (default: [training] max_steps of the config)")
     tr.set_defaults(func=cmd_train)

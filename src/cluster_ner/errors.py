@@ -63,6 +63,8 @@ class Messages:
         "The pipeline at {path} could not be loaded ({detail}). "
         "Is it a complete directory written by nlp.to_disk()?"
     )
+    BAD_OVERRIDE = "Config override {item!r} is not KEY=VALUE (e.g. components.cluster_ner_model.scope=document)."
+    MODEL_SCOPE = "cluster_ner_model: unknown scope {scope!r}; expected one of {scopes}."
     BASE_MISSING = (
         "The base pipeline {name!r} is not installed. Install it with "
         "`python -m spacy download {name}` (or pip install its wheel), or call "

@@ -16,6 +16,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from . import model as _model  # noqa: F401  (registers cluster_ner_model)
 from . import patterns as _patterns  # noqa: F401  (registers cluster_ner_patterns)
 from . import recognizers as _recognizers  # noqa: F401  (registers the factories)
 from . import resolve as _resolve  # noqa: F401
@@ -27,6 +28,7 @@ from .extensions import register_extensions
 RULE_PIPES = ("cluster_ner_gov", "cluster_ner_cluster", "cluster_ner_metric")
 PATTERNS_PIPE = "cluster_ner_patterns"
 RESOLVE_PIPE = "cluster_ner_resolve"
+MODEL_PIPE = "cluster_ner_model"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "cluster_ner.CleaningTokenizer.v1"}}}
 PACKAGED_PIPELINE = "pipeline"
 
@@ -118,8 +120,10 @@ def load(path: str | Path | None = None, *, base: str | None = None, rules_only:
         raise ModelLoadError(Messages.MODEL_CORRUPT.format(path=p, detail=f"{type(exc).__name__}: {exc}")) from None
     if PATTERNS_PIPE not in nlp.pipe_names and RESOLVE_PIPE in nlp.pipe_names:
         nlp.add_pipe(PATTERNS_PIPE, before=RESOLVE_PIPE)  # a directory saved before user patterns existed
-    if rules_only and "ner" in nlp.pipe_names:
-        nlp.disable_pipe("ner")
+    if rules_only:
+        for name in (MODEL_PIPE, "ner"):  # the project's model, or a plain spaCy ner
+            if name in nlp.pipe_names:
+                nlp.disable_pipe(name)
     return nlp
 
 

@@ -2,8 +2,9 @@
 
 Candidates come from three sources, each known by where it was written: the
 rule recognizers (``doc.spans["cluster_ner_candidates"]``), the user's
-patterns (``doc.spans["cluster_ner_patterns"]``) and a statistical ``ner``
-(``doc.ents``). The resolver hands ``(span, source)`` pairs to the registered
+patterns (``doc.spans["cluster_ner_patterns"]``) and the trained model
+(``doc.spans["cluster_ner_model"]`` from :mod:`cluster_ner.model`, or
+``doc.ents`` from a plain spaCy ``ner``). The resolver hands ``(span, source)`` pairs to the registered
 span filter ``cluster_ner.resolve_spans.v1``, which keeps a set of
 non-overlapping spans:
 
@@ -31,11 +32,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .extensions import register_extensions
+from .extensions import register_extensions, set_span_values
 from .recognizers.base import CANDIDATES_KEY
 from .tokenizer import blocked_ranges, working_text
 
 PATTERNS_KEY = "cluster_ner_patterns"
+MODEL_KEY = "cluster_ner_model"  # written by cluster_ner.model.ScopedNER
 LABELS = ("CLUSTER", "GOV", "METRIC")
 SOURCE_PRIORITY = {"pattern": 3, "rules": 2, "model": 1}
 
@@ -73,15 +75,14 @@ def _overlaps(a: Span, b: Span, margin: int = 0) -> bool:
     return a.start - margin < b.end and b.start < a.end + margin
 
 
-def _extended_rule(span: Span, fixed: list[Span]) -> Span | None:
-    """The one rule span ``span`` extends outwards (same label, one shared edge), if any."""
+def _lengthened_rule(span: Span, fixed: list[Span]) -> Span | None:
+    """The one rule span ``span`` lengthens: same label, same start, ``span`` ends later
+    and overlaps no other fixed span."""
     touching = [f for f in fixed if _overlaps(f, span)]
     if len(touching) != 1:
         return None
     f = touching[0]
-    if f.label != span.label or not (span.start <= f.start and f.end <= span.end):
-        return None
-    if (f.start, f.end) == (span.start, span.end) or not (f.start == span.start or f.end == span.end):
+    if f.label != span.label or f.start != span.start or f.end >= span.end:
         return None
     return f
 
@@ -92,7 +93,7 @@ def make_span_filter(
     model_min_length: int = 1,
     model_margin: int = 0,
     model_plausible: bool = False,
-    model_extends: bool = False,
+    model_extends: list[str] = [],
 ) -> SpanFilter:
     """The span filter: patterns > rules > model, then longer, then earlier.
 
@@ -102,11 +103,14 @@ def make_span_filter(
         model_margin: a model span must stay this many characters away from
             every rule and pattern span (0: it may touch them, never overlap).
         model_plausible: keep a model span only when :func:`model_span_plausible`.
-        model_extends: a model span that contains exactly one rule span of its
-            label, shares its start or its end and overlaps nothing else
-            replaces it (the model moves the other boundary outwards).
+        model_extends: labels whose rule spans the model may lengthen: a model
+            span of such a label that starts where exactly one rule span of its
+            label starts, ends after it and overlaps nothing else replaces it
+            (``57.9亿`` → ``57.9亿块``: the model reads a measure word the
+            rules do not know).
     """
     allowed = frozenset(model_labels)
+    lengthens = frozenset(model_extends)
 
     def model_ok(span: Span, fixed: list[Span]) -> bool:
         if span.label_ not in allowed or span.end - span.start < model_min_length:
@@ -123,8 +127,8 @@ def make_span_filter(
         for span, src in candidates:
             if src != "model":
                 continue
-            if model_extends:
-                inner = _extended_rule(span, fixed)
+            if span.label_ in lengthens:
+                inner = _lengthened_rule(span, fixed)
                 if inner is not None and (not model_plausible or model_span_plausible(span.label_, span.text)):
                     keep = [k for k in keep if k[0] is not inner] + [(span, src, SOURCE_PRIORITY["rules"])]
                     continue
@@ -153,9 +157,9 @@ class Resolver:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = []
-        if doc.has_annotation("ENT_IOB"):  # only when a ner ran: reading doc.ents walks every token
+        if doc.has_annotation("ENT_IOB"):  # a plain spaCy ner ran: reading doc.ents walks every token
             candidates += [(s, "model") for s in doc.ents]
-        for key, source in ((CANDIDATES_KEY, "rules"), (PATTERNS_KEY, "pattern")):
+        for key, source in ((CANDIDATES_KEY, "rules"), (PATTERNS_KEY, "pattern"), (MODEL_KEY, "model")):
             if key in doc.spans:
                 candidates += [(s, source) for s in doc.spans[key]]
         text = working_text(doc)
@@ -166,9 +170,9 @@ class Resolver:
             if s.label_ in self.labels and _clean_edges(text, s) and not _touches(s, blocked)
         ]
         chosen = self.span_filter(keep)
-        doc.ents = [Span(doc, s.start, s.end, label=s.label) for s, _ in chosen]
-        for ent, (_, src) in zip(doc.ents, chosen):
-            ent._.source = src
+        doc.set_ents([Span(doc, s.start, s.end, label=s.label) for s, _ in chosen], default="outside")
+        for s, src in chosen:
+            set_span_values(doc, s.start_char, s.end_char, {"source": src})
         return doc
 
 

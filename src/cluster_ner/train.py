@@ -1,6 +1,6 @@
 """Training the statistical NER of cluster_ner from gold JSONL.
 
-    cluster-ner train TRAIN.jsonl [--dev DEV.jsonl] -o OUT_DIR [--config CFG] [--seed 0] [--max-steps N]
+    cluster-ner train TRAIN.jsonl [--dev DEV.jsonl] -o OUT_DIR [--config CFG] [--set KEY=VALUE] [--seed 0] [--max-steps N]
 
 The trained pipeline is the project pipeline (:func:`cluster_ner.pipeline.build`:
 cleaning tokenizer, rule recognizers, user patterns) with a spaCy
@@ -23,6 +23,7 @@ weights). The same seed, data and config give the same weights.
 from __future__ import annotations
 
 import bisect
+import json
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -39,12 +40,13 @@ from thinc.api import Config
 
 from .cleaning import Alignment
 from .corpus import LABELS, GoldDoc
-from .errors import ClusterNerError
+from .errors import ClusterNerError, Messages
 from .evaluate import Scores, evaluate, format_scores
-from .pipeline import PATTERNS_PIPE, RESOLVE_PIPE, RULE_PIPES, build, packaged_models_dir
+from .pipeline import MODEL_PIPE, PATTERNS_PIPE, RESOLVE_PIPE, RULE_PIPES, build, packaged_models_dir
+from .resolve import make_span_filter
 from .tokenizer import alignment
 
-NER_PIPE = "ner"
+NER_PIPE = MODEL_PIPE
 CONFIG_FILE = "config.cfg"
 
 
@@ -133,6 +135,20 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
         raise ClusterNerError(f"Cannot read the training config {p}: {type(exc).__name__}: {exc}") from None
 
 
+def parse_overrides(items: Iterable[str]) -> dict[str, Any]:
+    """``["a.b=1", "c.d=text"]`` → ``{"a.b": 1, "c.d": "text"}`` (values are JSON when they parse)."""
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ClusterNerError(Messages.BAD_OVERRIDE.format(item=item))
+        try:
+            out[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key.strip()] = value
+    return out
+
+
 def _component_config(config: Config, name: str) -> dict[str, Any]:
     cfg = dict(config.get("components", {}).get(name, {}))
     cfg.pop("factory", None)
@@ -140,9 +156,9 @@ def _component_config(config: Config, name: str) -> dict[str, Any]:
 
 
 def build_trainable(config: Config) -> Language:
-    """The project pipeline with the config's ``ner`` before the resolver (untrained)."""
+    """The project pipeline with the config's model after the rules, before the resolver (untrained)."""
     nlp = build()
-    nlp.add_pipe("ner", name=NER_PIPE, before=PATTERNS_PIPE, config=_component_config(config, "ner"))
+    nlp.add_pipe("cluster_ner_model", name=NER_PIPE, before=PATTERNS_PIPE, config=_component_config(config, NER_PIPE))
     resolver_cfg = _component_config(config, RESOLVE_PIPE)
     if resolver_cfg:
         nlp.replace_pipe(RESOLVE_PIPE, RESOLVE_PIPE, config=resolver_cfg)
@@ -178,6 +194,7 @@ def train(
     dev_docs: Sequence[GoldDoc] | None = None,
     *,
     config: Config | str | Path | None = None,
+    overrides: dict[str, Any] | None = None,
     seed: int | None = None,
     max_steps: int | None = None,
     log: Callable[[str], None] | None = None,
@@ -190,6 +207,8 @@ def train(
             (they never update the weights and do not pick the checkpoint: the
             weights after ``max_steps`` are returned).
         config: a loaded config, or the path of one (default: the packaged one).
+        overrides: dotted config keys and values applied on top of ``config``
+            (``{"components.cluster_ner_model.scope": "document"}``).
         seed: overrides ``[training] seed``.
         max_steps: overrides ``[training] max_steps``.
         log: called with progress lines (default: silent).
@@ -198,7 +217,10 @@ def train(
         A :class:`TrainResult` whose ``nlp`` is ready for ``nlp.to_disk``.
     """
     say = log or (lambda _m: None)
-    cfg = config if isinstance(config, Config) else load_config(config)
+    if isinstance(config, Config):
+        cfg = Config().from_str(config.to_str(), overrides=overrides) if overrides else config
+    else:
+        cfg = load_config(config, overrides)
     tcfg = cfg["training"]
     seed = int(tcfg.get("seed", 0) if seed is None else seed)
     steps = int(tcfg.get("max_steps", 1000) if max_steps is None else max_steps)
@@ -290,10 +312,17 @@ def _keep_averages(nlp: Language, optimizer: Any) -> None:
 
 
 def evaluate_model_only(nlp: Language, docs: Iterable[GoldDoc]) -> Scores:
-    """Scores of the model's entities alone (rules and user patterns disabled)."""
+    """Scores of the model's entities alone over whole documents (rules, user
+    patterns and the model's scope set aside)."""
     off = [n for n in (*RULE_PIPES, PATTERNS_PIPE) if n in nlp.pipe_names]
-    with nlp.select_pipes(disable=off):
-        return evaluate(nlp, docs)
+    model, resolver = nlp.get_pipe(NER_PIPE), nlp.get_pipe(RESOLVE_PIPE)
+    scope, span_filter = model.scope, resolver.span_filter
+    model.scope, resolver.span_filter = "document", make_span_filter()  # no guards: every model span counts
+    try:
+        with nlp.select_pipes(disable=off):
+            return evaluate(nlp, docs)
+    finally:
+        model.scope, resolver.span_filter = scope, span_filter
 
 
 def report(result: TrainResult, dev_name: str = "dev") -> str:
