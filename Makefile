@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench corpus clean
+.PHONY: demo test test-fast bench corpus model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test-fast: $(STAMP)
 
 corpus: $(STAMP)
 	$(PY) scripts/build_corpus.py
+
+# Retrain the shipped model (packaged config, seed 0: the same weights every time).
+model: $(STAMP)
+	rm -rf src/cluster_ner/models/pipeline
+	$(VENV)/bin/cluster-ner train corpus/train.jsonl --dev corpus/dev.jsonl -o src/cluster_ner/models/pipeline
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -107,6 +107,13 @@ def windows_of(quantities: Iterable[OpenQuantity], n: int, left: int, right: int
     return windows
 
 
+def _window_doc(doc: Doc, start: int, end: int) -> Doc:
+    """Tokens ``[start, end)`` as a Doc of their own: what the model reads (NORM and
+    SHAPE come from the shared vocab, so they are those of the whole Doc)."""
+    tokens = doc[start:end]
+    return Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+
+
 def _opens(text: str, end: int) -> bool:
     """Does a Han character that does not start a time word follow ``end`` (qualifiers skipped)?"""
     while end < len(text) and text[end] in _TRAILING_QUALIFIERS:
@@ -150,9 +157,8 @@ class ScopedNER(EntityRecognizer):
     def _label(self, docs: list[Doc]) -> None:
         parts: list[tuple[Doc, int, Doc, list[OpenQuantity] | None]] = []  # doc, window start, window Doc, questions
         for doc in docs:
-            doc.spans[MODEL_KEY] = []
             windows, quantities = self._scoped(doc)
-            parts += [(doc, a, doc[a:b].as_doc(), quantities) for a, b in windows]
+            parts += [(doc, a, _window_doc(doc, a, b), quantities) for a, b in windows]
         if not parts:
             return
         subdocs = [p[2] for p in parts]
@@ -166,7 +172,9 @@ class ScopedNER(EntityRecognizer):
                     for s, e, lab in found
                     if any(q.answered_by(s, e) for q in quantities) and _closed_after(text, e)
                 ]
-            doc.spans[MODEL_KEY].extend([Span(doc, s, e, label=lab) for s, e, lab in found])
+            if found:
+                group = doc.spans.setdefault(MODEL_KEY, [])
+                group.extend([Span(doc, s, e, label=lab) for s, e, lab in found])
 
 
 @Language.factory(

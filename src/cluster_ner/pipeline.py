@@ -79,10 +79,10 @@ def load(path: str | Path | None = None, *, base: str | None = None, rules_only:
 
     Args:
         path: a pipeline directory written by ``nlp.to_disk`` or
-            ``cluster-ner train``. Default: a trained pipeline shipped in the
-            package (``cluster_ner/models/pipeline``) if there is one, else
-            the rules and user patterns (this release ships no trained model:
-            none has yet beaten the rules on held-out text).
+            ``cluster-ner train``. Default: the pipeline shipped in the
+            package (``cluster_ner/models/pipeline``: rules, user patterns and
+            the trained model scoped to open quantities), or the rules and
+            user patterns alone if it is missing.
         base: start from an installed spaCy pipeline such as
             ``"zh_core_web_sm"`` (its components run beside the project's; the
             cleaning tokenizer replaces its tokenizer). Raises a
