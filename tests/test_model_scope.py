@@ -50,3 +50,25 @@ def test_neighbouring_windows_merge(rules_nlp):
 def test_an_unknown_scope_is_a_clear_error(rules_nlp):
     with pytest.raises(ClusterNerError, match="unknown scope 'everywhere'"):
         ScopedNER(rules_nlp.vocab, None, "m", scope="everywhere", left=8, right=6)
+
+
+# --- the shipped model (cluster_ner/models/pipeline) ------------------------------------
+
+SHIPPED_CASES = [
+    ("全年生产晶圆12.5万片，建成充电站24处。", [("12.5万片", "model"), ("24处", "model")]),
+    ("去年手机产量约3.2亿部，同比增长。", [("约3.2亿部", "model")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHIPPED_CASES)
+def test_shipped_model_reads_measure_words_the_rules_do_not_know(nlp, text, expected):
+    assert "cluster_ner_model" in nlp.pipe_names
+    assert [(e.text, e._.source) for e in nlp(text).ents if e.label_ == "METRIC"] == expected
+
+
+def test_rules_alone_stop_before_an_unknown_measure_word(rules_nlp):
+    assert [e.text for e in rules_nlp("全年生产晶圆12.5万片，建成充电站24处。").ents] == ["12.5万"]
+
+
+def test_shipped_model_leaves_known_units_to_the_rules(nlp):
+    assert [(e.text, e._.source) for e in nlp("全县新建冷库16座，增长18.6%。").ents] == [("16座", "rules"), ("18.6%", "rules")]
