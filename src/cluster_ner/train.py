@@ -3,11 +3,12 @@
     cluster-ner train TRAIN.jsonl [--dev DEV.jsonl] -o OUT_DIR [--config CFG] [--set KEY=VALUE] [--seed 0] [--max-steps N]
 
 The trained pipeline is the project pipeline (:func:`cluster_ner.pipeline.build`:
-cleaning tokenizer, rule recognizers, user patterns) with a spaCy
-``ner`` inserted before ``cluster_ner_resolve``; its model, the resolver's span
-filter and the training settings come from a spaCy config file (default: the
-packaged ``cluster_ner/models/config.cfg``). The model's entities reach the
-resolver as the third source: user patterns beat rules, rules beat the model.
+cleaning tokenizer, rule recognizers, user patterns) with ``cluster_ner_model``
+(spaCy's ``ner`` with a scope, :mod:`cluster_ner.model`) inserted after the
+rules, before ``cluster_ner_resolve``; its model and scope, the resolver's
+span filter and the training settings come from a spaCy config file (default:
+the packaged ``cluster_ner/models/config.cfg``). The model's entities reach
+the resolver as the third source: user patterns beat rules, rules beat the model.
 
 Gold offsets are into the raw text; the model sees the cleaned working text, one
 token per character. :func:`working_span` maps a raw span onto the working
@@ -16,7 +17,7 @@ characters whose raw extent lies inside it — the inverse of
 rule of the specification (noise inside a span is covered, noise after it is not).
 
 Training is a plain ``nlp.update`` loop: fixed seed, shuffled epochs,
-compounding batch sizes, only ``ner`` updated (the rule components have no
+compounding batch sizes, only the model updated, on whole documents (the rule components have no
 weights). The same seed, data and config give the same weights.
 """
 
@@ -46,7 +47,6 @@ from .pipeline import MODEL_PIPE, PATTERNS_PIPE, RESOLVE_PIPE, RULE_PIPES, build
 from .resolve import make_span_filter
 from .tokenizer import alignment
 
-NER_PIPE = MODEL_PIPE
 CONFIG_FILE = "config.cfg"
 
 
@@ -158,11 +158,11 @@ def _component_config(config: Config, name: str) -> dict[str, Any]:
 def build_trainable(config: Config) -> Language:
     """The project pipeline with the config's model after the rules, before the resolver (untrained)."""
     nlp = build()
-    nlp.add_pipe("cluster_ner_model", name=NER_PIPE, before=PATTERNS_PIPE, config=_component_config(config, NER_PIPE))
+    nlp.add_pipe("cluster_ner_model", name=MODEL_PIPE, before=PATTERNS_PIPE, config=_component_config(config, MODEL_PIPE))
     resolver_cfg = _component_config(config, RESOLVE_PIPE)
     if resolver_cfg:
         nlp.replace_pipe(RESOLVE_PIPE, RESOLVE_PIPE, config=resolver_cfg)
-    ner = nlp.get_pipe(NER_PIPE)
+    ner = nlp.get_pipe(MODEL_PIPE)
     for label in LABELS:
         ner.add_label(label)
     return nlp
@@ -243,8 +243,8 @@ def train(
         )
     optimizer = _resolve(tcfg["optimizer"])
     batcher = _resolve(tcfg["batcher"])
-    others = [n for n in nlp.pipe_names if n != NER_PIPE]
-    with nlp.select_pipes(enable=[NER_PIPE]):
+    others = [n for n in nlp.pipe_names if n != MODEL_PIPE]
+    with nlp.select_pipes(enable=[MODEL_PIPE]):
         nlp.initialize(lambda: examples, sgd=optimizer)
 
     say(f"training ner on {len(examples)} documents ({sum(len(e) for e in examples):,} characters), seed {seed}, {steps} steps")
@@ -260,7 +260,7 @@ def train(
             losses: dict[str, float] = {}
             nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses, exclude=others)
             step += 1
-            losses_log.append(losses.get(NER_PIPE, 0.0))
+            losses_log.append(losses.get(MODEL_PIPE, 0.0))
             if eval_every and (step % eval_every == 0 or step == steps):
                 line = f"step {step:>6}  epoch {epoch:>3}  loss {sum(losses_log[-eval_every:]) / min(eval_every, len(losses_log)):>9.2f}"
                 if dev_docs:
@@ -276,7 +276,7 @@ def train(
     result = TrainResult(nlp, seed, step, seconds, losses_log, conversion=stats)
     if dev_docs:
         result.dev_scores = evaluate(nlp, dev_docs)
-        with nlp.select_pipes(disable=[NER_PIPE]):
+        with nlp.select_pipes(disable=[MODEL_PIPE]):
             result.rules_dev_scores = evaluate(nlp, dev_docs)
     return result
 
@@ -288,7 +288,7 @@ class optimizer_averages:
         self.ctx = None
         averages = getattr(optimizer, "averages", None)
         if averages:
-            self.ctx = nlp.get_pipe(NER_PIPE).model.use_params(averages)
+            self.ctx = nlp.get_pipe(MODEL_PIPE).model.use_params(averages)
 
     def __enter__(self) -> None:
         if self.ctx is not None:
@@ -304,7 +304,7 @@ def _keep_averages(nlp: Language, optimizer: Any) -> None:
     averages = getattr(optimizer, "averages", None)
     if not averages:
         return
-    for node in nlp.get_pipe(NER_PIPE).model.walk():
+    for node in nlp.get_pipe(MODEL_PIPE).model.walk():
         for name in node.param_names:
             key = (node.id, name)
             if key in averages and node.has_param(name):
@@ -315,7 +315,7 @@ def evaluate_model_only(nlp: Language, docs: Iterable[GoldDoc]) -> Scores:
     """Scores of the model's entities alone over whole documents (rules, user
     patterns and the model's scope set aside)."""
     off = [n for n in (*RULE_PIPES, PATTERNS_PIPE) if n in nlp.pipe_names]
-    model, resolver = nlp.get_pipe(NER_PIPE), nlp.get_pipe(RESOLVE_PIPE)
+    model, resolver = nlp.get_pipe(MODEL_PIPE), nlp.get_pipe(RESOLVE_PIPE)
     scope, span_filter = model.scope, resolver.span_filter
     model.scope, resolver.span_filter = "document", make_span_filter()  # no guards: every model span counts
     try:
