@@ -130,13 +130,21 @@ _PLAIN = (
     f"|(?<=[过過上超逾近数數几幾破]){_B}+)"
 )
 _SIGN = r"(?:[负負]|(?<![\d.A-Za-z])[-−－])"
+# Every character a number may hold before 分之 or "/": the fraction branches
+# first look ahead over a run of them for their marker, so an ordinary number
+# is not parsed three times on the way to _PLAIN. The run is bounded (a longer
+# numerator is not a fraction) so that text like "1 1 1 …" stays linear.
+_NUMBER_CHARS = rf"[\d\sA-Za-z,.．^+\-−－{_DIGITS_CLASS}十拾百佰千仟万萬亿億兆点點多余餘几幾来來半又负負]{{0,40}}"
 # A denominator may be a bare 万/亿: 万分之三.
 # The lookbehind keeps a run of 万/亿 from being rescanned at every start (quadratic).
-_FRAC_CN = f"(?:{_PLAIN}又{_SIGN}?)?(?:{_PLAIN}|(?<![万萬亿億兆]){_B}+)分之{_SIGN}?{_PLAIN}"
-_FRAC_AR = rf"(?:{_PLAIN}又)?(?<![\d/.])\d+/\d+(?![\d/])"
+_FRAC_CN = f"(?={_NUMBER_CHARS}分之)(?:{_PLAIN}又{_SIGN}?)?(?:{_PLAIN}|(?<![万萬亿億兆]){_B}+)分之{_SIGN}?{_PLAIN}"
+_FRAC_AR = rf"(?={_NUMBER_CHARS}/)(?:{_PLAIN}又)?(?<![\d/.])\d+/\d+(?![\d/])"
 _HALF = "(?:一半(?!导|岛|径)|半(?=数|數|折|成(?!品))|(?<=[过過])半(?![年月天日个小导岛径]))"
 
-NUMBER: str = f"(?:{_SIGN}?(?:{_FRAC_CN}|{_FRAC_AR}|{_HALF}|{_PLAIN}))"
+# The characters a number starts with: one set test skips every other position.
+_NUMBER_START = rf"(?=[\d.．{_DIGITS_CLASS}十拾百佰千仟万萬亿億兆半负負\-−－])"
+
+NUMBER: str = f"(?:{_NUMBER_START}{_SIGN}?(?:{_FRAC_CN}|{_FRAC_AR}|{_HALF}|{_PLAIN}))"
 """Regex source matching one bare number (no capturing groups).
 
 Arabic (``1,280.5``, ``１２００``, ``2e5``, ``40k``, ``3.2 billion``), Chinese

@@ -64,9 +64,11 @@ def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     trail = "|".join(SPAN_TRAILS)
     # The lookahead lets the engine skip, with one set test, every character that
     # cannot start a quantity (most of them).
-    first = "0-9.零〇○一二两俩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟兩倆貳陸萬億半负−-" + "".join({q[0] for q in SPAN_LEADS})
+    # Escaped and sorted: an unescaped "-" between two of these would make a
+    # range (−-将 spans most of the CJK block) and defeat the skip.
+    first = "".join(sorted(set(".．零〇○一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟兩倆貳陸萬億半负負−－-") | {q[0] for q in SPAN_LEADS}))
     main = re.compile(
-        rf"(?=[{first}])(?P<lead>{_lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
+        rf"(?=[\d{re.escape(first)}])(?P<lead>{_lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
         rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}))?)?(?P<trail>{trail})?"
     )
     money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
