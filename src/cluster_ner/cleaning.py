@@ -29,8 +29,16 @@ from functools import lru_cache
 # --- 1:1 folding ----------------------------------------------------------------
 
 # Full-width ASCII block U+FF01..U+FF5E → ASCII, ideographic space → space.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
+_FULLWIDTH = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH["\u3000"] = " "
+# re.sub over the few full-width characters: str.translate with a dict costs a
+# lookup for every character of the text.
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FULLWIDTH[m.group()]
+
 # Chinese punctuation is kept (sentence splitting and quotes rely on it), but the
 # full-width forms above already cover （）％，：； which fold to ASCII.
 
@@ -38,13 +46,19 @@ _FULLWIDTH[0x3000] = 0x20
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+_INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _EDITS = re.compile(
-    rf"(?P<pinyin>(?<=[{_HAN}])(?:\([{_PINYIN_LETTERS}]{{1,7}}\))+)"
+    # The lookahead names every character an edit starts with: one set test
+    # skips the rest (the pinyin branch's lookbehind would otherwise be tried
+    # at every position).
+    rf"(?=[(<&{_INVISIBLE}{_CONTROL}\ud800-\udfff])"
+    rf"(?:(?P<pinyin>(?<=[{_HAN}])(?:\([{_PINYIN_LETTERS}]{{1,7}}\))+)"
     r"|(?P<tag><!--.{0,2000}?-->|</?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)"
-    r"|(?P<invisible>[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f])"
-    r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])"
-    r"|(?P<surrogate>[\ud800-\udfff])",
+    rf"|(?P<invisible>[{_INVISIBLE}])"
+    rf"|(?P<control>[{_CONTROL}])"
+    r"|(?P<surrogate>[\ud800-\udfff]))",
     re.S,
 )
 _BLOCK_TAGS = re.compile(r"</?(?:p|br|div|li|tr|td|th|h[1-6]|table|ul|ol|section|article|hr)\b", re.I)
@@ -245,7 +259,7 @@ def clean(raw: str) -> Cleaned:
         A :class:`Cleaned` with the working text, its alignment to ``raw`` and
         the garbled ranges (in working-text offsets).
     """
-    folded = raw.translate(_FULLWIDTH)
+    folded = _FULLWIDTH_RE.sub(_fold_char, raw)
     parts: list[str] = []
     segments: list[tuple[int, int, int, int]] = []
     w = r = 0

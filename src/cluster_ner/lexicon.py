@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -219,6 +220,56 @@ class ReverseTrie:
         return found[-1] if found else None
 
 
+class Trie:
+    """Words to find in running text, leftmost-longest and without overlaps.
+
+    The same matches as ``re.finditer(trie_regex(words), text)``, several
+    times faster on a lexicon of thousands: ``re`` tries the alternatives of a
+    position one by one, where this walks one dict per character, and a
+    character class skips (in C) to the next position a word can start at.
+    """
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._root: dict = {}
+        for word in words:
+            if not word:
+                continue
+            node = self._root
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = None
+        first = "".join(sorted(self._root))
+        self._start = re.compile(f"[{re.escape(first)}]") if first else re.compile(r"(?!)")
+
+    def longest_at(self, text: str, start: int) -> int:
+        """End of the longest word starting at ``start``, or -1."""
+        node, end, i, n = self._root, -1, start, len(text)
+        while i < n:
+            node = node.get(text[i])
+            if node is None:
+                break
+            i += 1
+            if "" in node:
+                end = i
+        return end
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each match, left to right."""
+        search, longest_at = self._start.search, self.longest_at
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return
+            start = m.start()
+            end = longest_at(text, start)
+            if end > 0:
+                yield start, end
+                pos = end
+            else:
+                pos = start + 1
+
+
 # --- regex helpers -----------------------------------------------------------------
 
 
@@ -253,6 +304,4 @@ def trie_regex(words: Iterable[str]) -> str:
 
 
 def _escape(ch: str) -> str:
-    import re
-
     return re.escape(ch)

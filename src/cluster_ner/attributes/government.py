@@ -186,8 +186,8 @@ def _longest_ending_at(trie: dict, text: str, pos: int, floor: int = 0) -> str |
 
 
 @lru_cache(maxsize=1)
-def _place_regex() -> re.Pattern[str]:
-    return re.compile(lexicon.trie_regex(lexicon.place_index().keys()))
+def _place_trie() -> lexicon.Trie:
+    return lexicon.Trie(lexicon.place_index().keys())
 
 
 @lru_cache(maxsize=1)
@@ -404,13 +404,13 @@ class DocumentPlaces:
         starts = [s for s, _ in spans]
         mentions: list[PlaceMention] = []
         index = lexicon.place_index()
-        for m in _place_regex().finditer(text):
-            s, e = m.span()
+        for s, e in _place_trie().finditer(text):
             k = bisect.bisect_left(starts, e) - 1  # last entity starting before e
             if k >= 0 and spans[k][1] > s:
                 continue  # inside (or across) an entity: read below, from its start
-            cands = _trusted(m.group(), index[m.group()])
-            if cands and not any(p.name == m.group() for p in cands):
+            word = text[s:e]
+            cands = _trusted(word, index[word])
+            if cands and not any(p.name == word for p in cands):
                 # A short name denotes its highest-level place: 海南 is 海南省.
                 top = min(_LEVEL_RANK.get(p.level, 9) for p in cands)
                 cands = tuple(p for p in cands if _LEVEL_RANK.get(p.level, 9) == top)
@@ -886,6 +886,6 @@ def warm_up() -> None:
     _heads()
     _head_trie()
     _domain_trie()
-    _place_regex()
+    _place_trie()
     _places_by_name()
     lexicon.gov_bodies()

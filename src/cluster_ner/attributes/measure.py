@@ -13,13 +13,14 @@ Two places are looked at, in this order:
    indicator (产值, 面积, 增长, …额/…量/…率/…值/…数), else nothing is said.
 
 Everything is conservative: ``None`` when neither side gives a clean phrase.
-All patterns are compiled once, at import.
+All patterns are compiled once, at import; place names come from the
+place trie GOV resolution builds.
 """
 
 from __future__ import annotations
 
 import re
-from .government import _place_regex
+from .government import _place_trie
 
 __all__ = ["find_measure", "infer_kind"]
 
@@ -84,10 +85,6 @@ _MONEY_RE = re.compile(
 _COUNT_RE = re.compile(r"(?:人数|数量|家数|个数|总数|户数|次数|人次|企业|项目|人员|人才|人口|职工|员工)$")
 
 
-def _place_start_re() -> re.Pattern[str]:
-    """Place names (``match`` anchors at the start); the regex GOV resolution compiles too."""
-    return _place_regex()
-
 
 def _after(text: str, end: int, ceil: int) -> str | None:
     i = end
@@ -134,9 +131,9 @@ def _before(text: str, start: int, floor: int) -> str | None:
     while True:  # 2023年全市 / 晋江现有 …: scope words and a place before the indicator
         before = phrase
         phrase = _LEAD_RE.sub("", phrase)
-        place = _place_start_re().match(phrase)
-        if place is not None and len(phrase) - place.end() >= 2:
-            phrase = phrase[place.end():]
+        place_end = _place_trie().longest_at(phrase, 0)
+        if place_end > 0 and len(phrase) - place_end >= 2:
+            phrase = phrase[place_end:]
         if phrase == before:
             break
     if len(phrase) < 2 or phrase in _GENERIC or not _INDICATOR_END_RE.search(phrase):
@@ -180,5 +177,5 @@ def infer_kind(kind: str | None, unit: str | None, measure: str | None) -> str:
 
 
 def warm_up() -> None:
-    """Compile the cached pattern now (the pipeline calls this at load)."""
-    _place_start_re()
+    """Build the place trie now (the pipeline calls this at load)."""
+    _place_trie()
