@@ -63,3 +63,22 @@ def test_corrupt_model_directory_is_a_clear_error(tmp_path):
 def test_missing_base_pipeline_says_how_to_install_it():
     with pytest.raises(ModelLoadError, match="python -m spacy download zh_core_web_sm"):
         cluster_ner.load(base="zh_core_web_sm")
+
+
+def test_components_hand_a_failing_doc_to_spacys_error_handler(monkeypatch):
+    nlp = cluster_ner.load(rules_only=True)
+    resolver = nlp.get_pipe("cluster_ner_resolve")
+    call = type(resolver).__call__
+
+    def fail_on_marker(self, doc):
+        if "坏" in doc.text:
+            raise RuntimeError("broken document")
+        return call(self, doc)
+
+    monkeypatch.setattr(type(resolver), "__call__", fail_on_marker)
+    failed: list[str] = []
+    nlp.set_error_handler(lambda name, proc, docs, exc: failed.extend(f"{name}:{d.text}" for d in docs))
+    texts = ["广州市政府发布通知", "坏", "工信部公布名单"]
+    kept = [doc.text for doc in nlp.pipe(texts, batch_size=2)]
+    assert kept == ["广州市政府发布通知", "工信部公布名单"]
+    assert failed == ["cluster_ner_resolve:坏"]

@@ -150,9 +150,13 @@ class ScopedNER(EntityRecognizer):
         return doc
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        error_handler = self.get_error_handler()
         for batch in minibatch(docs, size=batch_size):
-            self._label(batch)
-            yield from batch
+            try:
+                self._label(batch)
+                yield from batch
+            except Exception as exc:  # noqa: BLE001 - as spaCy's TrainablePipe.pipe: the handler decides
+                error_handler(self.name, self, batch, exc)
 
     def _label(self, docs: list[Doc]) -> None:
         parts: list[tuple[Doc, int, Doc, list[OpenQuantity] | None]] = []  # doc, window start, window Doc, questions

@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .batching import BatchedComponent
 from .errors import Messages, PatternsFileError
 from .extensions import register_extensions
 from .resolve import PATTERNS_KEY  # the doc.spans key the resolver reads
@@ -226,7 +227,7 @@ def remove_pattern(pid: str, *, path: str | Path | None = None) -> int:
 # --- the pipeline component ------------------------------------------------------
 
 
-class PatternsComponent:
+class PatternsComponent(BatchedComponent):
     """Matches the user's patterns; matches go to ``doc.spans["cluster_ner_patterns"]``.
 
     The patterns are read from the files when the component is created (every

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
+from .batching import BatchedComponent
 from .extensions import register_extensions, set_span_values
 from .recognizers.base import CANDIDATES_KEY
 from .tokenizer import blocked_ranges, working_text
@@ -146,7 +147,7 @@ def make_span_filter(
     return span_filter
 
 
-class Resolver:
+class Resolver(BatchedComponent):
     """Pipeline component: candidates of all sources → ``doc.ents``."""
 
     def __init__(self, name: str, span_filter: SpanFilter, labels: Iterable[str]) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..batching import BatchedComponent
 from .cluster import cluster_attributes
 from .government import DocumentPlaces, resolve_gov
 from .measure import find_measure, infer_kind
@@ -27,7 +28,7 @@ from ..tokenizer import working_text
 from .quantity import parse_quantity
 
 
-class AttributeResolver:
+class AttributeResolver(BatchedComponent):
     """Sets the normalized attributes of every entity of a Doc."""
 
     def __init__(self, name: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..batching import BatchedComponent
 from ..extensions import register_extensions
 from ..tokenizer import working_text
 
@@ -53,7 +54,7 @@ def add_candidates(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
         group.extend(new)
 
 
-class RuleComponent:
+class RuleComponent(BatchedComponent):
     """Base of the rule recognizers: a name, settings, and disk round trips.
 
     The lexicons come from the package's resources, so a saved pipeline only
