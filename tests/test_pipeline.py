@@ -82,3 +82,14 @@ def test_components_hand_a_failing_doc_to_spacys_error_handler(monkeypatch):
     kept = [doc.text for doc in nlp.pipe(texts, batch_size=2)]
     assert kept == ["广州市政府发布通知", "工信部公布名单"]
     assert failed == ["cluster_ner_resolve:坏"]
+
+
+def test_new_characters_read_right_after_a_spacy_memory_zone():
+    nlp = cluster_ner.load(rules_only=True)
+    text = "龘靐齉 广州市政府发布通知"  # characters this vocab has not seen yet
+    with nlp.memory_zone():
+        inside = nlp(text)
+        assert inside.text == text
+    after = nlp(text)  # the zone dropped their strings; the Doc is rebuilt from the text
+    assert after.text == text
+    assert [(e.label_, e.text) for e in after.ents] == [("GOV", "广州市政府")]
