@@ -24,9 +24,9 @@ import spacy
 import cluster_ner
 
 ROOT = Path(__file__).resolve().parents[1]
-# Every figure is the best of this many runs: the machine is shared, and a
-# neighbour's burst should not decide a ratio.
-REPEAT = 3
+# Every figure is the best of this many interleaved rounds (see race): the
+# machine is shared, and a neighbour's burst should not decide a ratio.
+REPEAT = 5
 
 
 def corpus_texts(n_docs: int) -> list[str]:
@@ -38,14 +38,21 @@ def corpus_texts(n_docs: int) -> list[str]:
     return [base[i % len(base)] for i in range(n_docs)]
 
 
-def chars_per_second(fn, texts: list[str], repeat: int = 1) -> float:
+def race(fns: dict, texts: list[str], repeat: int) -> dict[str, float]:
+    """Characters per second of each function, best of ``repeat`` rounds.
+
+    The rounds interleave the functions (A B C, A B C, …): this VM's speed
+    drifts by a third over minutes, and a ratio should compare runs made
+    under the same conditions.
+    """
     n = sum(map(len, texts))
-    best = float("inf")
+    best = {name: float("inf") for name in fns}
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn(texts)
-        best = min(best, time.perf_counter() - t)
-    return n / best
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn(texts)
+            best[name] = min(best[name], time.perf_counter() - t)
+    return {name: n / sec for name, sec in best.items()}
 
 
 def per_component(nlp, texts: list[str]) -> dict[str, float]:
@@ -78,19 +85,19 @@ def main() -> int:
     list(default.pipe(texts[:20]))  # warm-up: lexicons and models load lazily
     list(rules.pipe(texts[:20]))
 
-    results: dict[str, float] = {}
-    results["spacy.blank('zh') tokenization"] = chars_per_second(lambda ts: list(blank.pipe(ts)), texts, repeat=REPEAT)
+    contenders = {"spacy.blank('zh') tokenization": lambda ts: list(blank.pipe(ts))}
     try:
         import jieba
         import jieba.posseg
 
         jieba.setLogLevel(60)
         jieba.initialize()
-        results["jieba.posseg"] = chars_per_second(lambda ts: [list(jieba.posseg.cut(t)) for t in ts], texts, repeat=REPEAT)
+        contenders["jieba.posseg"] = lambda ts: [list(jieba.posseg.cut(t)) for t in ts]
     except ImportError:
         print("(jieba not installed: pip install '.[bench]')")
-    results["cluster_ner default pipeline"] = chars_per_second(lambda ts: list(default.pipe(ts)), texts, repeat=REPEAT)
-    results["cluster_ner rules only"] = chars_per_second(lambda ts: list(rules.pipe(ts)), texts, repeat=REPEAT)
+    contenders["cluster_ner default pipeline"] = lambda ts: list(default.pipe(ts))
+    contenders["cluster_ner rules only"] = lambda ts: list(rules.pipe(ts))
+    results = race(contenders, texts, REPEAT)
 
     floor = results["spacy.blank('zh') tokenization"]
     print(f"{'pipeline (best of ' + str(REPEAT) + ')':<34} {'chars/s':>12} {'× blank zh':>11} {'× jieba':>9}")
@@ -107,8 +114,15 @@ def main() -> int:
 
     if args.processes:
         big = corpus_texts(2000)
-        one = chars_per_second(lambda ts: cluster_ner.extract_many(ts, nlp=default, progress=False), big)
-        two = chars_per_second(lambda ts: cluster_ner.extract_many(ts, nlp=default, n_process=2, progress=False), big)
+        speeds = race(
+            {
+                "one": lambda ts: cluster_ner.extract_many(ts, nlp=default, progress=False),
+                "two": lambda ts: cluster_ner.extract_many(ts, nlp=default, n_process=2, progress=False),
+            },
+            big,
+            2,
+        )
+        one, two = speeds["one"], speeds["two"]
         print(f"\nextract_many n_process=2 vs 1 on 2,000 documents: {two / one:.2f}×  ({one:,.0f} → {two:,.0f} chars/s)")
 
     if args.stream:

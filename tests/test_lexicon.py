@@ -1,14 +1,17 @@
-"""The lexicon walkers: the forward trie finds what the trie regex finds."""
+"""The lexicon helpers: the forward trie finds what the trie regex finds, and a
+pattern behind its first-character skip finds what the pattern finds."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cluster_ner import lexicon
 from cluster_ner.corpus import read_jsonl
+from cluster_ner.recognizers import cluster, gov, metric
 
 from conftest import ROOT
 
@@ -45,3 +48,21 @@ def test_place_trie_matches_the_place_regex_on_the_dev_corpus():
     assert sum(len(regex_spans(words, t)) for t in texts) > 200  # the corpus names many places
     for text in texts:
         assert list(trie.finditer(text)) == regex_spans(words, text)
+
+
+@pytest.mark.parametrize(
+    ("first", "pattern"),
+    [
+        (gov.PLACE_HEAD_FIRST, gov._PLACE_HEADS),
+        (gov.DOMAIN_HEAD_FIRST, gov._DOMAIN_HEADS),
+        (cluster.HEAD_FIRST, cluster.HEAD_PATTERN),
+        (metric.RANK_FIRST, metric.RANK_PATTERN),
+    ],
+    ids=["gov place heads", "gov domain heads", "cluster heads", "metric ranks"],
+)
+def test_a_skipping_pattern_finds_what_the_pattern_finds(first, pattern):
+    plain, skipping = re.compile(pattern), re.compile(lexicon.skipping(first, pattern))
+    texts = [doc.text for doc in read_jsonl(ROOT / "corpus" / "dev.jsonl")]
+    found = [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 20
+    assert [[m.span() for m in skipping.finditer(t)] for t in texts] == found

@@ -273,6 +273,18 @@ class Trie:
 # --- regex helpers -----------------------------------------------------------------
 
 
+def skipping(first_chars: str, pattern: str) -> str:
+    """``pattern`` behind a lookahead on the characters its matches start with.
+
+    A pattern without a literal prefix (an alternation of groups, a leading
+    lookbehind) is entered at every position of the text; the lookahead skips,
+    with one set test, the positions none of its matches can start at. The
+    caller names ``first_chars``; the tests check each such pattern finds what
+    it found without the skip.
+    """
+    return f"(?=[{re.escape(first_chars)}])(?:{pattern})"
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """A compact regex (no groups) matching any of ``words``, longest first.
 

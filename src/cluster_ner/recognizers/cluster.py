@@ -26,9 +26,9 @@ from .base import FUNCTION_CHARS, RuleRecognizer, is_han
 
 LABEL = "CLUSTER"
 
-_HEAD = re.compile(
-    r"(?:国家级?)?(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?!化)"
-)
+HEAD_PATTERN = r"(?:国家级?)?(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?!化)"
+HEAD_FIRST = "国先战特创产集"
+_HEAD = re.compile(lexicon.skipping(HEAD_FIRST, HEAD_PATTERN))
 # Words that never make a cluster specific on their own.
 GENERIC_WORDS = frozenset(
     "先进制造业 制造业 先进制造 制造 先进 产业 工业 世界级 国家级 省级 市级 国际化 万亿级 千亿级 百亿级 "

@@ -42,8 +42,11 @@ _PLACE_HEADS = (
 )
 # Heads that are a body even with nothing before them (党工委书记、管委会主任).
 _STANDALONE_HEADS = frozenset({"管委会", "党工委", "街道办事处"})
-_PLACE_HEAD_RE = re.compile(_PLACE_HEADS)
-_DOMAIN_HEAD_RE = re.compile(_DOMAIN_HEADS)
+# The characters each kind of head starts with (see lexicon.skipping).
+PLACE_HEAD_FIRST = "人政省市县区州盟旗委自党工纪监第中高法派检公海管办"
+DOMAIN_HEAD_FIRST = "总委一二三四五六七八九十第部厅局署办"
+_PLACE_HEAD_RE = re.compile(lexicon.skipping(PLACE_HEAD_FIRST, _PLACE_HEADS))
+_DOMAIN_HEAD_RE = re.compile(lexicon.skipping(DOMAIN_HEAD_FIRST, _DOMAIN_HEADS))
 _ZONE_WORDS = (
     "经济技术开发区 高新技术产业开发区 经济开发区 高新区 经开区 汽开区 开发区 新片区 片区 新区 经济区 "
     "自贸区 自由贸易试验区 保税区 综合保税区 产业园区 工业园区 园区 工业园 基地 示范区 试验区 合作区 新城"

@@ -58,6 +58,14 @@ def _lead_regex() -> str:
     return "|".join(parts)
 
 
+RANK_PATTERN = (
+    r"(?P<rank>(?:第|前)[0-9一二三四五六七八九十百两]+(?:位|名)?"
+    r"|(?<![0-9一二三四五六七八九十百千])[0-9一二三四五六七八九十百千]+强"  # lookbehind: linear on digit runs
+    r"|[Tt][Oo][Pp]\s?[0-9]+)"
+)
+RANK_FIRST = "第前0123456789一二三四五六七八九十百千Tt"
+
+
 @lru_cache(maxsize=1)
 def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     unit = lexicon.trie_regex(lexicon.units())
@@ -72,11 +80,7 @@ def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}))?)?(?P<trail>{trail})?"
     )
     money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
-    rank = re.compile(
-        r"(?P<rank>(?:第|前)[0-9一二三四五六七八九十百两]+(?:位|名)?"
-        r"|(?<![0-9一二三四五六七八九十百千])[0-9一二三四五六七八九十百千]+强"  # lookbehind: linear on digit runs
-        r"|[Tt][Oo][Pp]\s?[0-9]+)"
-    )
+    rank = re.compile(lexicon.skipping(RANK_FIRST, RANK_PATTERN))
     return main, rank, money
 
 
