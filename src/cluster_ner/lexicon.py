@@ -226,7 +226,8 @@ class Trie:
     The same matches as ``re.finditer(trie_regex(words), text)``, several
     times faster on a lexicon of thousands: ``re`` tries the alternatives of a
     position one by one, where this walks one dict per character, and a
-    character class skips (in C) to the next position a word can start at.
+    character class skips (in C) to the positions a word can start at — a
+    first character of a word followed by a second character of one.
     """
 
     def __init__(self, words: Iterable[str] = ()) -> None:
@@ -238,8 +239,13 @@ class Trie:
             for ch in word:
                 node = node.setdefault(ch, {})
             node[""] = None
-        first = "".join(sorted(self._root))
-        self._start = re.compile(f"[{re.escape(first)}]") if first else re.compile(r"(?!)")
+        singles = "".join(sorted(ch for ch, node in self._root.items() if "" in node))
+        firsts = "".join(sorted(self._root))
+        seconds = "".join(sorted({ch for node in self._root.values() for ch in node if ch}))
+        starts = [f"[{re.escape(singles)}]"] if singles else []
+        if seconds:
+            starts.append(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+        self._start = re.compile("|".join(starts) or "(?!)")
 
     def longest_at(self, text: str, start: int) -> int:
         """End of the longest word starting at ``start``, or -1."""
@@ -255,19 +261,16 @@ class Trie:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of each match, left to right."""
-        search, longest_at = self._start.search, self.longest_at
+        longest_at = self.longest_at
         pos = 0
-        while True:
-            m = search(text, pos)
-            if m is None:
-                return
+        for m in self._start.finditer(text):
             start = m.start()
+            if start < pos:
+                continue
             end = longest_at(text, start)
             if end > 0:
                 yield start, end
                 pos = end
-            else:
-                pos = start + 1
 
 
 # --- regex helpers -----------------------------------------------------------------
