@@ -39,6 +39,7 @@ _AFTER_STOPS = (
 ).split()
 _AFTER_STOP_RE = re.compile("|".join(sorted(map(re.escape, _AFTER_STOPS), key=len, reverse=True)))
 _AFTER_WORD_RE = re.compile(rf"[{_HAN}A-Za-z]+")
+_HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
 _AFTER_LEAD_RE = re.compile(r"^(?:相关|各类|各种|各项|其他|主要|重点)(?=[\u4e00-\u9fff]{2})")
 _AFTER_FIRST_SKIP = re.compile(r"的")
 
@@ -48,8 +49,7 @@ _LINKS = (
     "增至 升至 降至 提高到 提升到 增长到 提高至 提升至 达成 占据 位居 位列 排名 排在 预计 计划 已经 已达 仅为 只有 约有 "
     "分别为 分别 均为 已 将 为 是 有 达 共 约 近 逾 超 占 居 仅 只 了 到 至 在 均 都 也 由 从"
 ).split()
-_LINK_TAIL_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _LINKS), key=len, reverse=True)) + ")$")
-_SCOPE_TAIL_RE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|全行业|同行业|国内)$")
+_SCOPE_TAILS = "全国 全省 全市 全区 全球 世界 全行业 同行业 国内".split()
 # Words after which the indicator starts (共有企业 → 企业; 工业的产值 → 产值).
 _SPLITTERS = (
     "共有 拥有 实现 完成 形成 带动 拉动 吸引 集聚 聚集 引进 培育 新增了 其中 以及 推进 推动 建设 新建 建成 实施 签约 打造 "
@@ -68,14 +68,14 @@ _INDICATOR_WORDS = (
     "进出口 比重 占比 份额 增长 增速 增幅 数量 人数 人口 企业 项目 用地 装机 容量 长度 里程 市场 订单 资产 融资 贷款 成本 效益 "
     "投入 支出 补贴 奖励 家数 个数 总数 户数 排名 名次 人员 员工 人才 职工 就业 指标 指数"
 ).split()
-_INDICATOR_END_RE = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, _INDICATOR_WORDS), key=len, reverse=True)) + r"|[值额量数率积])$"
-)
+_INDICATOR_ENDS = frozenset(_INDICATOR_WORDS) | frozenset("值额量数率积")
 # Words that are never the measure on their own.
 _GENERIC = frozenset(
     "增长 同比增长 年均增长 下降 提高 提升 增加 减少 数量 规模 总数 全国 全省 全市 其中 目前 企业数 市场 排名".split()
 )
-_BOUNDARY_RE = re.compile(rf"[^{_HAN}A-Za-z]")
+# The phrase right before a quantity: the Han/Latin run ending there, and the
+# character before it (the boundary), if any within reach.
+_LAST_RUN_RE = re.compile(rf"(?:[^{_HAN}A-Za-z]|^)([{_HAN}A-Za-z]*)$")
 _MONEY_RE = re.compile(
     "投资|基金|资金|产值|营收|收入|销售额|利润|税收|GDP|生产总值|增加值|金额|总额|融资|资产|贷款|出口额|进出口额|交易额|成交额|"
     "补贴|奖励|预算|支出|市值|估值|营业额"
@@ -99,7 +99,7 @@ def _after(text: str, end: int, ceil: int) -> str | None:
         word = word[: stop.start()]
     elif m.end() - i > _MAX_AFTER:
         return None  # no clear end within reach
-    elif m.end() < len(text) and m.end() < ceil and re.match(rf"[{_HAN}]", text[m.end()]):
+    elif m.end() < len(text) and m.end() < ceil and _HAN_CHAR_RE.match(text, m.end()):
         return None
     word = _AFTER_LEAD_RE.sub("", word)
     if _AFTER_STOP_RE.match(word) or len(word) < 2 or word in _GENERIC:
@@ -107,13 +107,31 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     return word
 
 
+def _strip_suffix(phrase: str, words: frozenset[str], longest: int) -> str:
+    """``phrase`` without the longest of ``words`` it ends with."""
+    for k in range(min(longest, len(phrase)), 0, -1):
+        if phrase[-k:] in words:
+            return phrase[:-k]
+    return phrase
+
+
+_LINK_SET = frozenset(_LINKS)
+_LINK_LONGEST = max(map(len, _LINKS))
+_SCOPE_SET = frozenset(_SCOPE_TAILS)
+_SCOPE_LONGEST = max(map(len, _SCOPE_TAILS))
+_INDICATOR_LONGEST = max(map(len, _INDICATOR_ENDS))
+
+
+def _ends_like_indicator(phrase: str) -> bool:
+    return any(phrase[-k:] in _INDICATOR_ENDS for k in range(1, min(_INDICATOR_LONGEST, len(phrase)) + 1))
+
+
 def _before(text: str, start: int, floor: int) -> str | None:
     lo = max(floor, start - _MAX_BEFORE)
     segment = text[lo:start]
-    cut = None
-    for m in _BOUNDARY_RE.finditer(segment):
-        cut = m.end()
-    phrase = segment[cut or 0:]
+    m = _LAST_RUN_RE.search(segment)
+    cut = m.start(1) if m.start(1) > 0 else None
+    phrase = m.group(1)
     if cut is None and lo > floor and not _SPLIT_RE.search(phrase):
         return None  # the phrase may start further back: unsure
     if cut and segment[cut - 1].isdigit() and phrase[:1] in ("年", "月", "日"):
@@ -121,7 +139,7 @@ def _before(text: str, start: int, floor: int) -> str | None:
     # Linking verbs and qualifiers before the number: 产值达到 → 产值;
     # 创新指标位居全国(第4) → 创新指标.
     while True:
-        stripped = _SCOPE_TAIL_RE.sub("", _LINK_TAIL_RE.sub("", phrase))
+        stripped = _strip_suffix(_strip_suffix(phrase, _LINK_SET, _LINK_LONGEST), _SCOPE_SET, _SCOPE_LONGEST)
         if stripped == phrase:
             break
         phrase = stripped
@@ -136,7 +154,7 @@ def _before(text: str, start: int, floor: int) -> str | None:
             phrase = phrase[place_end:]
         if phrase == before:
             break
-    if len(phrase) < 2 or phrase in _GENERIC or not _INDICATOR_END_RE.search(phrase):
+    if len(phrase) < 2 or phrase in _GENERIC or not _ends_like_indicator(phrase):
         return None
     return phrase
 
