@@ -17,7 +17,7 @@ level are joined by ``,`` (``广东省/广州市,深圳市``).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..batching import BatchedComponent
 from .cluster import cluster_attributes
@@ -39,53 +39,58 @@ class AttributeResolver(BatchedComponent):
         if not ents:
             return doc
         text = working_text(doc)  # once per Doc: every resolver reads offsets into it
+        spans = [(e.start_char, e.end_char, e.label_) for e in ents]
         places: DocumentPlaces | None = None  # built at the first GOV, scanned lazily
-        for i, ent in enumerate(ents):
-            label = ent.label_
-            surface = text[ent.start_char : ent.end_char]  # Span.text would join tokens
+        for i, (start, end, label) in enumerate(spans):
+            surface = text[start:end]  # Span.text would join tokens
             if label == "METRIC":
-                _metric(text, ents, i, surface)
+                floor = spans[i - 1][1] if i > 0 else 0
+                ceil = spans[i + 1][0] if i + 1 < len(spans) else None
+                values = _metric_values(text, start, end, surface, floor, ceil)
             elif label == "GOV":
                 if places is None:
-                    places = DocumentPlaces.from_doc(doc, text=text, ents=ents)
+                    places = DocumentPlaces(
+                        text,
+                        [(s, e) for s, e, lab in spans if lab == "CLUSTER"],
+                        [(s, e) for s, e, lab in spans if lab == "GOV"],
+                    )
                 previous = None
-                prev = ents[i - 1] if i > 0 else None
-                if prev is not None and prev.label_ == "GOV" and ent.start_char - prev.end_char <= 1:
-                    previous = (text[prev.start_char : prev.end_char], text[prev.end_char : ent.start_char])
-                g = resolve_gov(surface, places, ent.start_char, ent.end_char, previous)
-                _set(ent, canonical=g.canonical, level=g.level, region=g.region)
+                if i > 0 and spans[i - 1][2] == "GOV" and start - spans[i - 1][1] <= 1:
+                    prev_start, prev_end = spans[i - 1][:2]
+                    previous = (text[prev_start:prev_end], text[prev_end:start])
+                g = resolve_gov(surface, places, start, end, previous)
+                values = {"canonical": g.canonical, "level": g.level, "region": g.region}
             elif label == "CLUSTER":
                 c = cluster_attributes(surface)
-                _set(
-                    ent,
-                    region=c.region,
-                    industry=c.industry,
-                    national_name=c.national_name,
-                    national_year=c.national_year,
-                )
+                values = {
+                    "region": c.region,
+                    "industry": c.industry,
+                    "national_name": c.national_name,
+                    "national_year": c.national_year,
+                }
+            else:
+                continue
+            set_span_values(doc, start, end, values)
         return doc
 
 
-def _set(span: Span, **values: object) -> None:
-    """Set the extensions that have a value (None is every extension's default)."""
-    set_span_values(span.doc, span.start_char, span.end_char, values)
+def _metric_values(text: str, start: int, end: int, surface: str, floor: int, ceil: int | None) -> dict[str, object]:
+    """value, unit, qualifier, measure and kind of the METRIC at ``text[start:end]``.
 
-
-def _metric(text: str, ents, i: int, surface: str) -> None:
-    ent = ents[i]
+    The measure is read between the neighbouring entities (``floor``,
+    ``ceil``); sentence ends need no lookup: measure.py stops at any punctuation.
+    """
     q = parse_quantity(surface)
-    if q is not None:
-        _set(ent, value=q.value, unit=q.unit, qualifier=q.qualifier)
-    # The measure is read between the neighbouring entities. Sentence ends
-    # need no lookup: measure.py stops at any punctuation.
-    measure = find_measure(
-        text,
-        ent.start_char,
-        ent.end_char,
-        floor=ents[i - 1].end_char if i > 0 else 0,
-        ceil=ents[i + 1].start_char if i + 1 < len(ents) else None,
-    )
-    _set(ent, measure=measure, kind=infer_kind(q.kind if q is not None else None, q.unit if q is not None else None, measure))
+    measure = find_measure(text, start, end, floor=floor, ceil=ceil)
+    if q is None:
+        return {"measure": measure, "kind": infer_kind(None, None, measure)}
+    return {
+        "value": q.value,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "measure": measure,
+        "kind": infer_kind(q.kind, q.unit, measure),
+    }
 
 
 @Language.factory("cluster_ner_attributes", default_config={})

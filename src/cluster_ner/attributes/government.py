@@ -57,7 +57,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .. import lexicon
 from ..lexicon import Place
@@ -440,23 +439,6 @@ class DocumentPlaces:
             if len(ps) == 1:
                 provs |= ps
         self.provinces = frozenset(provs)
-
-    @classmethod
-    def from_doc(
-        cls, doc, labels: Iterable[str] = ("GOV", "CLUSTER"), text: str | None = None, ents: Iterable[Any] | None = None
-    ) -> "DocumentPlaces":
-        """The places of ``doc`` (pass ``text`` and ``ents`` when they are at hand:
-        reading ``doc.ents`` walks every token).
-
-        Nothing is scanned until a query needs it.
-        """
-        wanted = set(labels)
-        ents = [e for e in (doc.ents if ents is None else ents) if e.label_ in wanted]
-        return cls(
-            text if text is not None else (lambda: doc.text),
-            [(e.start_char, e.end_char) for e in ents if e.label_ != "GOV"],
-            [(e.start_char, e.end_char) for e in ents if e.label_ == "GOV"],
-        )
 
     # -- queries ---------------------------------------------------------
 
