@@ -94,6 +94,12 @@ def place_index() -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def place_trie() -> "Trie":
+    """The surface forms of :func:`place_index`, to find them in running text."""
+    return Trie(place_index())
+
+
 @dataclass(frozen=True)
 class Region:
     """An informal multi-place region (长三角, 广深佛莞 …) from ``regions.tsv``."""
@@ -215,9 +221,24 @@ class ReverseTrie:
         return out
 
     def longest_ending_at(self, text: str, pos: int, floor: int = 0) -> tuple[int, str] | None:
-        """The longest word ending at ``pos``, or None."""
-        found = self.ending_at(text, pos, floor)
-        return found[-1] if found else None
+        """The longest word ending at ``pos``, or None (``ending_at(...)[-1]`` without the list)."""
+        node = self._root
+        best = None
+        i = pos - 1
+        while i >= floor:
+            node = node.get(text[i])
+            if node is None:
+                break
+            if "" in node:
+                best = i
+            i -= 1
+        return None if best is None else (best, self._tag_at(text, best, pos))
+
+    def _tag_at(self, text: str, start: int, end: int) -> str:
+        node = self._root
+        for i in range(end - 1, start - 1, -1):
+            node = node[text[i]]
+        return node[""]
 
 
 class Trie:
@@ -247,9 +268,10 @@ class Trie:
             starts.append(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
         self._start = re.compile("|".join(starts) or "(?!)")
 
-    def longest_at(self, text: str, start: int) -> int:
-        """End of the longest word starting at ``start``, or -1."""
-        node, end, i, n = self._root, -1, start, len(text)
+    def longest_at(self, text: str, start: int, stop: int | None = None) -> int:
+        """End of the longest word ``text[start:end]`` with ``end <= stop``, or -1."""
+        node, end, i = self._root, -1, start
+        n = len(text) if stop is None else min(stop, len(text))
         while i < n:
             node = node.get(text[i])
             if node is None:

@@ -185,11 +185,6 @@ def _longest_ending_at(trie: dict, text: str, pos: int, floor: int = 0) -> str |
 
 
 @lru_cache(maxsize=1)
-def _place_trie() -> lexicon.Trie:
-    return lexicon.Trie(lexicon.place_index().keys())
-
-
-@lru_cache(maxsize=1)
 def _places_by_name() -> dict[str, tuple[Place, ...]]:
     out: dict[str, list[Place]] = {}
     for p in lexicon.places():
@@ -263,15 +258,15 @@ def read_place_chain(text: str, start: int = 0, stop: int | None = None, joiners
     深圳市、广州市).
     """
     index = lexicon.place_index()
+    places = lexicon.place_trie()
     stop = len(text) if stop is None else stop
     out: list[PlaceWord] = []
     i = start
     while i < stop:
         found = None
-        for j in range(min(stop, i + _MAX_PLACE), i + 1, -1):
-            if text[i:j] in index:
-                found = PlaceWord(i, j, text[i:j], index[text[i:j]])
-                break
+        j = places.longest_at(text, i, min(stop, i + _MAX_PLACE))
+        if j > 0:
+            found = PlaceWord(i, j, text[i:j], index[text[i:j]])
         if found is None:
             if out and text[i] in joiners and i + 1 < stop:
                 i += 1
@@ -403,7 +398,7 @@ class DocumentPlaces:
         starts = [s for s, _ in spans]
         mentions: list[PlaceMention] = []
         index = lexicon.place_index()
-        for s, e in _place_trie().finditer(text):
+        for s, e in lexicon.place_trie().finditer(text):
             k = bisect.bisect_left(starts, e) - 1  # last entity starting before e
             if k >= 0 and spans[k][1] > s:
                 continue  # inside (or across) an entity: read below, from its start
@@ -868,6 +863,6 @@ def warm_up() -> None:
     _heads()
     _head_trie()
     _domain_trie()
-    _place_trie()
+    lexicon.place_trie()
     _places_by_name()
     lexicon.gov_bodies()

@@ -14,13 +14,14 @@ Two places are looked at, in this order:
 
 Everything is conservative: ``None`` when neither side gives a clean phrase.
 All patterns are compiled once, at import; place names come from the
-place trie GOV resolution builds.
+lexicon's place trie.
 """
 
 from __future__ import annotations
 
 import re
-from .government import _place_trie
+
+from .. import lexicon
 
 __all__ = ["find_measure", "infer_kind"]
 
@@ -149,7 +150,7 @@ def _before(text: str, start: int, floor: int) -> str | None:
     while True:  # 2023年全市 / 晋江现有 …: scope words and a place before the indicator
         before = phrase
         phrase = _LEAD_RE.sub("", phrase)
-        place_end = _place_trie().longest_at(phrase, 0)
+        place_end = lexicon.place_trie().longest_at(phrase, 0)
         if place_end > 0 and len(phrase) - place_end >= 2:
             phrase = phrase[place_end:]
         if phrase == before:
@@ -196,4 +197,4 @@ def infer_kind(kind: str | None, unit: str | None, measure: str | None) -> str:
 
 def warm_up() -> None:
     """Build the place trie now (the pipeline calls this at load)."""
-    _place_trie()
+    lexicon.place_trie()

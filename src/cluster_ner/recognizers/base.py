@@ -43,9 +43,13 @@ def add_candidates(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
     """
     group = doc.spans[CANDIDATES_KEY] if CANDIDATES_KEY in doc.spans else None
     one_per_char = len(doc) == len(working_text(doc))
+    label_ids: dict[str, int] = {}  # Span(label=str) would intern the label for every span
     new: list[Span] = []
     for start, end, label in spans:
-        span = Span(doc, start, end, label=label) if one_per_char else doc.char_span(start, end, label=label)
+        label_id = label_ids.get(label)
+        if label_id is None:
+            label_id = label_ids[label] = doc.vocab.strings.add(label)
+        span = Span(doc, start, end, label=label_id) if one_per_char else doc.char_span(start, end, label=label_id)
         if span is not None:
             new.append(span)
     if group is None:

@@ -75,8 +75,13 @@ def _tries() -> dict[str, lexicon.ReverseTrie]:
 
 @lru_cache(maxsize=1)
 def _body_end_re() -> re.Pattern[str]:
-    """Characters that end a body named without a place (院, 部, 行 …)."""
-    return re.compile("[" + re.escape("".join(sorted({b[-1] for b in lexicon.gov_bodies()}))) + "]")
+    """The last character of a body named without a place (院, 部, 行 …), after a
+    character that comes last but one in such a name (all have two or more)."""
+    bodies = lexicon.gov_bodies()
+    last = re.escape("".join(sorted({b[-1] for b in bodies})))
+    penultimate = re.escape("".join(sorted({b[-2] for b in bodies})))
+    return re.compile(f"(?<=[{penultimate}])[{last}]")
+
 
 
 def _boundary_before(text: str, i: int) -> bool:
@@ -265,18 +270,15 @@ def _unprefixed(text: str, s: int, e: int) -> bool:
 def _place_chain_start(text: str, s: int, e: int) -> int:
     """Move ``s`` right past places that do not contain the next one (会同|平房区)."""
     index = lexicon.place_index()
+    places = lexicon.place_trie()
     chain: list[tuple[int, int]] = []
     i = s
     while i < e:
-        best = None
-        for j in range(min(e, i + 12), i + 1, -1):
-            if text[i:j] in index:
-                best = (i, j)
-                break
-        if best is None:
+        j = places.longest_at(text, i, min(e, i + 12))
+        if j < 0:
             break
-        chain.append(best)
-        i = best[1]
+        chain.append((i, j))
+        i = j
     for (a0, a1), (b0, b1) in zip(chain, chain[1:]):
         parents = index[text[a0:a1]]
         children = index[text[b0:b1]]
