@@ -85,13 +85,10 @@ def _metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 
 def _ok_main(text: str, m: re.Match[str]) -> bool:
-    num, unit, mult = m.group("num"), m.group("unit"), m.group("mult")
-    lead, more, trail = m.group("lead"), m.group("more"), m.group("trail")
+    lead, num, more, mult, unit, trail = m.group("lead", "num", "more", "mult", "unit", "trail")
+    if not (unit or mult or _BIG_MULTIPLIER.search(num) or "分之" in num or "/" in num or "半" in num or "%" in num):
+        return False  # no unit, multiplier, fraction or share: a bare number
     s, e = m.span()
-    has_multiplier = bool(mult) or bool(_BIG_MULTIPLIER.search(num))
-    is_fraction = "分之" in num or "/" in num or "半" in num
-    if not (unit or has_multiplier or is_fraction or "%" in num):
-        return False
     if unit == "强":  # a rank: only after a verb of ranking (位列东部地区50强)
         return bool(_RANK_CONTEXT.search(text, max(0, s - 14), s)) and not _RANK_DESCRIPTOR_AFTER.match(text, e)
     if unit in _PLACE_UNITS and (num in ("两", "二", "一") or not _SMALL_CN_NUMBER.fullmatch(num)):
