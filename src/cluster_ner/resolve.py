@@ -163,17 +163,19 @@ class Resolver(BatchedComponent):
         self._label_ids = frozenset(get_string_id(label) for label in self.labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates: list[Candidate] = []
+        sources: list[tuple[Iterable[Span], str]] = []
         if doc.has_annotation("ENT_IOB"):  # a plain spaCy ner ran: reading doc.ents walks every token
-            candidates += [(s, "model") for s in doc.ents]
+            sources.append((doc.ents, "model"))
         groups = doc.spans
         for key, source in ((CANDIDATES_KEY, "rules"), (PATTERNS_KEY, "pattern"), (MODEL_KEY, "model")):
             if key in groups:
-                candidates += [(s, source) for s in groups[key]]
+                sources.append((groups[key], source))
         text = working_text(doc)
         blocked = blocked_ranges(doc)
         labels = self._label_ids
-        keep = [(s, src) for s, src in candidates if s.label in labels and _admissible(text, s.start_char, s.end_char, blocked)]
+        keep: list[Candidate] = []
+        for spans, source in sources:
+            keep += [(s, source) for s in spans if s.label in labels and _admissible(text, s.start_char, s.end_char, blocked)]
         chosen = self.span_filter(keep)
         set_entities(doc, [s for s, _ in chosen])
         for s, src in chosen:

@@ -355,6 +355,17 @@ def _trusted(surface: str, cands: tuple[Place, ...]) -> tuple[Place, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)  # bounded by the place lexicon
+def _mention_candidates(word: str) -> tuple[Place, ...]:
+    """The places a place word outside any entity stands for (none: not trusted)."""
+    cands = _trusted(word, lexicon.place_index()[word])
+    if cands and not any(p.name == word for p in cands):
+        # A short name denotes its highest-level place: 海南 is 海南省.
+        top = min(_LEVEL_RANK.get(p.level, 9) for p in cands)
+        cands = tuple(p for p in cands if _LEVEL_RANK.get(p.level, 9) == top)
+    return cands
+
+
 class DocumentPlaces:
     """The places a document mentions, with positions; built once per Doc.
 
@@ -397,17 +408,11 @@ class DocumentPlaces:
         spans = sorted(set(self._other) | set(self._gov))
         starts = [s for s, _ in spans]
         mentions: list[PlaceMention] = []
-        index = lexicon.place_index()
         for s, e in lexicon.place_trie().finditer(text):
             k = bisect.bisect_left(starts, e) - 1  # last entity starting before e
             if k >= 0 and spans[k][1] > s:
                 continue  # inside (or across) an entity: read below, from its start
-            word = text[s:e]
-            cands = _trusted(word, index[word])
-            if cands and not any(p.name == word for p in cands):
-                # A short name denotes its highest-level place: 海南 is 海南省.
-                top = min(_LEVEL_RANK.get(p.level, 9) for p in cands)
-                cands = tuple(p for p in cands if _LEVEL_RANK.get(p.level, 9) == top)
+            cands = _mention_candidates(text[s:e])
             if cands:
                 mentions.append(PlaceMention(s, e, cands))
         for s, e in spans:

@@ -144,6 +144,10 @@ def _before(text: str, start: int, floor: int) -> str | None:
         if stripped == phrase:
             break
         phrase = stripped
+    # What follows only drops words at the front; a phrase that does not end
+    # like an indicator now never will.
+    if not _ends_like_indicator(phrase):
+        return None
     splits = list(_SPLIT_RE.finditer(phrase))
     if splits:
         phrase = phrase[splits[-1].end():]

@@ -183,6 +183,8 @@ def find_table_cells(text: str) -> list[tuple[int, int]]:
     row of a block is its header; a column whose header is a row number, year,
     date or code (序号, 年份 …) is not a quantity.
     """
+    if "|" not in text and "\t" not in text and " " not in text and "\u3000" not in text:
+        return []  # no separator of any kind: no row can have cells
     found: list[tuple[int, int]] = []
     header: list[str] | None = None
     header_sep: str | None = None
