@@ -123,8 +123,16 @@ _SCOPE_LONGEST = max(map(len, _SCOPE_TAILS))
 _INDICATOR_LONGEST = max(map(len, _INDICATOR_ENDS))
 
 
+_INDICATOR_LAST_CHARS = frozenset(w[-1] for w in _INDICATOR_ENDS)
+
+
 def _ends_like_indicator(phrase: str) -> bool:
-    return any(phrase[-k:] in _INDICATOR_ENDS for k in range(1, min(_INDICATOR_LONGEST, len(phrase)) + 1))
+    if phrase[-1:] not in _INDICATOR_LAST_CHARS:
+        return False
+    for k in range(1, min(_INDICATOR_LONGEST, len(phrase)) + 1):
+        if phrase[-k:] in _INDICATOR_ENDS:
+            return True
+    return False
 
 
 def _before(text: str, start: int, floor: int) -> str | None:
