@@ -20,6 +20,7 @@ lexicon's place trie.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .. import lexicon
 
@@ -108,31 +109,35 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     return word
 
 
-def _strip_suffix(phrase: str, words: frozenset[str], longest: int) -> str:
-    """``phrase`` without the longest of ``words`` it ends with."""
-    for k in range(min(longest, len(phrase)), 0, -1):
-        if phrase[-k:] in words:
-            return phrase[:-k]
-    return phrase
+class _Suffixes:
+    """A word list to test and strip at the end of a short phrase.
+
+    One regex anchored at the end and searched only over the last
+    ``longest`` positions: its leftmost match is the longest word the phrase
+    ends with (an end-anchored search over the whole phrase would try every
+    position).
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = sorted(set(words), key=len, reverse=True)
+        self.longest = len(words[0])
+        self._re = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\Z")
+
+    def find(self, phrase: str) -> re.Match[str] | None:
+        return self._re.search(phrase, max(0, len(phrase) - self.longest))
+
+    def strip(self, phrase: str) -> str:
+        m = self.find(phrase)
+        return phrase[: m.start()] if m is not None else phrase
 
 
-_LINK_SET = frozenset(_LINKS)
-_LINK_LONGEST = max(map(len, _LINKS))
-_SCOPE_SET = frozenset(_SCOPE_TAILS)
-_SCOPE_LONGEST = max(map(len, _SCOPE_TAILS))
-_INDICATOR_LONGEST = max(map(len, _INDICATOR_ENDS))
-
-
-_INDICATOR_LAST_CHARS = frozenset(w[-1] for w in _INDICATOR_ENDS)
+_LINK_ENDS = _Suffixes(_LINKS)
+_SCOPE_ENDS = _Suffixes(_SCOPE_TAILS)
+_INDICATOR_END = _Suffixes(_INDICATOR_ENDS)
 
 
 def _ends_like_indicator(phrase: str) -> bool:
-    if phrase[-1:] not in _INDICATOR_LAST_CHARS:
-        return False
-    for k in range(1, min(_INDICATOR_LONGEST, len(phrase)) + 1):
-        if phrase[-k:] in _INDICATOR_ENDS:
-            return True
-    return False
+    return _INDICATOR_END.find(phrase) is not None
 
 
 def _before(text: str, start: int, floor: int) -> str | None:
@@ -148,7 +153,7 @@ def _before(text: str, start: int, floor: int) -> str | None:
     # Linking verbs and qualifiers before the number: 产值达到 → 产值;
     # 创新指标位居全国(第4) → 创新指标.
     while True:
-        stripped = _strip_suffix(_strip_suffix(phrase, _LINK_SET, _LINK_LONGEST), _SCOPE_SET, _SCOPE_LONGEST)
+        stripped = _SCOPE_ENDS.strip(_LINK_ENDS.strip(phrase))
         if stripped == phrase:
             break
         phrase = stripped
