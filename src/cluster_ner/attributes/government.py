@@ -248,7 +248,11 @@ class PlaceWord:
 
     @property
     def is_full(self) -> bool:
-        return any(p.name == self.surface for p in self.candidates)
+        surface = self.surface
+        for p in self.candidates:  # a loop, not any(genexpr): this is asked for every word of every chain
+            if p.name == surface:
+                return True
+        return False
 
 
 def read_place_chain(text: str, start: int = 0, stop: int | None = None, joiners: str = "") -> list[PlaceWord]:
