@@ -292,6 +292,19 @@ def test_document_places_derives_the_province_of_a_city():
     assert places_.for_level_word("省", at, at + 4).name == "浙江省"
 
 
+def test_a_name_that_asks_the_document_is_resolved_in_each_document():
+    first, second = "丽水市召开会议,市政府出席。", "温州市召开会议,市政府出席。"
+    in_first = resolve_gov("市政府", DocumentPlaces(first), first.index("市政府"), first.index("市政府") + 3)
+    in_second = resolve_gov("市政府", DocumentPlaces(second), second.index("市政府"), second.index("市政府") + 3)
+    assert (in_first.canonical, in_second.canonical) == ("丽水市人民政府", "温州市人民政府")
+
+
+def test_a_name_with_its_place_resolves_the_same_without_the_document():
+    text = "温州市召开会议,西安市工信局出席。"
+    with_document = resolve_gov("西安市工信局", DocumentPlaces(text), text.index("西安"), text.index("西安") + 6)
+    assert with_document == resolve_gov("西安市工信局") == GovAttributes("西安市工业和信息化局", "municipal", "陕西省/西安市")
+
+
 def test_place_path_and_region_string():
     by_name = {p.name: p for p in places()}
     assert place_path(by_name["丽水市"]) == "浙江省/丽水市"

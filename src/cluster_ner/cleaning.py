@@ -120,7 +120,7 @@ def _odd_char_re() -> re.Pattern[str]:
     return re.compile(f"[{body}\\u3100-\\u312f\\ue000-\\uf8ff\\ufffd?]")
 
 
-_LATIN1_MOJIBAKE = re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf]+){2,}")
+_LATIN1_MOJIBAKE = re.compile(r"[\u00c2-\u00ef][\u0080-\u00bf]+(?:[\u00c2-\u00ef][\u0080-\u00bf]+)+")  # starts with a class: re skips to it in C
 _GARBLE_WINDOW = 6  # 3 odd characters within 6 make a garbled stretch
 _GARBLE_MIN_ODD = 3
 

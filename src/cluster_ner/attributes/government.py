@@ -713,7 +713,7 @@ def _compose(prefix: str, parsed: _Parsed) -> str:
     return prefix + parsed.domain + head.full
 
 
-def _zone_place(name: str, places: DocumentPlaces | None, start: int, end: int) -> Place | None:
+def _zone_place(name: str, places: "_ContextProbe", start: int, end: int) -> Place | None:
     """Where a zone or town written without a listed place lies.
 
     A region of ``regions.tsv`` at the start of the name settles it when it
@@ -728,7 +728,7 @@ def _zone_place(name: str, places: DocumentPlaces | None, start: int, end: int) 
             if len(found) == 1:
                 return found[0]
             break
-    return places.for_zone(start, end) if places is not None else None
+    return places.for_zone(start, end)
 
 
 _LIST_GAPS = frozenset({"、", "和", "及", "与"})
@@ -769,6 +769,53 @@ def resolve_gov(
     >>> resolve_gov("西安市工信局")
     GovAttributes(canonical='西安市工业和信息化局', level='municipal', region='陕西省/西安市')
     """
+    if previous is None:
+        known = _CONTEXT_FREE.get(text)
+        if known is not None:
+            return known
+    probe = _ContextProbe(places)
+    result = _resolve_gov(text, probe, start, end, previous)
+    if previous is None and not probe.asked:
+        if len(_CONTEXT_FREE) >= CONTEXT_FREE_CACHE_SIZE:
+            _CONTEXT_FREE.clear()  # bounded: start over (simpler than LRU, and safe across threads)
+        _CONTEXT_FREE[text] = result
+    return result
+
+
+# Names resolved without asking the document (西安市工信局, 工信部): the same
+# answer wherever they appear, so it is kept. Names that need the document's
+# places (市政府, 省经信厅) are resolved every time.
+CONTEXT_FREE_CACHE_SIZE = 4096
+_CONTEXT_FREE: dict[str, GovAttributes] = {}
+
+
+class _ContextProbe:
+    """Stands in for a document's places and notes whether resolution asked them."""
+
+    def __init__(self, places: DocumentPlaces | None) -> None:
+        self.places = places
+        self.asked = False
+
+    def for_level_word(self, level_word: str, start: int, end: int) -> Place | None:
+        self.asked = True
+        return self.places.for_level_word(level_word, start, end) if self.places is not None else None
+
+    def for_zone(self, start: int, end: int) -> Place | None:
+        self.asked = True
+        return self.places.for_zone(start, end) if self.places is not None else None
+
+    def for_bare_body(self, levels: Sequence[str], start: int, end: int) -> Place | None:
+        self.asked = True
+        return self.places.for_bare_body(levels, start, end) if self.places is not None else None
+
+
+def _resolve_gov(
+    text: str,
+    places: _ContextProbe,
+    start: int,
+    end: int | None,
+    previous: tuple[str, str] | None,
+) -> GovAttributes:
     end = len(text) if end is None else end
     bodies = lexicon.gov_bodies()
     if text in bodies:
@@ -814,7 +861,7 @@ def resolve_gov(
         place = chain[-1] if chain else None
         if is_town and rest == "" and place is not None and not place.name.endswith(level_word or ""):
             # 长丰街道办: the "place" is the town's own name (长丰 ≠ 长丰县 here).
-            place = chain[-2] if len(chain) > 1 else (places.for_zone(start, end) if places is not None else None)
+            place = chain[-2] if len(chain) > 1 else places.for_zone(start, end)
         if rest == "" and len(chain) == len(parsed.places):
             # Only places: write them in full (广州 → 广州市, 昌吉州 → 昌吉回族自治州),
             # except a short name whose full name has another level word (崇礼 + 县政府).
@@ -831,13 +878,11 @@ def resolve_gov(
             place = _zone_place(rest, places, start, end)
     elif level_word:
         # 省经信厅, 市政府, 县委: the level word names a place of the document.
-        if places is not None:
-            place = places.for_level_word(level_word, start, end)
+        place = places.for_level_word(level_word, start, end)
         prefix = place.name if place is not None else None
     elif not parsed.party:
         # No prefix at all: 工信局 (a city's bureau), 经信厅 (the province's).
-        if places is not None:
-            place = places.for_bare_body(head.levels, start, end)
+        place = places.for_bare_body(head.levels, start, end)
         prefix = place.name if place is not None else None
 
     if is_zone:
