@@ -17,6 +17,7 @@ import argparse
 import json
 import platform
 import random
+import statistics
 import time
 from pathlib import Path
 
@@ -25,9 +26,9 @@ import spacy
 import cluster_ner
 
 ROOT = Path(__file__).resolve().parents[1]
-# Every figure is the best of this many rounds (see race): the machine is
+# Every figure is the median of this many rounds (see race): the machine is
 # shared, and a neighbour's burst should not decide a ratio.
-REPEAT = 5
+ROUNDS = 7
 # Each contender runs for at least this long per round, whatever its speed: a
 # fast contender timed over one short pass catches a quiet moment of the VM
 # more often than a slow one, which biases a ratio of best times.
@@ -43,19 +44,19 @@ def corpus_texts(n_docs: int) -> list[str]:
     return [base[i % len(base)] for i in range(n_docs)]
 
 
-def race(fns: dict, texts: list[str], repeat: int, min_seconds: float = MIN_SECONDS) -> dict[str, float]:
-    """Characters per second of each function, best of ``repeat`` rounds.
+def race(fns: dict, texts: list[str], rounds: int, min_seconds: float = MIN_SECONDS) -> dict[str, list[float]]:
+    """Characters per second of each function in each of ``rounds`` rounds.
 
     Each round runs every function (in a shuffled order) for at least
     ``min_seconds`` of whole passes over ``texts``: the VM's speed drifts over
-    minutes, and a ratio should compare runs made under the same conditions,
-    over windows of the same length.
+    minutes, so a ratio compares runs made back to back, over windows of the
+    same length.
     """
     n = sum(map(len, texts))
-    best = {name: 0.0 for name in fns}
+    speeds: dict[str, list[float]] = {name: [] for name in fns}
     order = list(fns)
     shuffle = random.Random(0).shuffle
-    for _ in range(repeat):
+    for _ in range(rounds):
         shuffle(order)
         for name in order:
             passes, start = 0, time.perf_counter()
@@ -65,8 +66,13 @@ def race(fns: dict, texts: list[str], repeat: int, min_seconds: float = MIN_SECO
                 elapsed = time.perf_counter() - start
                 if elapsed >= min_seconds:
                     break
-            best[name] = max(best[name], passes * n / elapsed)
-    return best
+            speeds[name].append(passes * n / elapsed)
+    return speeds
+
+
+def ratio(speeds: dict[str, list[float]], a: str, b: str) -> float:
+    """Median over the rounds of ``a``'s speed over ``b``'s in the same round."""
+    return statistics.median(x / y for x, y in zip(speeds[a], speeds[b]))
 
 
 def per_component(nlp, texts: list[str]) -> dict[str, float]:
@@ -87,6 +93,8 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--processes", action="store_true", help="also time extract_many with n_process=2 on 2,000 documents")
     ap.add_argument("--stream", type=int, default=0, metavar="N", help="peak memory of iter_frames over N documents")
+    ap.add_argument("--rounds", type=int, default=ROUNDS, help=f"interleaved rounds per figure (default {ROUNDS})")
+    ap.add_argument("--min-seconds", type=float, default=MIN_SECONDS, help="shortest timing window per contender and round")
     args = ap.parse_args()
     texts = corpus_texts(args.docs)
     n_chars = sum(map(len, texts))
@@ -111,16 +119,20 @@ def main() -> int:
         print("(jieba not installed: pip install '.[bench]')")
     contenders["cluster_ner default pipeline"] = lambda ts: list(default.pipe(ts))
     contenders["cluster_ner rules only"] = lambda ts: list(rules.pipe(ts))
-    results = race(contenders, texts, REPEAT)
+    speeds = race(contenders, texts, args.rounds, args.min_seconds)
+    floor, jb = "spacy.blank('zh') tokenization", "jieba.posseg"
+    print(
+        f"{'pipeline':<34} {'chars/s':>12} {'× blank zh':>11} {'× jieba':>9}"
+        f"   (medians of {args.rounds} interleaved rounds of ≥ {args.min_seconds:g} s; ratios per round)"
+    )
+    for name in speeds:
+        vs_jieba = ratio(speeds, name, jb) if jb in speeds else float("nan")
+        print(f"{name:<34} {statistics.median(speeds[name]):>12,.0f} {ratio(speeds, name, floor):>11.3f} {vs_jieba:>9.2f}")
+    spread = sorted(x / y for x, y in zip(speeds["cluster_ner rules only"], speeds[floor]))
+    print(f"rules only × blank zh, lowest to highest round: {' '.join(f'{r:.3f}' for r in spread)}")
 
-    floor = results["spacy.blank('zh') tokenization"]
-    print(f"{'pipeline (best of ' + str(REPEAT) + ')':<34} {'chars/s':>12} {'× blank zh':>11} {'× jieba':>9}")
-    for name, cps in results.items():
-        jb = results.get("jieba.posseg")
-        print(f"{name:<34} {cps:>12,.0f} {cps / floor:>11.3f} {(cps / jb if jb else float('nan')):>9.2f}")
-
-    print(f"\nper component (default pipeline, best of {REPEAT}):")
-    runs = [per_component(default, texts) for _ in range(REPEAT)]
+    print(f"\nper component (default pipeline, best of {args.rounds}):")
+    runs = [per_component(default, texts) for _ in range(args.rounds)]
     times = {name: min(r[name] for r in runs) for name in runs[0]}
     total = sum(times.values())
     for name, sec in times.items():
@@ -134,16 +146,19 @@ def main() -> int:
                 "two": lambda ts: cluster_ner.extract_many(ts, nlp=default, n_process=2, progress=False),
             },
             big,
-            2,
+            args.rounds,
             min_seconds=0,
         )
-        one, two = speeds["one"], speeds["two"]
-        print(f"\nextract_many n_process=2 vs 1 on 2,000 documents: {two / one:.2f}×  ({one:,.0f} → {two:,.0f} chars/s)")
+        one, two = statistics.median(speeds["one"]), statistics.median(speeds["two"])
+        print(
+            f"\nextract_many n_process=2 vs 1 on 2,000 documents: {ratio(speeds, 'two', 'one'):.2f}×"
+            f"  ({one:,.0f} → {two:,.0f} chars/s)"
+        )
 
     if args.stream:
         code = (
             "import sys, resource, time; sys.path.insert(0, %r); import throughput as b, cluster_ner; "
-            "n = int(sys.argv[1]); texts = (b.corpus_texts(1000)[i %% 1000] for i in range(n)); "
+            "n = int(sys.argv[1]); base = b.corpus_texts(1000); texts = (base[i %% 1000] for i in range(n)); "
             "t = time.perf_counter(); rows = 0; marks = []\n"
             "for k, df in enumerate(cluster_ner.iter_frames(texts, per='batch', batch_size=256, progress=False)):\n"
             "    rows += len(df)\n"

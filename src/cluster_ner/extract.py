@@ -503,6 +503,17 @@ class _Progress:
             self.bar = None
 
 
+def _counted(chunks: Iterator[list[Result]], total: int | None, progress: bool | None) -> Iterator[list[Result]]:
+    """``chunks``, with the progress bar counting their documents."""
+    bar = _Progress(progress, total)
+    try:
+        for results in chunks:
+            bar.update(len(results))
+            yield results
+    finally:
+        bar.close()
+
+
 # --- the public batch functions ----------------------------------------------------
 
 
@@ -576,11 +587,10 @@ def _frames(
     errors: list[dict[str, Any]] | None,
     progress: bool | None,
 ) -> Iterator["pd.DataFrame"]:
-    bar = _Progress(progress, _length(texts))
     n_failed = 0
     shown: list[str] = []  # the first failures, for the warning (bounded: memory stays flat)
     try:
-        for results in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
+        for results in _counted(_iter_chunks(texts, ids, nlp, batch_size, n_process, on_error), _length(texts), progress):
             for doc_id, _, error in results:
                 if error is None:
                     continue
@@ -589,14 +599,12 @@ def _frames(
                     shown.append(f"{doc_id!r} ({error['error']})")
                 if errors is not None:
                     errors.append(error)
-            bar.update(len(results))
             if per == "batch":
                 yield frame_from_rows(row for _, rows, _ in results for row in rows)
             else:
                 for _, rows, _ in results:
                     yield frame_from_rows(rows)
     finally:
-        bar.close()
         if n_failed:
             more = " …" if n_failed > len(shown) else ""
             hint = "" if errors is not None else "; pass errors=[] to collect their messages"
@@ -666,18 +674,13 @@ def collect(
     and the error records (dicts with the ``ERROR_COLUMNS`` keys)."""
     import pandas as pd
 
-    bar = _Progress(progress, _length(texts))
     frames: list[pd.DataFrame] = []
     errors: list[dict[str, Any]] = []
-    try:
-        for results in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
-            chunk_rows = [row for _, rows, _ in results for row in rows]
-            if chunk_rows:  # one frame per chunk: far smaller than the dicts
-                frames.append(frame_from_rows(chunk_rows))
-            errors.extend(error for _, _, error in results if error is not None)
-            bar.update(len(results))
-    finally:
-        bar.close()
+    for results in _counted(_iter_chunks(texts, ids, nlp, batch_size, n_process, on_error), _length(texts), progress):
+        chunk_rows = [row for _, rows, _ in results for row in rows]
+        if chunk_rows:  # one frame per chunk: far smaller than the dicts
+            frames.append(frame_from_rows(chunk_rows))
+        errors.extend(error for _, _, error in results if error is not None)
     if not frames:
         return frame_from_rows(()), errors
     if len(frames) == 1:

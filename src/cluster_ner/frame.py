@@ -70,11 +70,15 @@ def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:
     text = working_text(doc)
     bounds = sentence_bounds(text)
     rows: list[dict[str, Any]] = []
+    sentences: dict[int, str] = {}  # one str per sentence, shared by its rows (pickled once to a worker's parent)
     for ent in ents:
         start, end = align.to_raw(ent.start_char, ent.end_char)
         k = bisect.bisect_right(bounds, ent.start_char) - 1
-        s_end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
-        s_start, s_stop = align.to_raw(bounds[k], max(s_end, bounds[k] + 1)) if text else (0, 0)
+        sentence = sentences.get(k)
+        if sentence is None:
+            s_end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            s_start, s_stop = align.to_raw(bounds[k], max(s_end, bounds[k] + 1)) if text else (0, 0)
+            sentence = sentences[k] = raw[s_start:s_stop].strip()
         row: dict[str, Any] = {
             "doc_id": ident,
             "label": ent.label_,
@@ -82,7 +86,7 @@ def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:
             "start": start,
             "end": end,
             "norm_text": ent.text,
-            "sentence": raw[s_start:s_stop].strip(),
+            "sentence": sentence,
         }
         for name in _ATTRIBUTE_COLUMNS:
             row[name] = getattr(ent._, name)
@@ -94,11 +98,8 @@ def frame_from_rows(rows: Iterable[dict[str, Any]], columns: dict[str, tuple[str
     """Build a frame with exactly ``columns`` and their dtypes (empty rows → empty frame)."""
     import pandas as pd
 
-    data: dict[str, list[Any]] = {c: [] for c in columns}
-    for row in rows:
-        for c in columns:
-            data[c].append(row.get(c))
-    return pd.DataFrame({c: pd.array(v, dtype=columns[c][0]) for c, v in data.items()})
+    rows = rows if isinstance(rows, list) else list(rows)
+    return pd.DataFrame({c: pd.array([row.get(c) for row in rows], dtype=dtype) for c, (dtype, _) in columns.items()})
 
 
 def empty_frame() -> "pd.DataFrame":
