@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spacy.language import Language
 
@@ -199,10 +199,27 @@ def extract(text: str | bytes, *, doc_id: Any = None, nlp: Language | None = Non
 # its own copy of the pipeline, and come back as rows (plain dicts), in input
 # order. spaCy's own ``nlp.pipe(n_process=…)`` is not used: it sends every Doc
 # back with ``Doc.to_bytes`` (the cleaning alignment makes that ~130 bytes per
-# character), which costs more than running the pipeline itself.
+# character), which costs more than running the pipeline itself. Where the
+# caller wants one frame per chunk (extract_many, iter_frames per batch), the
+# worker builds it: the parent, which shares the cores with the workers, then
+# only concatenates.
 
 Result = tuple[Any, list[dict[str, Any]], "dict[str, Any] | None"]
 """``(doc_id, rows, error)`` of one document; ``error`` is ``None`` or an error record."""
+
+
+class _Chunk(NamedTuple):
+    """The results of one chunk, in input order; with ``frame`` (built by a
+    worker) the rows are in the frame and each result's rows list is empty."""
+
+    results: list[Result]
+    frame: "pd.DataFrame | None" = None
+
+    def rows_frame(self) -> "pd.DataFrame":
+        """All rows of the chunk as one frame."""
+        if self.frame is not None:
+            return self.frame
+        return frame_from_rows([row for _, rows, _ in self.results for row in rows])
 
 PER_VALUES = ("document", "batch")
 PER_VALUE = "per must be 'document' or 'batch', got {value!r}."
@@ -319,12 +336,14 @@ def _iter_chunks(
     batch_size: int,
     n_process: int,
     on_error: str,
-) -> Iterator[list[Result]]:
+    framed: bool = False,
+) -> Iterator[_Chunk]:
     """Yield the results of each chunk of ``batch_size`` documents, in input order.
 
     The input is read lazily, one chunk ahead (``n_process * IN_FLIGHT``
     chunks with worker processes). With ``on_error="raise"`` the results
     before the first failure are yielded, then its exception propagates.
+    ``framed``: worker processes send each chunk's rows as one frame.
     """
     n_process = _check_options(on_error, n_process)
     raise_first = on_error == "raise"
@@ -336,13 +355,13 @@ def _iter_chunks(
     if total is not None:  # no more workers than chunks
         n_process = min(n_process, -(-total // batch_size))
     if n_process > 1:
-        yield from _pool_chunks(nlp, chunks, batch_size, n_process, raise_first)
+        yield from _pool_chunks(nlp, chunks, batch_size, n_process, raise_first, framed)
         return
     pipeline = nlp if nlp is not None else default_nlp()
     for chunk in chunks:
         results, exc = _run_chunk(pipeline, chunk, batch_size, raise_first)
         if results:
-            yield results
+            yield _Chunk(results)
         if exc is not None:
             raise exc
 
@@ -399,11 +418,14 @@ def _portable(exc: BaseException) -> BaseException:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
-def _pool_run(chunk: list[tuple[Any, Any]], batch_size: int, raise_first: bool) -> tuple[list[Result], Any]:
+def _pool_run(chunk: list[tuple[Any, Any]], batch_size: int, raise_first: bool, framed: bool) -> tuple[_Chunk, Any]:
     """One chunk in a worker process (the pipeline comes from :func:`_pool_init`)."""
     assert _WORKER_PIPELINE is not None
     results, exc = _run_chunk(_WORKER_PIPELINE, chunk, batch_size, raise_first)
-    return results, None if exc is None else _portable(exc)
+    done = _Chunk(results)
+    if framed and results:
+        done = _Chunk([(doc_id, [], error) for doc_id, _, error in results], done.rows_frame())
+    return done, None if exc is None else _portable(exc)
 
 
 def _pool_chunks(
@@ -412,7 +434,8 @@ def _pool_chunks(
     batch_size: int,
     n_process: int,
     raise_first: bool,
-) -> Iterator[list[Result]]:
+    framed: bool,
+) -> Iterator[_Chunk]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -426,19 +449,19 @@ def _pool_chunks(
     )
     pending: deque[Future] = deque()
 
-    def collect() -> Iterator[list[Result]]:
+    def collect() -> Iterator[_Chunk]:
         try:
-            results, exc = pending.popleft().result()
+            done, exc = pending.popleft().result()
         except BrokenProcessPool as broken:
             raise RuntimeError(POOL_BROKEN) from broken
-        if results:
-            yield results
+        if done.results:
+            yield done
         if exc is not None:
             raise exc
 
     try:
         for chunk in chunks:
-            pending.append(executor.submit(_pool_run, chunk, batch_size, raise_first))
+            pending.append(executor.submit(_pool_run, chunk, batch_size, raise_first, framed))
             if len(pending) >= n_process * IN_FLIGHT:
                 yield from collect()
         while pending:
@@ -503,13 +526,13 @@ class _Progress:
             self.bar = None
 
 
-def _counted(chunks: Iterator[list[Result]], total: int | None, progress: bool | None) -> Iterator[list[Result]]:
+def _counted(chunks: Iterator[_Chunk], total: int | None, progress: bool | None) -> Iterator[_Chunk]:
     """``chunks``, with the progress bar counting their documents."""
     bar = _Progress(progress, total)
     try:
-        for results in chunks:
-            bar.update(len(results))
-            yield results
+        for chunk in chunks:
+            bar.update(len(chunk.results))
+            yield chunk
     finally:
         bar.close()
 
@@ -533,8 +556,8 @@ def iter_rows(
     ``rows == []`` and an error record; with ``"raise"`` the documents before
     the first failure are yielded and then its exception propagates.
     """
-    for results in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
-        yield from results
+    for chunk in _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error):
+        yield from chunk.results
 
 
 def iter_frames(
@@ -590,8 +613,9 @@ def _frames(
     n_failed = 0
     shown: list[str] = []  # the first failures, for the warning (bounded: memory stays flat)
     try:
-        for results in _counted(_iter_chunks(texts, ids, nlp, batch_size, n_process, on_error), _length(texts), progress):
-            for doc_id, _, error in results:
+        chunks = _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error, framed=per == "batch")
+        for chunk in _counted(chunks, _length(texts), progress):
+            for doc_id, _, error in chunk.results:
                 if error is None:
                     continue
                 n_failed += 1
@@ -600,9 +624,9 @@ def _frames(
                 if errors is not None:
                     errors.append(error)
             if per == "batch":
-                yield frame_from_rows(row for _, rows, _ in results for row in rows)
+                yield chunk.rows_frame()
             else:
-                for _, rows, _ in results:
+                for _, rows, _ in chunk.results:
                     yield frame_from_rows(rows)
     finally:
         if n_failed:
@@ -676,11 +700,12 @@ def collect(
 
     frames: list[pd.DataFrame] = []
     errors: list[dict[str, Any]] = []
-    for results in _counted(_iter_chunks(texts, ids, nlp, batch_size, n_process, on_error), _length(texts), progress):
-        chunk_rows = [row for _, rows, _ in results for row in rows]
-        if chunk_rows:  # one frame per chunk: far smaller than the dicts
-            frames.append(frame_from_rows(chunk_rows))
-        errors.extend(error for _, _, error in results if error is not None)
+    chunks = _iter_chunks(texts, ids, nlp, batch_size, n_process, on_error, framed=True)
+    for chunk in _counted(chunks, _length(texts), progress):
+        frame = chunk.rows_frame()  # one frame per chunk: far smaller than the dicts
+        if len(frame):
+            frames.append(frame)
+        errors.extend(error for _, _, error in chunk.results if error is not None)
     if not frames:
         return frame_from_rows(()), errors
     if len(frames) == 1:
