@@ -380,16 +380,16 @@ class DocumentPlaces:
             the start of the name count, whatever their level (龙口市工信局,
             广东省广深佛莞…: the recognizer vetted them); elsewhere only place
             words that rarely are ordinary words count (see :func:`_trusted`),
-            found with one trie regex.
+            found with the place trie.
     """
 
     def __init__(
         self,
-        text: str | Callable[[], str],
+        text: str,
         entity_spans: Iterable[tuple[int, int]] = (),
         gov_spans: Iterable[tuple[int, int]] = (),
     ) -> None:
-        self._text = text  # or a function giving it, called at the first query
+        self.text = text
         self._gov = list(gov_spans)
         self._other = list(entity_spans)
         self._mentions: tuple[PlaceMention, ...] | None = None  # scanned at the first query
@@ -399,12 +399,6 @@ class DocumentPlaces:
         if self._mentions is None:
             self._scan()
         return self._mentions  # type: ignore[return-value]
-
-    @property
-    def text(self) -> str:
-        if callable(self._text):
-            self._text = self._text()
-        return self._text
 
     def _scan(self) -> None:
         text = self.text
