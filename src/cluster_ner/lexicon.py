@@ -223,22 +223,16 @@ class ReverseTrie:
     def longest_ending_at(self, text: str, pos: int, floor: int = 0) -> tuple[int, str] | None:
         """The longest word ending at ``pos``, or None (``ending_at(...)[-1]`` without the list)."""
         node = self._root
-        best = None
+        best: tuple[int, str] | None = None
         i = pos - 1
         while i >= floor:
             node = node.get(text[i])
             if node is None:
                 break
             if "" in node:
-                best = i
+                best = (i, node[""])
             i -= 1
-        return None if best is None else (best, self._tag_at(text, best, pos))
-
-    def _tag_at(self, text: str, start: int, end: int) -> str:
-        node = self._root
-        for i in range(end - 1, start - 1, -1):
-            node = node[text[i]]
-        return node[""]
+        return best
 
 
 class Trie:
