@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 
 import cluster_ner
-from cluster_ner.attributes.government import (
-    DocumentPlaces,
-    GovAttributes,
-    place_path,
-    region_string,
-    resolve_gov,
-)
+from cluster_ner.attributes.government import GovAttributes, resolve_gov
+from cluster_ner.attributes.places import DocumentPlaces
+from cluster_ner.grammar.places import place_path, region_string
 from cluster_ner.lexicon import places
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cluster_ner import lexicon
 from cluster_ner.corpus import read_jsonl
-from cluster_ner.recognizers import cluster, gov, metric
+from cluster_ner.grammar import cluster, gov, metric
 
 from conftest import ROOT
 
@@ -53,9 +53,9 @@ def test_place_trie_matches_the_place_regex_on_the_dev_corpus():
 @pytest.mark.parametrize(
     ("first", "pattern"),
     [
-        (gov.PLACE_HEAD_FIRST, gov._PLACE_HEADS),
-        (gov.DOMAIN_HEAD_FIRST, gov._DOMAIN_HEADS),
-        (cluster.HEAD_FIRST, cluster.HEAD_PATTERN),
+        gov.head_patterns()["place"],
+        gov.head_patterns()["domain"],
+        (cluster.head_first(), cluster.head_pattern()),
         (metric.RANK_FIRST, metric.RANK_PATTERN),
     ],
     ids=["gov place heads", "gov domain heads", "cluster heads", "metric ranks"],

@@ -8,13 +8,12 @@ import re
 import pytest
 
 from cluster_ner.attributes import quantity
-from cluster_ner.attributes.quantity import (
-    NUMBER,
-    QUALIFIERS_AFTER,
-    QUALIFIERS_BEFORE,
-    Quantity,
-    parse_quantity,
-)
+from cluster_ner.attributes.quantity import Quantity, parse_quantity
+from cluster_ner.grammar.metric import qualifiers_after, qualifiers_before
+from cluster_ner.grammar.numbers import NUMBER
+
+QUALIFIERS_BEFORE = qualifiers_before()
+QUALIFIERS_AFTER = qualifiers_after()
 
 
 def _parsed(text: str) -> Quantity:
@@ -224,6 +223,10 @@ def test_qualifier_tables_are_consistent() -> None:
 def test_no_regex_compiled_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("regex compiled at call time")
+
+    parse_quantity.cache_clear()
+    parse_quantity("1家")  # the first call builds the tables (once per process)
+    parse_quantity.cache_clear()
 
     for name in ("compile", "match", "fullmatch", "search", "sub", "findall", "finditer", "split"):
         monkeypatch.setattr(quantity.re, name, boom)

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .constants import HAN
+
 # --- 1:1 folding ----------------------------------------------------------------
 
 # Full-width ASCII block U+FF01..U+FF5E → ASCII, ideographic space → space.
@@ -44,7 +46,6 @@ def _fold_char(m: re.Match[str]) -> str:
 
 # --- edits (length-changing) ----------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
@@ -53,7 +54,7 @@ _EDITS = re.compile(
     # skips the rest (the pinyin branch's lookbehind would otherwise be tried
     # at every position).
     rf"(?=[(<&{_INVISIBLE}{_CONTROL}\ud800-\udfff])"
-    rf"(?:(?P<pinyin>(?<=[{_HAN}])(?:\([{_PINYIN_LETTERS}]{{1,7}}\))+)"
+    rf"(?:(?P<pinyin>(?<=[{HAN}])(?:\([{_PINYIN_LETTERS}]{{1,7}}\))+)"
     r"|(?P<tag><!--.{0,2000}?-->|</?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)"
     rf"|(?P<invisible>[{_INVISIBLE}])"

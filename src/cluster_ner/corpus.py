@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .constants import LABELS
 from .errors import GoldFormatError, Messages
 
-LABELS: tuple[str, ...] = ("CLUSTER", "GOV", "METRIC")
 
 _MARKUP = re.compile(r"\[\[([A-Z]+):(.*?)\]\]", re.S)
 

@@ -26,6 +26,9 @@ SPAN_EXTENSIONS: dict[str, tuple[Any, str]] = {
     "national_year": (None, "CLUSTER: year of the national list that names it"),
 }
 
+# The extensions the attribute component sets (``source`` is set by the resolver).
+ATTRIBUTE_EXTENSIONS: tuple[str, ...] = tuple(name for name in SPAN_EXTENSIONS if name != "source")
+
 DOC_EXTENSIONS: dict[str, tuple[Any, str]] = {
     "doc_id": (None, "the id given to extract()/extract_many(), if any"),
 }
@@ -45,17 +48,3 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     _registered = True
-
-
-def set_span_values(doc: Doc, start_char: int, end_char: int, values: dict[str, Any]) -> None:
-    """Set the ``Span._`` values of the span at these offsets (None values are skipped).
-
-    Equivalent to ``setattr(span._, name, value)`` for extensions with a
-    default, without building a Span and an ``Underscore`` per value: spaCy
-    keeps those values in ``doc.user_data`` under
-    ``("._.", name, start_char, end_char)`` (``spacy.tokens.underscore``).
-    """
-    data = doc.user_data
-    for name, value in values.items():
-        if value is not None:
-            data[("._.", name, start_char, end_char)] = value

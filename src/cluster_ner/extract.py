@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spacy.language import Language
 
+from .constants import SENTENCE_END_CHARS, SURROGATE_RE
 from .errors import InputDecodeError, Messages
 from .frame import ERROR_COLUMNS, doc_rows, frame_from_rows
 from .pipeline import load
@@ -86,7 +87,7 @@ def coerce_text(text: Any, *, arg: str = "text") -> str:
 CHUNK_CHARS = 100_000
 # Where a piece may end, best first: after a sentence end, then after a clause
 # mark or a space; a hard cut only when none of these is in the window.
-_SENTENCE_ENDS = frozenset("。！？；!?;\n")
+_SENTENCE_ENDS = frozenset(SENTENCE_END_CHARS)
 _SOFT_ENDS = "，,、：:\u3000 \t"
 
 
@@ -125,16 +126,15 @@ def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 # Lone surrogates (from bad UTF-16 handling upstream) cannot be stored in the
 # frame's string columns; in the rows they become U+FFFD, one for one, so the
 # offsets still hold. The pipeline itself sees the text as given.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    return [{k: SURROGATE_RE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
 
 def _rows_of(doc: Any, doc_id: Any, text: str) -> list[dict[str, Any]]:
     rows = doc_rows(doc, doc_id)
-    return _safe_rows(rows) if _SURROGATE.search(text) else rows
+    return _safe_rows(rows) if SURROGATE_RE.search(text) else rows
 
 
 def _chunk_limit(pipeline: Language) -> int:

@@ -7,12 +7,12 @@ pipeline and ``nlp.pipe`` do not pay for it.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from .constants import SENTENCE_END_RE
 from .extensions import SPAN_EXTENSIONS
 from .tokenizer import alignment, raw_text, working_text
 
@@ -49,13 +49,9 @@ ERROR_COLUMNS: dict[str, tuple[str, str]] = {
 _ATTRIBUTE_COLUMNS = tuple(c for c in COLUMNS if c in SPAN_EXTENSIONS)
 
 
-# Sentence ends: 。！？；, their ASCII forms and line breaks.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
-
-
 def sentence_bounds(text: str) -> list[int]:
     """Sorted working-text offsets where a sentence starts (0 first)."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [0] + [m.end() for m in SENTENCE_END_RE.finditer(text)]
 
 
 def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:

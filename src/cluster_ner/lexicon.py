@@ -1,10 +1,15 @@
 """The data files in ``cluster_ner/resources``, read once and cached.
 
-Every lexicon the recognizers and resolvers use lives in a TSV or text file
-inside the package (see ``resources/SOURCES.md`` for where each comes from) and
-is read here with :mod:`importlib.resources`. Loaders return fresh immutable
-structures (tuples, frozensets, mappings built per call and cached), so no
-caller can mutate shared state.
+Every word list the grammars, recognizers and attributes use lives in one TSV
+or text file inside the package (see ``resources/SOURCES.md`` for where each
+comes from) and is read here with :mod:`importlib.resources`; regexes and
+first-character sets are derived from the data by the grammar modules, never
+kept beside it by hand. Loaders return immutable structures, so no caller can
+mutate shared state.
+
+Every loader, and every table a grammar derives from them, is cached with
+:func:`cached`; :func:`reload` drops them all, so a changed resource file (or a
+test that adds a line) takes effect in the next pipeline built.
 """
 
 from __future__ import annotations
@@ -12,12 +17,42 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 RESOURCE_PACKAGE = "cluster_ner.resources"
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_CACHES: list[Any] = []
+_RESET_HOOKS: list[Callable[[], None]] = []
+
+
+def cached(func: _F) -> _F:
+    """``functools.lru_cache`` for a table built from the resources, dropped by :func:`reload`."""
+    wrapped = lru_cache(maxsize=None)(func)
+    _CACHES.append(wrapped)
+    return wrapped  # type: ignore[return-value]
+
+
+def on_reload(hook: Callable[[], None]) -> Callable[[], None]:
+    """Register ``hook`` to run at :func:`reload` (e.g. to clear a cache of results)."""
+    _RESET_HOOKS.append(hook)
+    return hook
+
+
+def reload() -> None:
+    """Forget every table read or derived from the resources; the next use reads them again.
+
+    Pipelines built before keep the compiled patterns they hold: build a new one
+    (``cluster_ner.load()``) to see a changed resource file.
+    """
+    for cache in _CACHES:
+        cache.cache_clear()
+    for hook in _RESET_HOOKS:
+        hook()
 
 
 def read_text(name: str) -> str:
@@ -37,6 +72,14 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(
         ln.strip() for ln in read_text(name).splitlines() if ln.strip() and not ln.startswith("#")
     )
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(x for x in field.split(",") if x)
+
+
+def _yes(field: str) -> bool:
+    return field.strip().lower() in ("yes", "y", "true", "1")
 
 
 # --- places -------------------------------------------------------------------
@@ -69,7 +112,7 @@ _GENERIC_SHORTS = frozenset(
 _KEEP_SHORT_LEVELS = frozenset({"province", "municipal"})
 
 
-@lru_cache(maxsize=1)
+@cached
 def places() -> tuple[Place, ...]:
     """All divisions of ``places.tsv``."""
     return tuple(
@@ -78,7 +121,7 @@ def places() -> tuple[Place, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@cached
 def place_index() -> dict[str, tuple[Place, ...]]:
     """Surface form (full name or usable short form) → the places it may denote."""
     index: dict[str, list[Place]] = {}
@@ -94,10 +137,25 @@ def place_index() -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=1)
+@cached
+def places_by_name() -> dict[str, tuple[Place, ...]]:
+    """Full name → the places of that name (several counties share one)."""
+    out: dict[str, list[Place]] = {}
+    for p in places():
+        out.setdefault(p.name, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cached
 def place_trie() -> "Trie":
     """The surface forms of :func:`place_index`, to find them in running text."""
     return Trie(place_index())
+
+
+@cached
+def place_reverse_trie() -> "ReverseTrie":
+    """The surface forms of :func:`place_index`, to read names leftwards from a head."""
+    return ReverseTrie((w, "place") for w in place_index())
 
 
 @dataclass(frozen=True)
@@ -109,20 +167,41 @@ class Region:
     cities: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
+@cached
 def regions() -> dict[str, Region]:
-    out: dict[str, Region] = {}
-    for r in read_tsv("regions.tsv"):
-        provs = tuple(x for x in r.get("provinces", "").split(",") if x)
-        cities = tuple(x for x in r.get("cities", "").split(",") if x)
-        out[r["name"]] = Region(r["name"], provs, cities)
-    return out
+    """Region name → the provinces and cities it covers."""
+    return {r["name"]: Region(r["name"], _split(r.get("provinces", "")), _split(r.get("cities", ""))) for r in read_tsv("regions.tsv")}
+
+
+@dataclass(frozen=True)
+class PlaceWordEntry:
+    """A word that ends a place-like prefix (``place_words.tsv``): a zone, town or level word."""
+
+    word: str
+    kind: str  # zone | town | level
+    level: str  # the level of a body named with it
+    bare: bool  # level words: may stand alone for the document's place (市政府)
+
+
+@cached
+def place_words() -> tuple[PlaceWordEntry, ...]:
+    """Zone, town and level words (``place_words.tsv``), in file order."""
+    return tuple(
+        PlaceWordEntry(r["word"], r["kind"], r.get("level", ""), _yes(r.get("bare", "")))
+        for r in read_tsv("place_words.tsv")
+        if r.get("word")
+    )
+
+
+def place_words_of(kind: str) -> tuple[str, ...]:
+    """The words of one kind (``zone``, ``town``, ``level``), longest first."""
+    return tuple(sorted((w.word for w in place_words() if w.kind == kind), key=len, reverse=True))
 
 
 # --- government bodies -------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
+@cached
 def gov_domains() -> dict[str, str]:
     """Functional-domain form (工信) → full form (工业和信息化)."""
     return {r["form"]: r["full"] for r in read_tsv("gov_domains.tsv") if r.get("form")}
@@ -136,12 +215,24 @@ class Head:
     full: str
     kind: str
     levels: tuple[str, ...]
+    after: str = "place"  # domain | place | both: what the head follows
+    alone: bool = False  # a body even with nothing before it (管委会)
+    not_followed_by: str = ""  # characters that make it the start of an ordinary word
 
 
-@lru_cache(maxsize=1)
+@cached
 def gov_heads() -> dict[str, Head]:
+    """Head as written → its entry (``gov_heads.tsv``)."""
     return {
-        r["head"]: Head(r["head"], r.get("full") or r["head"], r.get("kind", ""), tuple(x for x in r.get("levels", "").split(",") if x))
+        r["head"]: Head(
+            r["head"],
+            r.get("full") or r["head"],
+            r.get("kind", ""),
+            _split(r.get("levels", "")),
+            r.get("after") or "place",
+            _yes(r.get("alone", "")),
+            r.get("not_followed_by", ""),
+        )
         for r in read_tsv("gov_heads.tsv")
         if r.get("head")
     }
@@ -157,8 +248,9 @@ class Body:
     region: str
 
 
-@lru_cache(maxsize=1)
+@cached
 def gov_bodies() -> dict[str, Body]:
+    """Name as written → the body (``gov_bodies.tsv``)."""
     return {
         r["name"]: Body(r["name"], r.get("canonical") or r["name"], r.get("level", "national"), r.get("region", ""))
         for r in read_tsv("gov_bodies.tsv")
@@ -166,24 +258,83 @@ def gov_bodies() -> dict[str, Body]:
     }
 
 
-@lru_cache(maxsize=1)
+@cached
 def foreign_places() -> frozenset[str]:
     """Names of foreign countries and places (their governments are not GOV)."""
     return frozenset(read_lines("foreign_places.txt"))
 
 
-# --- industries, units ----------------------------------------------------------
+# --- industries, clusters ---------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
+@cached
 def industry_terms() -> frozenset[str]:
+    """Industry words a cluster name is built from (``industry_terms.txt``)."""
     return frozenset(read_lines("industry_terms.txt"))
 
 
-@lru_cache(maxsize=1)
-def units() -> dict[str, str]:
-    """Unit or measure word → kind (count, money, share, area …)."""
-    return {r["unit"]: r["kind"] for r in read_tsv("units.tsv")}
+@cached
+def cluster_words() -> dict[str, tuple[str, ...]]:
+    """Role → words (``cluster_words.tsv``): head modifiers, generic words, sentence words."""
+    out: dict[str, list[str]] = {}
+    for r in read_tsv("cluster_words.tsv"):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# --- numbers: units and qualifiers ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word after a number (``units.tsv``) and what it makes of the number."""
+
+    word: str
+    canonical: str  # the unit a parsed quantity reports ("" for words that are no unit)
+    kind: str
+    role: str  # metric | place | parse | not
+    not_followed_by: str = ""
+
+
+@cached
+def units() -> dict[str, Unit]:
+    """Word → its entry (``units.tsv``), in file order."""
+    return {
+        r["unit"]: Unit(r["unit"], r.get("canonical", ""), r.get("kind", ""), r.get("role") or "metric", r.get("not_followed_by", ""))
+        for r in read_tsv("units.tsv")
+        if r.get("unit")
+    }
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A qualifier word before or after a number (``qualifiers.tsv``)."""
+
+    word: str
+    side: str  # before | after
+    qualifier: str  # approx | over | under
+    in_span: bool
+    not_after: str = ""
+    multiplier_only: bool = False
+
+
+@cached
+def qualifiers() -> tuple[Qualifier, ...]:
+    """Every qualifier word (``qualifiers.tsv``), in file order."""
+    return tuple(
+        Qualifier(r["word"], r["side"], r["qualifier"], _yes(r.get("in_span", "")), r.get("not_after", ""), _yes(r.get("multiplier_only", "")))
+        for r in read_tsv("qualifiers.tsv")
+        if r.get("word")
+    )
+
+
+@cached
+def measure_words() -> dict[str, tuple[str, ...]]:
+    """Role → words (``measure_words.tsv``): what the METRIC measure heuristics look for."""
+    out: dict[str, list[str]] = {}
+    for r in read_tsv("measure_words.tsv"):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # --- matching helpers --------------------------------------------------------------
@@ -336,3 +487,8 @@ def trie_regex(words: Iterable[str]) -> str:
 
 def _escape(ch: str) -> str:
     return re.escape(ch)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so the longest wins)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -40,9 +40,10 @@ from spacy.util import minibatch
 
 from .errors import ClusterNerError, Messages
 from .extensions import register_extensions
-from .recognizers.base import CANDIDATES_KEY, FUNCTION_CHARS, is_han
-from .recognizers.metric import TIME_AFTER
-from .resolve import MODEL_KEY
+from .constants import FUNCTION_CHARS, is_han
+from .grammar.metric import not_quantity_after
+from .recognizers.base import CANDIDATES_KEY
+from .span_filter import MODEL_KEY
 from .tokenizer import working_text
 
 SCOPES = ("document", "open_quantities")
@@ -118,7 +119,7 @@ def _opens(text: str, end: int) -> bool:
     """Does a Han character that does not start a time word follow ``end`` (qualifiers skipped)?"""
     while end < len(text) and text[end] in _TRAILING_QUALIFIERS:
         end += 1
-    return end < len(text) and is_han(text[end]) and TIME_AFTER.match(text, end) is None
+    return end < len(text) and is_han(text[end]) and not not_quantity_after(text, end)
 
 
 def _closed_after(text: str, end: int) -> bool:

@@ -44,12 +44,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .batching import BatchedComponent
+from .constants import LABELS
 from .errors import Messages, PatternsFileError
 from .extensions import register_extensions
-from .resolve import PATTERNS_KEY  # the doc.spans key the resolver reads
+from .span_filter import PATTERNS_KEY  # the doc.spans key the resolver reads
 
 ENV_VAR = "CLUSTER_NER_PATTERNS"
-LABELS = ("CLUSTER", "GOV", "METRIC")
 PACKAGED_FILE = "patterns.jsonl"
 
 

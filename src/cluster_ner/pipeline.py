@@ -19,7 +19,7 @@ from spacy.language import Language
 from . import model as _model  # noqa: F401  (registers cluster_ner_model)
 from . import patterns as _patterns  # noqa: F401  (registers cluster_ner_patterns)
 from . import recognizers as _recognizers  # noqa: F401  (registers the factories)
-from . import resolve as _resolve  # noqa: F401
+from . import span_filter as _span_filter  # noqa: F401
 from . import tokenizer as _tokenizer  # noqa: F401
 from .attributes import component as _attributes  # noqa: F401
 from .errors import ClusterNerError, ModelLoadError, Messages
@@ -38,17 +38,16 @@ def packaged_models_dir() -> Path:
     return Path(str(resources.files("cluster_ner").joinpath("models")))
 
 
-def build(*, base: str | None = None, rules_only: bool = False) -> Language:
+def build(*, base: str | None = None) -> Language:
     """A fresh pipeline from code: cleaning tokenizer, rules, user patterns, resolver, attributes.
 
     There is no sentence splitter: the ``sentence`` column comes from the
     sentence ends of the text (see :func:`cluster_ner.frame.sentence_bounds`).
+    A pipeline built from code has no trained model.
 
     Args:
         base: name or path of an installed spaCy pipeline to start from
             (e.g. ``"zh_core_web_sm"``) instead of ``spacy.blank("zh")``.
-        rules_only: accepted for symmetry with :func:`load`; a pipeline built
-            from code has no trained model either way.
     """
     register_extensions()
     if base is None:

@@ -17,6 +17,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .cleaning import Alignment, Cleaned, clean
+from .spacy_internals import OrthCache, doc_from_chars
 
 RAW_KEY = "cluster_ner.raw"
 TEXT_KEY = "cluster_ner.text"
@@ -29,18 +30,11 @@ class CleaningTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self._orths = _OrthCache(vocab)
+        self._orths = OrthCache(vocab)  # orth ids skip hashing each character again
 
     def __call__(self, text: str) -> Doc:
         cleaned = clean(text)
-        chars, spaces = cleaned.text, [False] * len(cleaned.text)
-        try:
-            # Words given as orth ids skip hashing each character again (a third
-            # of the Doc's construction); the ids come from a per-vocab cache.
-            doc = Doc(self.vocab, words=list(map(self._orths.__getitem__, chars)), spaces=spaces)
-        except KeyError:  # a spaCy memory zone dropped strings the cache holds
-            self._orths.clear()
-            doc = Doc(self.vocab, words=list(chars), spaces=spaces)
+        doc = doc_from_chars(self.vocab, cleaned.text, self._orths)
         store_cleaning(doc, cleaned)
         return doc
 
@@ -61,17 +55,6 @@ class CleaningTokenizer:
     def from_disk(self, path: str | Path, **kwargs: Any) -> "CleaningTokenizer":
         return self
 
-
-class _OrthCache(dict):
-    """Character → its orth id in the vocab's StringStore (added at the first sight)."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__()
-        self.strings = vocab.strings
-
-    def __missing__(self, char: str) -> int:
-        orth = self[char] = self.strings.add(char)
-        return orth
 
 
 @registry.tokenizers("cluster_ner.CleaningTokenizer.v1")

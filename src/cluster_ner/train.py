@@ -44,7 +44,7 @@ from .corpus import LABELS, GoldDoc
 from .errors import ClusterNerError, Messages
 from .evaluate import Scores, evaluate, format_scores
 from .pipeline import MODEL_PIPE, PATTERNS_PIPE, RESOLVE_PIPE, RULE_PIPES, build, packaged_models_dir
-from .resolve import make_span_filter
+from .span_filter import make_span_filter
 from .tokenizer import alignment
 
 CONFIG_FILE = "config.cfg"

@@ -20,15 +20,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..batching import BatchedComponent
+from ..extensions import ATTRIBUTE_EXTENSIONS
 from .cluster import cluster_attributes
-from .government import DocumentPlaces, resolve_gov
+from .government import resolve_gov
+from .places import DocumentPlaces
 from .measure import find_measure, infer_kind
-from ..extensions import set_span_values
+from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
 from .quantity import parse_quantity
 
 
-class AttributeResolver(BatchedComponent):
+class AttributeSetter(BatchedComponent):
     """Sets the normalized attributes of every entity of a Doc."""
 
     def __init__(self, name: str) -> None:
@@ -93,17 +95,25 @@ def _metric_values(text: str, start: int, end: int, surface: str, floor: int, ce
     }
 
 
-@Language.factory("cluster_ner_attributes", default_config={})
-def make_attribute_resolver(nlp: Language, name: str) -> AttributeResolver:
-    """spaCy factory of the attribute resolver (its tables are built here, not on the first Doc)."""
+@Language.factory(
+    "cluster_ner_attributes",
+    default_config={},
+    requires=["doc.ents"],
+    assigns=[f"span._.{name}" for name in ATTRIBUTE_EXTENSIONS],
+)
+def make_attribute_setter(nlp: Language, name: str) -> AttributeSetter:
+    """spaCy factory of the attribute component (its tables are built here, not on the first Doc)."""
     warm_up()
-    return AttributeResolver(name)
+    return AttributeSetter(name)
 
 
 def warm_up() -> None:
-    """Read the resources and compile the patterns the resolvers cache."""
-    from . import cluster, government, measure
+    """Read the resources and compile the patterns the attributes use."""
+    from ..grammar import cluster as cluster_grammar
+    from ..grammar import gov, metric
+    from . import cluster
 
-    government.warm_up()
+    gov.warm_up()
+    cluster_grammar.warm_up()
+    metric.warm_up()
     cluster.warm_up()
-    measure.warm_up()

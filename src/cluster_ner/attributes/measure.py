@@ -23,41 +23,21 @@ import re
 from collections.abc import Iterable
 
 from .. import lexicon
+from ..constants import HAN as _HAN
 
 __all__ = ["find_measure", "infer_kind"]
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _MAX_AFTER = 10
 _MAX_BEFORE = 14
 
-# Verbs and function words that end the noun phrase after a quantity.
-_AFTER_STOPS = (
-    "落户 入驻 入选 入围 参与 参加 参展 出席 实现 达到 分别 覆盖 带动 拉动 占据 位居 形成 集聚 聚集 建成 投产 签约 "
-    "签署 获得 获批 成为 纷纷 以及 同比 增长 提升 提高 下降 减少 增加 其中 相关 通过 完成 开展 "
-    "进入 申报 享受 受益 提供 创造 贡献 带来 已经 正在 主要 涉及 总投资 计划 预计 实施 建设 推进 达 共 占 居 "
-    "联合 共同 印发 发布 出台 召开 举办 上榜 获评 参会 到场 开展 完成 签订 协同 攻关 上云 压减 减至 降至 增至 升至 "
-    "范围 现有 落地 变化 "
-    "被 将 已 正 均 都 也 还 又 在 于 和 与 及 等 是 为 了 从 向 对 把 由 的 并 或"
-).split()
-_AFTER_STOP_RE = re.compile("|".join(sorted(map(re.escape, _AFTER_STOPS), key=len, reverse=True)))
+_WORDS = lexicon.measure_words()  # read once, at import: this module runs on every METRIC
+_AFTER_STOP_RE = re.compile(lexicon.alternation(_WORDS["after_stop"]))
 _AFTER_WORD_RE = re.compile(rf"[{_HAN}A-Za-z]+")
 _HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
 _AFTER_LEAD_RE = re.compile(r"^(?:相关|各类|各种|各项|其他|主要|重点)(?=[\u4e00-\u9fff]{2})")
 _AFTER_FIRST_SKIP = re.compile(r"的")
 
-# Linking verbs and qualifiers between an indicator and its number.
-_LINKS = (
-    "达到了 达到 高达 多达 约达 累计达 共计 合计 总计 累计 共有 拥有 约为 超过了 超过 突破了 突破 实现了 实现 完成了 完成 "
-    "增至 升至 降至 提高到 提升到 增长到 提高至 提升至 达成 占据 位居 位列 排名 排在 预计 计划 已经 已达 仅为 只有 约有 "
-    "分别为 分别 均为 已 将 为 是 有 达 共 约 近 逾 超 占 居 仅 只 了 到 至 在 均 都 也 由 从"
-).split()
-_SCOPE_TAILS = "全国 全省 全市 全区 全球 世界 全行业 同行业 国内".split()
-# Words after which the indicator starts (共有企业 → 企业; 工业的产值 → 产值).
-_SPLITTERS = (
-    "共有 拥有 实现 完成 形成 带动 拉动 吸引 集聚 聚集 引进 培育 新增了 其中 以及 推进 推动 建设 新建 建成 实施 签约 打造 "
-    "支持 安排 争取 牵头 落地 确保 的 和 与 及 等"
-).split()
-_SPLIT_RE = re.compile("|".join(sorted(map(re.escape, _SPLITTERS), key=len, reverse=True)))
+_SPLIT_RE = re.compile(lexicon.alternation(_WORDS["splitter"]))
 _NUM_WORD = "[一二三四五六七八九十两几多]+"
 _LEAD_RE = re.compile(
     rf"^(?:近{_NUM_WORD}年(?:来)?|{_NUM_WORD}年来|过去{_NUM_WORD}年|近年来|多年来|部分"
@@ -65,16 +45,8 @@ _LEAD_RE = re.compile(
     r"|全市|全省|全国|全区|全县|全镇|我市|我省|我国|我区|我县|该市|该省|该区|该县|全球|累计|共|同期|期间|以来|各类|各种|各项|相关|现有|已有|如今|现在|此外|同时|另外|近日|但|而|且"
     r"|比上年|较上年|比去年|较去年|同比|环比)+"
 )
-_INDICATOR_WORDS = (
-    "产值 增加值 总值 生产总值 GDP 营收 营业收入 收入 利润 税收 销售额 总额 金额 规模 面积 投资 资金 基金 产能 产量 销量 出口 进口 "
-    "进出口 比重 占比 份额 增长 增速 增幅 数量 人数 人口 企业 项目 用地 装机 容量 长度 里程 市场 订单 资产 融资 贷款 成本 效益 "
-    "投入 支出 补贴 奖励 家数 个数 总数 户数 排名 名次 人员 员工 人才 职工 就业 指标 指数"
-).split()
-_INDICATOR_ENDS = frozenset(_INDICATOR_WORDS) | frozenset("值额量数率积")
-# Words that are never the measure on their own.
-_GENERIC = frozenset(
-    "增长 同比增长 年均增长 下降 提高 提升 增加 减少 数量 规模 总数 全国 全省 全市 其中 目前 企业数 市场 排名".split()
-)
+_INDICATOR_ENDS = frozenset(_WORDS["indicator"]) | frozenset("值额量数率积")
+_GENERIC = frozenset(_WORDS["generic"])  # never the measure on its own
 # The phrase right before a quantity: the Han/Latin run ending there, and the
 # character before it (the boundary), if any within reach.
 _LAST_RUN_RE = re.compile(rf"(?:[^{_HAN}A-Za-z]|^)([{_HAN}A-Za-z]*)$")
@@ -131,8 +103,8 @@ class _Suffixes:
         return phrase[: m.start()] if m is not None else phrase
 
 
-_LINK_ENDS = _Suffixes(_LINKS)
-_SCOPE_ENDS = _Suffixes(_SCOPE_TAILS)
+_LINK_ENDS = _Suffixes(_WORDS["link"])
+_SCOPE_ENDS = _Suffixes(_WORDS["scope_tail"])
 _INDICATOR_END = _Suffixes(_INDICATOR_ENDS)
 
 
@@ -210,8 +182,3 @@ def infer_kind(kind: str | None, unit: str | None, measure: str | None) -> str:
     if measure and _COUNT_RE.search(measure):
         return "count"
     return "number"
-
-
-def warm_up() -> None:
-    """Build the place trie now (the pipeline calls this at load)."""
-    lexicon.place_trie()

@@ -1,0 +1,193 @@
+"""The places a document mentions, and the place a body written without one refers to.
+
+A GOV name such as ``市政府``, ``省经信厅`` or ``工信局`` names no place: it
+refers to the place the article is about. :class:`DocumentPlaces` finds the
+places a document mentions (inside its entities, and in running text where the
+word is rarely anything else) and answers, for a body at a position, the
+nearest place of the right kind — before it, else after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..grammar.gov import parse_gov
+from ..grammar.places import LEVEL_RANK, PlaceWord, ancestors, fits_level_word, read_place_chain, resolve_chain, trim_chain
+from ..lexicon import Place
+
+__all__ = ["DocumentPlaces", "PlaceMention"]
+
+
+
+@lexicon.cached
+def _town_level_words() -> frozenset[str]:
+    """Level words of towns (镇, 乡, 街道): the place list has no towns to resolve them to."""
+    return frozenset(w.word for w in lexicon.place_words() if w.kind == "level" and w.level == "town")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+
+
+def _trusted(surface: str, cands: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Candidates a place word outside an entity may safely denote.
+
+    Full names of three or more characters and short names of provinces and
+    prefectures are trusted; short or two-character names of counties and
+    districts are ordinary words too often (方正, 合作, 城区, 和县).
+    """
+    out = []
+    for p in cands:
+        if p.name == surface:
+            if len(surface) >= 3 or p.level in ("province", "municipal"):
+                out.append(p)
+        elif p.level in ("province", "municipal"):
+            out.append(p)
+    return tuple(out)
+
+
+@lexicon.cached  # bounded by the place lexicon
+def _mention_candidates(word: str) -> tuple[Place, ...]:
+    """The places a place word outside any entity stands for (none: not trusted)."""
+    cands = _trusted(word, lexicon.place_index()[word])
+    if cands and not any(p.name == word for p in cands):
+        # A short name denotes its highest-level place: 海南 is 海南省.
+        top = min(LEVEL_RANK.get(p.level, 9) for p in cands)
+        cands = tuple(p for p in cands if LEVEL_RANK.get(p.level, 9) == top)
+    return cands
+
+
+class DocumentPlaces:
+    """The places a document mentions, with positions; built once per Doc.
+
+    Args:
+        text: the document's working text (``doc.text``).
+        entity_spans: ``(start, end)`` of CLUSTER (or other) entities and
+        gov_spans: those of GOV entities. Inside them, the places written at
+            the start of the name count, whatever their level (龙口市工信局,
+            广东省广深佛莞…: the recognizer vetted them); elsewhere only place
+            words that rarely are ordinary words count (see :func:`_trusted`),
+            found with the place trie.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        entity_spans: Iterable[tuple[int, int]] = (),
+        gov_spans: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        self.text = text
+        self._gov = list(gov_spans)
+        self._other = list(entity_spans)
+        self._mentions: tuple[PlaceMention, ...] | None = None  # scanned at the first query
+
+    @property
+    def mentions(self) -> tuple[PlaceMention, ...]:
+        if self._mentions is None:
+            self._scan()
+        return self._mentions  # type: ignore[return-value]
+
+    def _scan(self) -> None:
+        text = self.text
+        gov_starts = {s for s, _ in self._gov}
+        spans = sorted(set(self._other) | set(self._gov))
+        starts = [s for s, _ in spans]
+        mentions: list[PlaceMention] = []
+        for s, e in lexicon.place_trie().finditer(text):
+            k = bisect.bisect_left(starts, e) - 1  # last entity starting before e
+            if k >= 0 and spans[k][1] > s:
+                continue  # inside (or across) an entity: read below, from its start
+            cands = _mention_candidates(text[s:e])
+            if cands:
+                mentions.append(PlaceMention(s, e, cands))
+        for s, e in spans:
+            parsed = parse_gov(text[s:e]) if s in gov_starts else None
+            if parsed is not None:
+                off = s + parsed.offset
+                chain = [PlaceWord(w.start + off, w.end + off, w.surface, w.candidates) for w in parsed.places]
+            else:
+                chain = trim_chain(read_place_chain(text, s, e, joiners="、"), text, check_after=False)
+            if not chain:
+                continue
+            after = text[chain[-1].end : chain[-1].end + 3]
+            word = next((w for w in lexicon.place_words_of("level") if after.startswith(w)), None)
+            resolved = resolve_chain(chain, word)
+            if len(resolved) == len(chain):
+                mentions.extend(PlaceMention(w.start, w.end, (p,)) for w, p in zip(chain, resolved))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        self._mentions = tuple(mentions)
+        self._starts = [m.start for m in mentions]
+        # Provinces the document names without ambiguity: they settle ties.
+        provs: set[str] = set()
+        for m in mentions:
+            ps = {p.province or p.name for p in m.candidates}
+            if len(ps) == 1:
+                provs |= ps
+        self.provinces = frozenset(provs)
+
+    # -- queries ---------------------------------------------------------
+
+    def _ordered(self, start: int, end: int) -> Iterable[PlaceMention]:
+        """Mentions before ``start`` (nearest first), then after ``end`` (nearest first)."""
+        mentions = self.mentions
+        k = bisect.bisect_left(self._starts, start)
+        before = [m for m in mentions[:k] if m.end <= start]
+        yield from reversed(before)
+        yield from (m for m in mentions[k:] if m.start >= end)
+
+    def _pick(self, cands: Iterable[Place]) -> Place | None:
+        cands = list(dict.fromkeys(cands))
+        if len(cands) > 1:
+            cands = [p for p in cands if (p.province or p.name) in self.provinces] or cands
+        return cands[0] if len(cands) == 1 else None
+
+    def nearest(self, start: int, end: int, predicate: Callable[[Place], bool],
+                derive: Callable[[Place], Iterable[Place]] | None = None) -> Place | None:
+        """Nearest place (before, else after) satisfying ``predicate``.
+
+        On each side, places named directly win; failing those, ``derive``
+        maps a mentioned place to others that may satisfy it (its city, its
+        province).
+        """
+        mentions = list(self._ordered(start, end))
+        n_before = sum(1 for m in mentions if m.end <= start)
+        tiers = [mentions[:n_before], mentions[n_before:]]
+        for tier in tiers:
+            for m in tier:
+                p = self._pick(c for c in m.candidates if predicate(c))
+                if p is not None:
+                    return p
+            if derive is not None:
+                for m in tier:
+                    derived = [d for c in m.candidates for d in derive(c) if predicate(d)]
+                    p = self._pick(derived)
+                    if p is not None:
+                        return p
+        return None
+
+    def for_level_word(self, word: str, start: int, end: int) -> Place | None:
+        """The place a bare level word (省, 市, 自治区 …) refers to, or ``None``."""
+        if word in _town_level_words():
+            return None
+        return self.nearest(start, end, lambda p: fits_level_word(p, word), ancestors)
+
+    def for_bare_body(self, levels: Sequence[str], start: int, end: int) -> Place | None:
+        """The place of a body written with no prefix (工信局 → the city's bureau)."""
+        allowed = {"municipal", "county"} & set(levels)
+        if allowed:
+            ok = {"municipal": ("municipal",), "county": ("county",)}
+            place_levels = {lv for a in allowed for lv in ok[a]}
+            return self.nearest(start, end, lambda p: p.level in place_levels and p.name[-1] in "市县州盟旗区")
+        if "provincial" in levels:
+            return self.for_level_word("省", start, end) or self.for_level_word("自治区", start, end)
+        return None
+
+    def for_zone(self, start: int, end: int) -> Place | None:
+        """The city or county a zone or town written without a place lies in."""
+        return self.nearest(start, end, lambda p: p.level in ("municipal", "county"))

@@ -1,0 +1,12 @@
+"""One grammar per label, shared by its recognizer and its attributes.
+
+* :mod:`.gov`: ``[中共] [prefix] [domains] head`` — a government body's name;
+* :mod:`.cluster`: ``[places] industry head`` — a cluster's name;
+* :mod:`.metric`: ``qualifier number multiplier unit qualifier`` — a stated quantity,
+  with :mod:`.numbers` for the number itself;
+* :mod:`.places`: the chains of places the names start with.
+
+Each reads its word lists from the package's resources (:mod:`cluster_ner.lexicon`)
+and derives its regexes from them, so a word added to a data file is both
+recognized and parsed.
+"""

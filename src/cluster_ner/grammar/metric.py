@@ -1,0 +1,313 @@
+"""The grammar of a stated quantity: qualifier + number + multiplier + unit + qualifier.
+
+One set of tables, read from ``units.tsv`` and ``qualifiers.tsv``, serves the
+METRIC recognizer (:func:`find_metrics`) and ``parse_quantity``
+(:mod:`cluster_ner.attributes.quantity`):
+
+* **units** (:func:`units`): every word that may follow a number, with its
+  canonical unit, its kind and its role — ``metric`` (``家``, ``亿元``, ``%``,
+  ``平方公里``: the number is a stated quantity), ``place`` (``三市``: a count of
+  places), ``parse`` (read by the parser only) or ``not`` (``2023年``,
+  ``3个月``, ``十五届``: a date, a duration or a label, never a METRIC);
+* **qualifiers** (:func:`qualifiers_before`, :func:`qualifiers_after`): approx /
+  over / under words; those marked ``in_span`` belong to a METRIC span.
+
+A number becomes a METRIC when something says it counts or measures: a unit, a
+multiplier (``3万亿``, ``超15万``), a fraction or share (``三分之一``,
+``三成``, ``近一半``), or, for ranks (``第4``, ``50强``, ``前十``), a verb of
+ranking before it (``位居全国``, ``位列``). Dates, durations, ordinals, codes
+(``5G``, ``C919``) and set phrases (``一系列``, ``五大产业``) have none of
+these, or are excluded by the checks in :func:`find_metrics`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..constants import is_han
+from .numbers import MULTIPLIER_CHARS, NUMBER, S2T
+
+__all__ = [
+    "RANGE_JOINERS",
+    "find_metrics",
+    "find_table_cells",
+    "merge_ranges",
+    "qualifiers_after",
+    "qualifiers_before",
+    "unit_entry",
+    "units",
+]
+
+
+# --------------------------------------------------------------------------
+# Tables derived from the resources
+# --------------------------------------------------------------------------
+
+
+@lexicon.cached
+def units() -> dict[str, lexicon.Unit]:
+    """Unit word → entry, ASCII words lower-cased (parsing ignores their case)."""
+    return {(u.lower() if u.isascii() else u): e for u, e in lexicon.units().items()}
+
+
+def unit_entry(word: str) -> lexicon.Unit | None:
+    """The entry of a unit word as written (ASCII in any case)."""
+    return units().get(word.lower() if word.isascii() else word)
+
+
+@lexicon.cached
+def parse_unit_re() -> re.Pattern[str]:
+    """Any unit with a canonical form, longest first, ignoring case (for ``parse_quantity``)."""
+    return re.compile(lexicon.alternation(u for u, e in lexicon.units().items() if e.canonical), re.IGNORECASE)
+
+
+def _with_traditional(table: dict[str, str]) -> dict[str, str]:
+    out = dict(table)
+    for surface, qualifier in table.items():
+        out.setdefault(surface.translate(S2T), qualifier)
+    return out
+
+
+@lexicon.cached
+def qualifiers_before() -> dict[str, str]:
+    """Qualifier words before a number (surface → qualifier), traditional forms included."""
+    return _with_traditional({q.word: q.qualifier for q in lexicon.qualifiers() if q.side == "before"})
+
+
+@lexicon.cached
+def qualifiers_after() -> dict[str, str]:
+    """Qualifier words after a number or its unit (surface → qualifier), traditional forms included."""
+    return _with_traditional({q.word: q.qualifier for q in lexicon.qualifiers() if q.side == "after"})
+
+
+@lexicon.cached
+def multiplier_only_qualifiers() -> frozenset[str]:
+    """Qualifiers that only qualify a numeral starting with a multiplier (上千, 数十, 几百)."""
+    return frozenset(q.word for q in lexicon.qualifiers() if q.multiplier_only)
+
+
+def span_leads() -> tuple[str, ...]:
+    """Qualifiers before a number that belong to a METRIC span (约, 近, 超 …), longest first."""
+    return tuple(sorted((q.word for q in lexicon.qualifiers() if q.side == "before" and q.in_span), key=len, reverse=True))
+
+
+def span_trails() -> tuple[str, ...]:
+    """Qualifiers after a number that belong to a METRIC span (多, 余, 以上 …), longest first."""
+    return tuple(sorted((q.word for q in lexicon.qualifiers() if q.side == "after" and q.in_span), key=len, reverse=True))
+
+
+_MULTIPLIER_CLASS = re.escape("".join(sorted(MULTIPLIER_CHARS)))
+
+
+def _lead_regex() -> str:
+    parts = []
+    for q in sorted((q for q in lexicon.qualifiers() if q.side == "before" and q.in_span), key=lambda q: len(q.word), reverse=True):
+        word = re.escape(q.word)
+        if q.not_after:
+            word = f"(?<![{re.escape(q.not_after)}]){word}"
+        if q.multiplier_only:
+            word = f"{word}(?=[{_MULTIPLIER_CLASS}])"
+        parts.append(word)
+    return "|".join(parts)
+
+
+def _role_words(*roles: str) -> list[str]:
+    return [u for u, e in lexicon.units().items() if e.role in roles]
+
+
+@lexicon.cached
+def _not_quantity_after_re() -> re.Pattern[str]:
+    """What may not follow a quantity: a time word or a label word makes it a date,
+    a duration or an ordinal (年, 个月, 届 …: the ``not`` role of ``units.tsv``)."""
+    table = lexicon.units()
+    parts = []
+    for word in sorted(_role_words("not"), key=len, reverse=True):
+        guard = table[word].not_followed_by
+        parts.append(re.escape(word) + (f"(?![{re.escape(guard)}])" if guard else ""))
+    return re.compile("(?:" + "|".join(parts) + ")")
+
+
+def not_quantity_after(text: str, pos: int) -> bool:
+    """Does a word at ``pos`` make the number before it a date, a duration or a label?"""
+    return _not_quantity_after_re().match(text, pos) is not None
+
+
+@lexicon.cached
+def _place_units() -> frozenset[str]:
+    return frozenset(_role_words("place"))
+
+
+_BIG_MULTIPLIER = re.compile(r"[万亿萬億]")
+_SMALL_CN_NUMBER = re.compile(r"[一二两三四五六七八九十]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ALNUM_AFTER = re.compile(r"[A-Za-z0-9]|\.[0-9A-Za-z]")
+_MULTIPLIER_ONLY = re.compile(r"^[十拾百佰千仟万萬亿億]+$")
+_ONE = re.compile(r"^[一壹]$")
+_CURRENCY_PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|￥|€|£)"
+# A rank that names a list (500强企业, 百强县) is a descriptor, not a stated rank.
+_RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]")
+_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列|跻身|挤进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,8}$")
+
+RANK_PATTERN = (
+    r"(?P<rank>(?:第|前)[0-9一二三四五六七八九十百两]+(?:位|名)?"
+    r"|(?<![0-9一二三四五六七八九十百千])[0-9一二三四五六七八九十百千]+强"  # lookbehind: linear on digit runs
+    r"|[Tt][Oo][Pp]\s?[0-9]+)"
+)
+RANK_FIRST = "第前0123456789一二三四五六七八九十百千Tt"
+
+
+@lexicon.cached
+def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``(main, rank, money)``: the quantity, rank and currency-prefixed patterns."""
+    unit = lexicon.trie_regex(_role_words("metric", "place"))
+    trail = "|".join(map(re.escape, span_trails()))
+    # The lookahead lets the engine skip, with one set test, every character that
+    # cannot start a quantity (most of them). Escaped and sorted: an unescaped "-"
+    # between two of these would make a range (−-将 spans most of the CJK block).
+    first = "".join(sorted(set(".．零〇○一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟兩倆貳陸萬億半负負−－-") | {w[0] for w in span_leads()}))
+    main = re.compile(
+        rf"(?=[\d{re.escape(first)}])(?P<lead>{_lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
+        rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}))?)?(?P<trail>{trail})?"
+    )
+    money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
+    rank = re.compile(lexicon.skipping(RANK_FIRST, RANK_PATTERN))
+    return main, rank, money
+
+
+# --------------------------------------------------------------------------
+# Finding quantities in running text
+# --------------------------------------------------------------------------
+
+
+def _ok_main(text: str, m: re.Match[str]) -> bool:
+    lead, num, more, mult, unit, trail = m.group("lead", "num", "more", "mult", "unit", "trail")
+    if not (unit or mult or _BIG_MULTIPLIER.search(num) or "分之" in num or "/" in num or "半" in num or "%" in num):
+        return False  # no unit, multiplier, fraction or share: a bare number
+    s, e = m.span()
+    if unit == "强":  # a rank: only after a verb of ranking (位列东部地区50强)
+        return bool(_RANK_CONTEXT.search(text, max(0, s - 14), s)) and not _RANK_DESCRIPTOR_AFTER.match(text, e)
+    place_units = _place_units()
+    if unit in place_units and (num in ("两", "二", "一") or not _SMALL_CN_NUMBER.fullmatch(num)):
+        return False
+    if unit in place_units and text.startswith("集群", e):  # 六市集群 names a cluster
+        return False
+    if _MULTIPLIER_ONLY.match(num) and not (lead or more or trail):  # 百场 in 十链百场万企; 上千家, 百余家 are fine
+        return False
+    if _ONE.match(num) and not (lead or more or trail or mult):  # 又一场, 一个: not a stated quantity
+        return False
+    if s > 0 and text[s - 1] in "第届图":  # ordinals (第三次, 十五届六次全会) and figures (图2)
+        return False
+    if s > 0 and text[s - 1] == "表" and (s < 2 or not is_han(text[s - 2])):  # 表1, not 代表
+        return False
+    if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit():  # inside a code: C919, 100MN
+        return False
+    if _ALNUM_AFTER.match(text, e) and not (unit and not unit.isascii()):
+        return False
+    if not_quantity_after(text, e):
+        return False
+    return True
+
+
+# A range joins two quantities, or a bare number and a quantity: 6%—7%, 3至5个百分点.
+RANGE_JOINERS = "—–－~～至"
+
+
+@lexicon.cached
+def _range_start_re() -> re.Pattern[str]:
+    """A bare number right before a range joiner, anchored at the end of the searched text."""
+    return re.compile(rf"(?<![0-9A-Za-z.]){NUMBER}[{RANGE_JOINERS}]$")
+
+
+def merge_ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join ``a—b`` into one span: two quantities, or a bare number and a quantity."""
+    spans = sorted(set(spans))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] + 1 == s and text[s - 1] in RANGE_JOINERS:
+            out[-1] = (out[-1][0], e)
+            continue
+        if s > 0 and text[s - 1] in RANGE_JOINERS and (not out or out[-1][1] < s - 1):
+            m = _range_start_re().search(text, max(0, s - 12), s)
+            if m is not None and (not out or out[-1][1] <= m.start()) and not text[m.start() : s - 1].isspace():
+                s = m.start()
+        out.append((s, e))
+    return out
+
+
+def find_metrics(text: str) -> list[tuple[int, int]]:
+    """All METRIC candidate spans ``(start, end)`` in ``text`` (ranges joined)."""
+    return merge_ranges(text, _find_quantities(text))
+
+
+def _find_quantities(text: str) -> list[tuple[int, int]]:
+    main, rank, money = metric_regexes()
+    found = [m.span() for m in main.finditer(text) if _ok_main(text, m)]
+    found += [m.span() for m in money.finditer(text)]
+    found += find_table_cells(text)
+    for m in rank.finditer(text):
+        s, e = m.span()
+        if m.group().lower().startswith("top") or _RANK_CONTEXT.search(text, max(0, s - 14), s):
+            if not not_quantity_after(text, e) and not (m.group().endswith("强") and _RANK_DESCRIPTOR_AFTER.match(text, e)):
+                found.append((s, e))
+    return found
+
+
+_CELL_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_NOT_MEASURE_HEADER = re.compile(r"序号|编号|No\.?|年份|年度|日期|代码|排名")
+_UNIT_IN_HEADER = re.compile(r"[（(][^（）()]{1,8}[）)]|单位")
+_SPACES = re.compile(r"[ \u3000]+")
+
+
+def _cells(line: str, sep: str | None) -> list[tuple[int, str]]:
+    """``(offset, cell)`` pairs of a table row."""
+    if sep is not None:
+        out, offset = [], 0
+        for cell in line.split(sep):
+            out.append((offset, cell))
+            offset += len(cell) + len(sep)
+        return out
+    return [(m.start(), m.group()) for m in re.finditer(r"[^ \u3000\n]+", line)]
+
+
+def find_table_cells(text: str) -> list[tuple[int, int]]:
+    """Bare numbers in the cells of a text table.
+
+    Rows are lines of ``|`` or tab separated cells, or of space separated cells
+    under a header that states units (``企业数（家） 产值（亿元）``). The first
+    row of a block is its header; a column whose header is a row number, year,
+    date or code (序号, 年份 …) is not a quantity.
+    """
+    if "|" not in text and "\t" not in text and " " not in text and "\u3000" not in text:
+        return []  # no separator of any kind: no row can have cells
+    found: list[tuple[int, int]] = []
+    header: list[str] | None = None
+    header_sep: str | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+        spaced = sep is None and len(_SPACES.findall(line.strip())) >= 2
+        if sep is None and not (spaced and (header is not None and header_sep is None or _UNIT_IN_HEADER.search(line))):
+            header = None
+        elif header is None:
+            header, header_sep = [c for _, c in _cells(line, sep)], sep
+        else:
+            for col, (offset, cell) in enumerate(_cells(line, sep)):
+                stripped = cell.strip()
+                head = header[col] if col < len(header) else ""
+                if stripped and _CELL_NUMBER.fullmatch(stripped) and not _NOT_MEASURE_HEADER.search(head):
+                    start = pos + offset + cell.index(stripped)
+                    found.append((start, start + len(stripped)))
+        pos += len(line)
+    return found
+
+
+def warm_up() -> None:
+    """Build the tables and patterns now (the factories call this at construction)."""
+    metric_regexes()
+    _not_quantity_after_re()
+    _range_start_re()
+    units()
+    parse_unit_re()
+    qualifiers_before()
+    qualifiers_after()
