@@ -6,6 +6,8 @@ and nowhere else; call sites format them with keyword arguments.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ClusterNerError(Exception):
     """Base class of the errors raised by cluster_ner."""
@@ -25,6 +27,26 @@ class ModelLoadError(ClusterNerError, OSError):
 
 class InputDecodeError(ClusterNerError, ValueError):
     """Bytes given as text could not be decoded with any supported encoding."""
+
+
+class OffsetMapMissingError(ClusterNerError, ValueError):
+    """A Doc with entities has lost its user data (the offset map into the original text)."""
+
+
+def check_offset_map(doc: Any) -> None:
+    """Refuse a Doc whose entities can no longer be mapped to the original text.
+
+    The cleaning tokenizer keeps the raw text and the offset map in
+    ``doc.user_data``, and the attribute component keeps every entity's
+    values there. A Doc with entities and no user data at all was saved
+    without it — ``DocBin(store_user_data=False)``, spaCy's default — so its
+    offsets would silently be offsets into the cleaned text.
+
+    Raises:
+        OffsetMapMissingError: saying how to keep the user data.
+    """
+    if len(doc.ents) and not doc.user_data:
+        raise OffsetMapMissingError(Messages.OFFSET_MAP_MISSING)
 
 
 class Messages:
@@ -89,7 +111,26 @@ class Messages:
         "use .csv, .jsonl or .parquet."
     )
     OUTPUT_UNWRITABLE = "Cannot write {path}: {detail}"
+    PARQUET_MISSING = (
+        "Cannot write {path}: Parquet needs pyarrow, which is not installed. "
+        "Install it (pip install pyarrow, or the project's [parquet] extra), or write .csv or .jsonl."
+    )
+    INPUT_UNREADABLE = "Cannot read {path}: {detail}"
+    INPUTS_UNREADABLE = "Cannot read {n} of {total} input file(s), the others were processed: {files}"
+    CLI_NOT_INT = "{value!r} is not a whole number"
+    CLI_TOO_SMALL = "{value} is too small: give {low} or more{extra}"
+    PATTERNS_LIST_BAD = (
+        "{detail} ({n} bad line(s); fix the line, or remove it with "
+        "`cluster-ner patterns remove --line {line} --model {model}`)"
+    )
+    PATTERNS_REMOVE_WHAT = "Say what to remove: a pattern ID, or --line N."
     IDS_LENGTH = "ids has {n_ids} items but texts has {n_texts}."
+    OFFSET_MAP_MISSING = (
+        "This Doc has entities but no user data: it was saved without it "
+        "(DocBin(store_user_data=False) is spaCy's default), so the offsets into "
+        "the original text and the entities' attributes are lost. Save Docs with "
+        "DocBin(store_user_data=True) or Doc.to_bytes(), or run the pipeline on the text again."
+    )
     # --- patterns in the pipeline ---
     PATTERNS_NO_FILE = "No patterns file at {path}."
     PATTERNS_LEGACY_IGNORED = (
