@@ -182,11 +182,11 @@ def _read_gold(path: str, purpose: str) -> list[Any]:
 
     gold = read_gold(path)
     message = gold.skipped_message()
+    if not gold.docs:
+        why = f" ({message})" if message else " (the file is empty)"
+        raise ClusterNerError(Messages.GOLD_NO_DOCS.format(path=path, purpose=purpose, why=why))
     if message:
         print(f"note: {message}", file=sys.stderr)
-    if not gold.docs:
-        why = " (every task was skipped)" if gold.skipped else " (the file is empty)"
-        raise ClusterNerError(Messages.GOLD_NO_DOCS.format(path=path, purpose=purpose, why=why))
     return gold.docs
 
 
@@ -302,13 +302,14 @@ def cmd_patterns(args: argparse.Namespace) -> int:
         return f"{pat.get('id') or '-'}\t{pat['label']}\t{json.dumps(pat['pattern'], ensure_ascii=False)}"
 
     if args.action == "add":
-        path = _patterns_file(args.model, create=True)
         pattern: Any = args.pattern
         if args.json:
             try:
                 pattern = json.loads(args.pattern)
             except json.JSONDecodeError as exc:
                 raise ClusterNerError(Messages.PATTERNS_BAD_JSON_ARG.format(detail=exc.msg)) from None
+        pt.check_matchable(pt.parse_record({"label": args.label, "pattern": pattern, "id": args.id or ""}, path="PATTERN", line=1))
+        path = _patterns_file(args.model, create=True)
         pat = pt.add_pattern(args.label, pattern, args.id, path=path)
         print(f"added {pat.id!r} ({pat.label} {json.dumps(pat.pattern, ensure_ascii=False)}) to {args.model}")
     elif args.action == "import":
@@ -326,14 +327,14 @@ def cmd_patterns(args: argparse.Namespace) -> int:
             return 0
         path = _patterns_file(args.model, create=False)
         problems = pt.file_problems(path)
-        bad = {p.line for p in problems}
+        bad = {n for n, _ in problems}
         for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines() if path.exists() else [], start=1):
             pat = None if n in bad else pt.parse_line(raw, path=path, line=n)
             if pat is not None:
                 print(show(pat.to_dict()))
         if problems:
-            first = problems[0]
-            raise ClusterNerError(Messages.PATTERNS_LIST_BAD.format(detail=first, n=len(problems), line=first.line, model=args.model))
+            line, first = problems[0]
+            raise ClusterNerError(Messages.PATTERNS_LIST_BAD.format(detail=first, n=len(problems), line=line, model=args.model))
     else:  # remove
         path = _patterns_file(args.model, create=False)
         if args.id is None and args.line is None:

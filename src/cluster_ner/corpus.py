@@ -312,7 +312,9 @@ def _gold_record(rec: dict[str, Any], path: str, where: str, n: int) -> GoldDoc:
 def _task_text(data: Any, path: str, where: str) -> str:
     if not isinstance(data, dict):
         raise _shape(path, where, f'"data" must be an object, got {type(data).__name__}')
-    if isinstance(data.get("text"), str):
+    if "text" in data:
+        if not isinstance(data["text"], str):
+            raise _shape(path, where, f'"data.text" must be a string, got {type(data["text"]).__name__}')
         return data["text"]
     strings = [k for k, v in data.items() if isinstance(v, str)]
     if len(strings) == 1:

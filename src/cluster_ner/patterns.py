@@ -308,19 +308,19 @@ def remove_pattern(pid: str | None = None, *, path: str | Path, line: int | None
     return removed
 
 
-def file_problems(path: str | Path) -> list[PatternsFileError]:
-    """Every bad line of a patterns file (the file is read whole; none when it is missing)."""
+def file_problems(path: str | Path) -> list[tuple[int, PatternsFileError]]:
+    """``(line, error)`` for every bad line of a patterns file (none when it is missing)."""
     p = Path(path)
     if not p.exists():
         return []
-    problems: list[PatternsFileError] = []
+    problems: list[tuple[int, PatternsFileError]] = []
     for n, raw in enumerate(_read_lines(p), start=1):
         try:
             pat = parse_line(raw, path=p, line=n)
             if pat is not None:
                 check_matchable(pat)
         except PatternsFileError as exc:
-            problems.append(exc)
+            problems.append((n, exc))
     return problems
 
 
