@@ -44,7 +44,7 @@ def test_unwritable_output_exits_2(text_file, tmp_path, capsys):
 
 def test_missing_input_file_exits_2(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "missing.txt")]) == 2
-    assert "Cannot read" in capsys.readouterr().err
+    assert "Cannot read 1 of 1" in capsys.readouterr().err
 
 
 def test_evaluate_prints_per_label_scores(tmp_path, capsys):
@@ -75,3 +75,62 @@ def test_extract_with_two_processes_prints_the_same_table(text_file, capsys):
     assert main(["extract", str(text_file), str(text_file), "--n-process", "2", "--no-progress"]) == 0
     two = capsys.readouterr().out
     assert one.splitlines()[1] in two
+
+
+def test_version_prints_the_library_version(capsys):
+    import cluster_ner
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"cluster-ner {cluster_ner.__version__}"
+
+
+def _all_parsers():
+    import argparse
+
+    from cluster_ner.cli import build_parser
+
+    todo = [build_parser()]
+    while todo:
+        parser = todo.pop()
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+
+
+def test_every_option_and_argument_has_help():
+    missing = [
+        f"{parser.prog} {action.dest}"
+        for parser in _all_parsers()
+        for action in parser._actions
+        if not action.help and action.dest not in ("command", "action")
+    ]
+    assert missing == []
+
+
+def test_top_level_help_lists_the_commands_in_plain_words(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "``" not in out and "{" not in out
+    for command in ("extract", "render", "evaluate", "train", "convert", "patterns"):
+        assert f"    {command} " in out
+
+
+def test_files_with_the_same_name_in_different_folders_get_different_ids(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"), "-o", str(out), "--no-progress"]) == 0
+    assert sorted(set(pd.read_csv(out)["doc_id"])) == ["a/x.txt", "b/x.txt"]
+
+
+def test_one_bad_file_is_reported_and_the_others_are_processed(text_file, tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path / "missing.txt"), str(text_file), "-o", str(out), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot read 1 of 2" in err and "missing.txt" in err
+    assert list(pd.read_csv(out)["text"]) == ["广州市政府", "广州市工业和信息化局", "超400家"]

@@ -2,15 +2,17 @@
 
 Each notebook is executed with nbclient in a kernel of this very environment
 (a kernelspec written to a temporary JUPYTER_PATH, pointing at sys.executable),
-with its folder as working directory, the output folder and the user patterns
-file redirected into tmp_path: nothing is written into the project and no
-network is used.
+with its folder as working directory and the output folder redirected into
+tmp_path: nothing is written into the project and no network is used. The
+committed notebooks are checked too: run, small, free of this machine's paths,
+and the counts their text states are the data's.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -71,7 +73,6 @@ def kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     monkeypatch.setenv("CLUSTER_NER_NOTEBOOK_OUTPUT", str(tmp_path / "output"))
-    monkeypatch.setenv("CLUSTER_NER_PATTERNS", str(tmp_path / "patterns.jsonl"))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     return KERNEL
 
@@ -116,3 +117,46 @@ def test_notebook_is_committed_executed_and_small(name: str) -> None:
     source = "".join("".join(c["source"]) for c in nb["cells"])
     assert "../shared" not in source and "/shared/" not in source  # works with the project alone
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+MACHINE_PATHS = re.compile(r"(/work/|/root/|/home/|/tmp/|/Users/|[A-Z]:\\Users)")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_outputs_name_no_path_of_the_machine_they_ran_on(name: str) -> None:
+    nb = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            texts = ["".join(out.get("text", ""))] + [
+                "".join(v) for k, v in out.get("data", {}).items() if k.startswith("text/")
+            ] + ["".join(out.get("traceback", []))]
+            for text in texts:
+                found = MACHINE_PATHS.search(text)
+                assert found is None, f"{name}: an output names {text[max(0, found.start() - 40):found.end() + 40]!r}"
+
+
+# "… `corpus/dev.jsonl` (56 documents …" and "`notebooks/data/corpus.jsonl`: 40 short documents"
+_STATED = re.compile(r"`((?:corpus|notebooks/data)/[\w./-]+\.jsonl)`[^0-9`]{0,12}?(\d+)\s+(?:short\s+)?documents")
+
+
+def _stated_counts() -> list[tuple[str, str, int]]:
+    found = []
+    for name in NAMES:
+        nb = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                text = " ".join("".join(cell["source"]).split())
+                found += [(name, path, int(n)) for path, n in _STATED.findall(text)]
+    return found
+
+
+def test_notebooks_state_counts_of_documents():
+    stated = {(name, path) for name, path, _ in _stated_counts()}
+    assert ("02-corpus-analysis.ipynb", "notebooks/data/corpus.jsonl") in stated
+    assert ("03-retraining.ipynb", "corpus/dev.jsonl") in stated and ("03-retraining.ipynb", "corpus/train.jsonl") in stated
+
+
+@pytest.mark.parametrize(("name", "path", "count"), _stated_counts())
+def test_counts_stated_in_the_notebooks_text_are_the_datas(name: str, path: str, count: int) -> None:
+    lines = [line for line in (ROOT / path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert count == len(lines), f"{name} says {path} has {count} documents; it has {len(lines)}"

@@ -93,3 +93,38 @@ def test_new_characters_read_right_after_a_spacy_memory_zone():
     after = nlp(text)  # the zone dropped their strings; the Doc is rebuilt from the text
     assert after.text == text
     assert [(e.label_, e.text) for e in after.ents] == [("GOV", "广州市政府")]
+
+
+def test_meta_names_the_library_its_version_and_licence(nlp, rules_nlp):
+    for pipeline in (nlp, rules_nlp):
+        meta = pipeline.meta
+        assert meta["name"] == "cluster_ner" and meta["version"] == cluster_ner.__version__
+        assert meta["license"] == "MIT" and "CLUSTER" in meta["description"]
+
+
+def test_shipped_meta_has_the_per_label_scores_of_the_readme_quality_table(nlp):
+    """The dev-split row of README "Quality" (shipped pipeline) is the meta's performance."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = re.search(r"\| project corpus, held-out split \(`corpus/dev.jsonl`.*?\| shipped \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \| \*\*([0-9.]+)\*\* \|", readme)
+    assert row, "the Quality table's dev row was not found"
+    cluster, gov, metric, micro = map(float, row.groups())
+    perf = nlp.meta["performance"]
+    assert perf["ents_f"] == pytest.approx(micro, abs=6e-4)
+    for label, f in (("CLUSTER", cluster), ("GOV", gov), ("METRIC", metric)):
+        assert perf["ents_per_type"][label]["f"] == pytest.approx(f, abs=6e-4)
+
+
+def test_displacy_shows_the_three_label_colours(nlp):
+    from spacy import displacy
+
+    from cluster_ner.render import LABEL_COLORS
+
+    doc = nlp("工信部公布，无锡市物联网集群集聚企业超3000家。")
+    assert {e.label_ for e in doc.ents} == set(LABEL_COLORS)
+    html = displacy.render(doc, style="ent", options=cluster_ner.displacy_options())
+    for colour in LABEL_COLORS.values():
+        assert f"background: {colour}" in html
+    assert "#ddd" not in html

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -176,3 +177,51 @@ def test_page_shows_the_entities_in_headless_chromium(tmp_path: Path, sample: st
     for _, label, colour in got:
         assert colour == LABEL_COLORS[label.split(" · ")[0]]
     assert "GOV · 无锡市发展和改革委员会" in [label for _, label, _ in got]
+
+
+# --- Chinese glyphs, not boxes ------------------------------------------------------------
+
+
+def test_page_names_the_usual_cjk_fonts_of_windows_macos_and_linux(sample: str) -> None:
+    page = cluster_ner.render(sample, page=True, jupyter=False)
+    body = re.search(r"<body style=\"[^\"]*font-family: ([^;]+);", page)
+    assert body, "the page's body sets no font-family"
+    for font in ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"):
+        assert f"'{font}'" in body.group(1)
+    assert body.group(1).rstrip().endswith("sans-serif")
+    fragment = cluster_ner.render(sample, jupyter=False)  # the notebook view names them too
+    assert "'Noto Sans CJK SC'" in fragment
+
+
+def _cjk_font_installed() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    out = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+    return bool(out.strip())
+
+
+def _screenshot(tmp_path: Path, name: str, text: str) -> "Any":
+    import matplotlib.image
+
+    page = tmp_path / f"{name}.html"
+    page.write_text(cluster_ner.render(text, page=True, jupyter=False), encoding="utf-8")
+    png = tmp_path / f"{name}.png"
+    proc = _chromium(tmp_path, f"--screenshot={png}", "--window-size=900,300", "--hide-scrollbars", page.as_uri())
+    assert proc.returncode == 0 and png.exists(), proc.stderr[-2000:]
+    return matplotlib.image.imread(str(png))
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+@pytest.mark.skipif(not _cjk_font_installed(), reason="no font with Chinese glyphs is installed (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+def test_headless_chromium_draws_chinese_glyphs_not_boxes(tmp_path: Path) -> None:
+    """Two different Chinese texts of one length must give different pictures: boxes
+    (tofu) for missing glyphs all look alike, so without a CJK font they would match.
+    Characters no font has (private use) give the box picture to compare with."""
+    first = _screenshot(tmp_path, "first", "产业集群发展大会在无锡召开")
+    second = _screenshot(tmp_path, "second", "政府机构公布统计数据和名单")
+    boxes = _screenshot(tmp_path, "boxes", "\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b\ue00c")
+    inked = (first[..., :3] < 0.5).any(axis=-1)
+    assert inked.sum() > 200, "no text was drawn"
+    assert (abs(first - second) > 0.2).any(axis=-1).sum() > 200, "two different texts look the same: boxes, not glyphs"
+    assert (abs(first - boxes) > 0.2).any(axis=-1).sum() > 200, "the Chinese text looks like missing-glyph boxes"

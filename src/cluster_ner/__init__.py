@@ -5,19 +5,26 @@
 
 Public API: :func:`load`, :func:`extract`, :func:`extract_many`,
 :func:`iter_frames`, :func:`to_frame`, :func:`parse_quantity`,
-:func:`render`.
+:func:`render`, :func:`displacy_options`.
 """
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 from .attributes.quantity import Quantity, parse_quantity
-from .errors import ClusterNerError, GoldFormatError, InputDecodeError, ModelLoadError, PatternsFileError
+from .errors import (
+    ClusterNerError,
+    GoldFormatError,
+    InputDecodeError,
+    ModelLoadError,
+    OffsetMapMissingError,
+    PatternsFileError,
+)
 from .extract import extract, extract_many, iter_frames
 from .frame import COLUMNS, to_frame
 from .pipeline import load
-from .render import render
-
-__version__ = "0.1.0"
+from .render import displacy_options, render
 
 __all__ = [
     "COLUMNS",
@@ -25,9 +32,11 @@ __all__ = [
     "GoldFormatError",
     "InputDecodeError",
     "ModelLoadError",
+    "OffsetMapMissingError",
     "PatternsFileError",
     "Quantity",
     "__version__",
+    "displacy_options",
     "extract",
     "extract_many",
     "iter_frames",

@@ -6,6 +6,8 @@ and nowhere else; call sites format them with keyword arguments.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ClusterNerError(Exception):
     """Base class of the errors raised by cluster_ner."""
@@ -27,6 +29,26 @@ class InputDecodeError(ClusterNerError, ValueError):
     """Bytes given as text could not be decoded with any supported encoding."""
 
 
+class OffsetMapMissingError(ClusterNerError, ValueError):
+    """A Doc with entities has lost its user data (the offset map into the original text)."""
+
+
+def check_offset_map(doc: Any) -> None:
+    """Refuse a Doc whose entities can no longer be mapped to the original text.
+
+    The cleaning tokenizer keeps the raw text and the offset map in
+    ``doc.user_data``, and the attribute component keeps every entity's
+    values there. A Doc with entities and no user data at all was saved
+    without it — ``DocBin(store_user_data=False)``, spaCy's default — so its
+    offsets would silently be offsets into the cleaned text.
+
+    Raises:
+        OffsetMapMissingError: saying how to keep the user data.
+    """
+    if len(doc.ents) and not doc.user_data:
+        raise OffsetMapMissingError(Messages.OFFSET_MAP_MISSING)
+
+
 class Messages:
     """Message templates, formatted with ``str.format``."""
 
@@ -38,20 +60,34 @@ class Messages:
         "{arg}: could not decode {n_bytes} bytes with any of the encodings "
         "tried ({encodings}). Decode it yourself and pass a str."
     )
-    GOLD_BAD_JSON = "{path}, line {line}: not valid JSON ({detail})."
-    GOLD_MISSING_FIELD = "{path}, line {line}: missing field {field!r}."
+    GOLD_BAD_JSON = "{path}, {where}: not valid JSON ({detail})."
+    GOLD_MISSING_FIELD = "{path}, {where}: missing field {field!r}."
     GOLD_UNKNOWN_LABEL = (
-        "{path}, line {line}: unknown label {label!r}; expected one of {labels}."
+        "{path}, {where}: unknown label {label!r}; expected one of {labels}."
     )
     GOLD_BAD_OFFSETS = (
-        "{path}, line {line}: span [{start}, {end}) is outside the text "
+        "{path}, {where}: span [{start}, {end}) is outside the text "
         "(length {length}) or empty."
     )
     GOLD_TEXT_MISMATCH = (
-        "{path}, line {line}: span [{start}, {end}) covers {actual!r}, "
+        "{path}, {where}: span [{start}, {end}) covers {actual!r}, "
         "but its \"text\" says {expected!r}."
     )
-    GOLD_OVERLAP = "{path}, line {line}: spans {first} and {second} overlap."
+    GOLD_OVERLAP = "{path}, {where}: spans {first} and {second} overlap."
+    GOLD_BAD_SHAPE = "{path}, {where}: {detail}."
+    GOLD_UNKNOWN_SHAPE = (
+        "{path}, {where}: not a document of a known format (gold {{\"text\", \"spans\"}}, "
+        "a Label Studio task or JSON-MIN item, a Doccano line); its fields are {fields}."
+    )
+    GOLD_NOT_UTF8 = "{path}: not UTF-8 text ({detail}); gold and exports are read as UTF-8."
+    GOLD_IS_DIR = "{path} is a folder; give a gold file (.jsonl, .json, .spacy or a Doccano .zip)."
+    GOLD_BAD_DOCBIN = "{path}: not a spaCy DocBin ({detail})."
+    GOLD_NO_DOCS = "{path}: no documents to {purpose}{why}."
+    GOLD_SKIPPED = "{path}: skipped {n} of {total} {unit}: {reasons}."
+    GOLD_SEVERAL_ANNOTATIONS = (
+        "{n} task(s) with several annotations used the ground-truth one, else the most recent: {ids}."
+    )
+    CONVERT_SUFFIX = "Cannot write {path}: the output of convert is a spaCy DocBin, name it *.spacy."
     MARKUP_UNBALANCED = "markup: unbalanced [[ ]] near character {pos}: {context!r}"
     MARKUP_BAD_LABEL = "markup: unknown label {label!r} near character {pos}; expected one of {labels}."
     PATTERNS_BAD_LINE = "{path}, line {line}: {detail}"
@@ -75,5 +111,44 @@ class Messages:
         "use .csv, .jsonl or .parquet."
     )
     OUTPUT_UNWRITABLE = "Cannot write {path}: {detail}"
+    PARQUET_MISSING = (
+        "Cannot write {path}: Parquet needs pyarrow, which is not installed. "
+        "Install it (pip install pyarrow, or the project's [parquet] extra), or write .csv or .jsonl."
+    )
+    INPUT_UNREADABLE = "Cannot read {path}: {detail}"
+    INPUTS_UNREADABLE = "Cannot read {n} of {total} input file(s), the others were processed: {files}"
+    CLI_NOT_INT = "{value!r} is not a whole number"
+    CLI_TOO_SMALL = "{value} is too small: give {low} or more{extra}"
+    PATTERNS_LIST_BAD = (
+        "{detail} ({n} bad line(s); fix the line, or remove it with "
+        "`cluster-ner patterns remove --line {line} --model {model}`)"
+    )
+    PATTERNS_REMOVE_WHAT = "Say what to remove: a pattern ID, or --line N."
     IDS_LENGTH = "ids has {n_ids} items but texts has {n_texts}."
+    OFFSET_MAP_MISSING = (
+        "This Doc has entities but no user data: it was saved without it "
+        "(DocBin(store_user_data=False) is spaCy's default), so the offsets into "
+        "the original text and the entities' attributes are lost. Save Docs with "
+        "DocBin(store_user_data=True) or Doc.to_bytes(), or run the pipeline on the text again."
+    )
+    # --- patterns in the pipeline ---
+    PATTERNS_NO_FILE = "No patterns file at {path}."
+    PATTERNS_LEGACY_IGNORED = (
+        "{path} is no longer read when a pipeline loads (patterns now live in the "
+        "pipeline, so that it gives the same entities on every machine). Use it "
+        "explicitly: cluster_ner.load(patterns={path_str!r}), or save it into a "
+        "pipeline folder: cluster-ner patterns import {path_str} --model DIR."
+    )
+    PATTERNS_NO_ID = "No pattern with id {pid!r} in {path}."
+    PATTERNS_NO_LINE = "{path} has no line {line}."
+    PATTERNS_NOT_A_PIPELINE = (
+        "{path} is not a cluster_ner pipeline folder with a patterns component "
+        "(no config.cfg naming cluster_ner_patterns). Give a folder written by "
+        "nlp.to_disk() or `cluster-ner train`, or a new folder name to create one."
+    )
+    PATTERNS_SHIPPED_READ_ONLY = (
+        "The shipped pipeline is not edited: give a pipeline folder with --model DIR "
+        "(a new folder is created from the shipped pipeline)."
+    )
+    PATTERNS_BAD_JSON_ARG = "--json: the pattern is not valid JSON ({detail})."
     ON_ERROR_VALUE = "on_error must be 'report' or 'raise', got {value!r}."

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from .constants import SENTENCE_END_RE
+from .errors import check_offset_map
 from .extensions import SPAN_EXTENSIONS
 from .tokenizer import alignment, raw_text, working_text
 
@@ -55,7 +56,13 @@ def sentence_bounds(text: str) -> list[int]:
 
 
 def doc_rows(doc: Doc, doc_id: Any = None) -> list[dict[str, Any]]:
-    """One dict per entity of ``doc``, in text order, with the :data:`COLUMNS` keys."""
+    """One dict per entity of ``doc``, in text order, with the :data:`COLUMNS` keys.
+
+    Raises:
+        OffsetMapMissingError: the Doc has entities but lost its user data (a
+            ``DocBin`` saved without it), so its offsets are not into the raw text.
+    """
+    check_offset_map(doc)
     raw = raw_text(doc)
     align = alignment(doc)
     ident = doc_id if doc_id is not None else doc._.doc_id

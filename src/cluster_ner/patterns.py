@@ -1,4 +1,10 @@
-"""User patterns: entities the user names, which win over the rules and the model.
+"""Patterns: entities the user names, which win over the rules and the model.
+
+Patterns live in the pipeline, as with spaCy's ``SpanRuler``: the component
+``cluster_ner_patterns`` holds them, ``nlp.to_disk(DIR)`` writes them to
+``DIR/cluster_ner_patterns/patterns.jsonl`` and ``spacy.load(DIR)`` reads them
+back, so a saved pipeline finds the same entities on every machine and every
+Dask worker. Nothing outside the pipeline folder is read when it loads.
 
 A patterns file is JSONL, one pattern per line, in the shape spaCy's rulers use::
 
@@ -8,24 +14,27 @@ A patterns file is JSONL, one pattern per line, in the shape spaCy's rulers use:
 ``label`` is CLUSTER, GOV or METRIC; ``pattern`` is a phrase (a string: the
 useful form, since tokens are single characters) or a spaCy token pattern (a
 list of dicts, one per character); ``id`` is optional and names the pattern for
-``cluster-ner patterns remove``. Phrases are cleaned like the text
-(traditional → simplified, pinyin removed), so ``順德區`` matches ``顺德区``.
-Blank lines and lines starting with ``#`` are ignored.
+``remove``. Phrases are cleaned like the text (traditional → simplified, pinyin
+removed), so ``順德區`` matches ``顺德区``. Blank lines and lines starting with
+``#`` are ignored.
 
-Which files are read — one rule, applied every time a pipeline is loaded, so
-an edited file takes effect at the next :func:`cluster_ner.load` without code
-changes:
+Ways to give a pipeline patterns:
 
-1. the packaged file ``cluster_ner/models/patterns.jsonl`` (ships with the
-   package; empty unless the project adds patterns), then
-2. the user file: ``$CLUSTER_NER_PATTERNS`` when that variable is set and not
-   empty, otherwise ``$XDG_CONFIG_HOME/cluster_ner/patterns.jsonl``
-   (``~/.config/cluster_ner/patterns.jsonl`` when ``XDG_CONFIG_HOME`` is
-   unset). A missing user file means no user patterns.
+* from Python: ``nlp.get_pipe("cluster_ner_patterns").add_patterns([...])``,
+  then ``nlp.to_disk(DIR)``;
+* from a file: ``cluster_ner.load(patterns="my_patterns.jsonl")``, or
+  ``initialize(patterns="my_patterns.jsonl")`` on the component, or
+  ``cluster-ner train … --patterns my_patterns.jsonl``;
+* from the command line: ``cluster-ner patterns add|remove|import --model DIR``
+  edits ``DIR/cluster_ner_patterns/patterns.jsonl`` (:func:`add_pattern`,
+  :func:`remove_pattern` on that file).
 
-``cluster-ner patterns add|list|remove`` edit the user file. The component
-``cluster_ner_patterns`` puts the matches in ``doc.spans["cluster_ner_patterns"]``;
-the resolver ranks them above rules and model.
+A new pipeline (:func:`cluster_ner.pipeline.build`) starts with the packaged
+file ``cluster_ner/models/patterns.jsonl`` (``packaged = true``; empty unless
+the project adds patterns). The per-user file of earlier versions
+(``~/.config/cluster_ner/patterns.jsonl`` or ``$CLUSTER_NER_PATTERNS``) is no
+longer read: :func:`legacy_user_file` finds it so that ``load()`` can say how
+to carry it over.
 """
 
 from __future__ import annotations
@@ -33,15 +42,17 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
+from spacy import util as spacy_util
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from .batching import BatchedComponent
 from .constants import LABELS
@@ -49,21 +60,28 @@ from .errors import Messages, PatternsFileError
 from .extensions import register_extensions
 from .span_filter import PATTERNS_KEY  # the doc.spans key the resolver reads
 
-ENV_VAR = "CLUSTER_NER_PATTERNS"
 PACKAGED_FILE = "patterns.jsonl"
+# the file inside the component's folder of a saved pipeline (DIR/cluster_ner_patterns/patterns.jsonl)
+PIPELINE_FILE = "patterns.jsonl"
+COMPONENT = "cluster_ner_patterns"
+# Read by versions up to 0.1.0 at every load; now only looked at to tell the user it is ignored.
+LEGACY_ENV_VAR = "CLUSTER_NER_PATTERNS"
+
+PatternLike = Union["Pattern", dict[str, Any]]
 
 
 @dataclass(frozen=True)
 class Pattern:
-    """One line of a patterns file."""
+    """One pattern, with where it came from (for error messages)."""
 
     label: str
     pattern: str | list[dict[str, Any]]
-    id: str
+    id: str = ""
     path: str = ""
     line: int = 0
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSONL record: ``{"label", "pattern", "id"}``."""
         return {"label": self.label, "pattern": self.pattern, "id": self.id}
 
 
@@ -72,37 +90,39 @@ def packaged_patterns_path() -> Path:
     return Path(str(resources.files("cluster_ner").joinpath("models", PACKAGED_FILE)))
 
 
-def user_patterns_path() -> Path:
-    """The user patterns file: ``$CLUSTER_NER_PATTERNS``, else the per-user config file."""
-    env = os.environ.get(ENV_VAR, "").strip()
+def pipeline_patterns_path(model_dir: str | Path) -> Path:
+    """The patterns file of a saved pipeline: ``DIR/cluster_ner_patterns/patterns.jsonl``."""
+    return Path(model_dir) / COMPONENT / PIPELINE_FILE
+
+
+def legacy_user_file() -> Path | None:
+    """The per-user patterns file earlier versions read at every load, when it exists.
+
+    ``$CLUSTER_NER_PATTERNS`` when set, else
+    ``$XDG_CONFIG_HOME/cluster_ner/patterns.jsonl`` (``~/.config/…``). It is
+    no longer read; :func:`cluster_ner.load` warns once when it finds one.
+    """
+    env = os.environ.get(LEGACY_ENV_VAR, "").strip()
     if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME", "").strip() or str(Path.home() / ".config")
-    return Path(base) / "cluster_ner" / PACKAGED_FILE
-
-
-def pattern_files() -> list[Path]:
-    """The files a pipeline reads at load time, in order (packaged, then user)."""
-    return [packaged_patterns_path(), user_patterns_path()]
+        path = Path(env).expanduser()
+    else:
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or str(Path.home() / ".config")
+        path = Path(base) / "cluster_ner" / PACKAGED_FILE
+    return path if path.is_file() else None
 
 
 def _bad(path: Path | str, line: int, detail: str) -> PatternsFileError:
     return PatternsFileError(Messages.PATTERNS_BAD_LINE.format(path=path, line=line, detail=detail))
 
 
-def parse_line(raw: str, *, path: Path | str, line: int) -> Pattern | None:
-    """One line → a :class:`Pattern` (None for blank and ``#`` lines).
+def parse_record(rec: Any, *, path: Path | str, line: int) -> Pattern:
+    """Check one pattern record (a parsed JSON line, or a dict from Python).
 
     Raises:
-        PatternsFileError: naming ``path`` and ``line`` when the line is bad.
+        PatternsFileError: naming ``path`` and ``line`` when the record is bad.
     """
-    text = raw.strip()
-    if not text or text.startswith("#"):
-        return None
-    try:
-        rec = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _bad(path, line, f"not valid JSON ({exc.msg})") from None
+    if isinstance(rec, Pattern):
+        rec = rec.to_dict()
     if not isinstance(rec, dict):
         raise _bad(path, line, 'expected an object {"label", "pattern", "id"}')
     label = rec.get("label")
@@ -118,12 +138,37 @@ def parse_line(raw: str, *, path: Path | str, line: int) -> Pattern | None:
     else:
         raise _bad(path, line, "pattern must be a string (a phrase) or a list of token objects")
     pid = rec.get("id", "")
+    if pid is None:
+        pid = ""
     if not isinstance(pid, str):
         raise _bad(path, line, f"id must be a string, got {pid!r}")
     extra = set(rec) - {"label", "pattern", "id"}
     if extra:
         raise _bad(path, line, f"unknown field(s) {', '.join(sorted(extra))}")
     return Pattern(label, pattern, pid, str(path), line)
+
+
+def parse_line(raw: str, *, path: Path | str, line: int) -> Pattern | None:
+    """One line of a patterns file → a :class:`Pattern` (None for blank and ``#`` lines).
+
+    Raises:
+        PatternsFileError: naming ``path`` and ``line`` when the line is bad.
+    """
+    text = raw.strip()
+    if not text or text.startswith("#"):
+        return None
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _bad(path, line, f"not valid JSON ({exc.msg})") from None
+    return parse_record(rec, path=path, line=line)
+
+
+def _read_lines(p: Path) -> list[str]:
+    try:
+        return p.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _bad(p, 0, f"cannot read the file ({exc})") from None
 
 
 def read_patterns(path: str | Path) -> list[Pattern]:
@@ -135,27 +180,36 @@ def read_patterns(path: str | Path) -> list[Pattern]:
     p = Path(path)
     if not p.exists():
         return []
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad(p, 0, f"cannot read the file ({exc})") from None
+    if p.is_dir():
+        raise _bad(p, 0, "is a folder, not a patterns file (JSONL)")
     out: list[Pattern] = []
-    for n, raw in enumerate(lines, start=1):
+    for n, raw in enumerate(_read_lines(p), start=1):
         pat = parse_line(raw, path=p, line=n)
         if pat is not None:
             out.append(pat)
     return out
 
 
-def load_patterns(files: Iterable[str | Path] | None = None) -> list[Pattern]:
-    """All patterns of ``files`` (default: :func:`pattern_files`), in order."""
-    out: list[Pattern] = []
-    for f in pattern_files() if files is None else files:
-        out.extend(read_patterns(f))
-    return out
+def check_matchable(pat: Pattern) -> None:
+    """Check that spaCy's matchers accept the pattern (token attributes, operators).
+
+    Raises:
+        PatternsFileError: naming the pattern's file and line.
+    """
+    from .cleaning import clean
+
+    try:
+        if isinstance(pat.pattern, str):
+            if not clean(pat.pattern).text.strip():
+                raise ValueError("the pattern is empty after cleaning")
+        else:
+            Matcher(Vocab(), validate=True).add("check", [pat.pattern])
+    except Exception as exc:  # spaCy's MatchPatternError / ValueError on a bad token pattern
+        detail = " ".join(str(exc).split())
+        raise _bad(pat.path or "<patterns>", pat.line, f"invalid pattern: {detail}") from None
 
 
-# --- editing the user file (the CLI) ---------------------------------------------
+# --- editing a patterns file (the CLI edits the file of a pipeline folder) --------------
 
 
 def _slug(label: str, pattern: str | list[Any], taken: set[str]) -> str:
@@ -166,34 +220,59 @@ def _slug(label: str, pattern: str | list[Any], taken: set[str]) -> str:
     return pid
 
 
-def add_pattern(label: str, pattern: str | list[dict[str, Any]], pid: str | None = None, *, path: str | Path | None = None) -> Pattern:
-    """Append a pattern to the user file (created with its folder when missing).
+def _ids_in(lines: list[str]) -> dict[str, int]:
+    """id → first line number, for every line that is a JSON object with a string id
+    (bad lines included: their id still names them)."""
+    ids: dict[str, int] = {}
+    for n, raw in enumerate(lines, start=1):
+        rec = _loose_record(raw)
+        pid = rec.get("id") if rec else None
+        if isinstance(pid, str) and pid and pid not in ids:
+            ids[pid] = n
+    return ids
+
+
+def _loose_record(raw: str) -> dict[str, Any] | None:
+    text = raw.strip()
+    if not text or text.startswith("#"):
+        return None
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return rec if isinstance(rec, dict) else None
+
+
+def add_pattern(
+    label: str, pattern: str | list[dict[str, Any]], pid: str | None = None, *, path: str | Path
+) -> Pattern:
+    """Append a pattern to a patterns file (created with its folder when missing).
 
     Args:
         label: CLUSTER, GOV or METRIC.
         pattern: a phrase, or a token pattern (list of dicts).
         pid: the pattern's id; default ``<label>-<phrase>``, made unique.
-        path: the file to edit (default: :func:`user_patterns_path`).
+        path: the file to edit (the CLI passes :func:`pipeline_patterns_path`).
 
     Returns:
         The pattern as written.
 
     Raises:
-        PatternsFileError: the label or pattern is invalid, the id is taken, or
-            the existing file has a bad line.
+        PatternsFileError: the label or pattern is invalid, or the id is taken.
+            Bad lines already in the file do not stop the addition (the
+            pipeline will not load until they are fixed or removed).
     """
-    p = Path(path) if path is not None else user_patterns_path()
-    existing = read_patterns(p)
-    taken = {x.id for x in existing if x.id}
-    if pid is None or pid == "":
-        pid = _slug(label, pattern, taken)
+    p = Path(path)
+    lines = _read_lines(p) if p.exists() else []
+    taken = _ids_in(lines)
+    if not pid:
+        pid = _slug(label, pattern, set(taken))
     elif pid in taken:
-        raise _bad(p, next(x.line for x in existing if x.id == pid), f"a pattern with id {pid!r} already exists")
-    rec = {"label": label, "pattern": pattern, "id": pid}
-    line = json.dumps(rec, ensure_ascii=False)
-    n_lines = len(p.read_text(encoding="utf-8").splitlines()) if p.exists() else 0
-    parsed = parse_line(line, path=p, line=n_lines + 1)  # validate before writing
+        raise _bad(p, taken[pid], f"a pattern with id {pid!r} already exists")
+    line = json.dumps({"label": label, "pattern": pattern, "id": pid}, ensure_ascii=False)
+    parsed = parse_line(line, path=p, line=len(lines) + 1)  # validate before writing
     assert parsed is not None
+    check_matchable(parsed)
     p.parent.mkdir(parents=True, exist_ok=True)
     prefix = ""
     if p.exists():
@@ -205,17 +284,22 @@ def add_pattern(label: str, pattern: str | list[dict[str, Any]], pid: str | None
     return parsed
 
 
-def remove_pattern(pid: str, *, path: str | Path | None = None) -> int:
-    """Remove the patterns with id ``pid`` from the user file; return how many."""
-    p = Path(path) if path is not None else user_patterns_path()
+def remove_pattern(pid: str | None = None, *, path: str | Path, line: int | None = None) -> int:
+    """Remove patterns from a file by id, or one line by its number; return how many.
+
+    Works on a file with bad lines too (a bad line that has an id is removed by
+    that id; any line by its number), so a mistake never blocks its own removal.
+    """
+    p = Path(path)
     if not p.exists():
         return 0
-    read_patterns(p)  # refuse to rewrite a file with bad lines
+    lines = _read_lines(p)
     kept: list[str] = []
     removed = 0
-    for n, raw in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
-        pat = parse_line(raw, path=p, line=n)
-        if pat is not None and pat.id == pid:
+    for n, raw in enumerate(lines, start=1):
+        rec = _loose_record(raw)
+        hit = (line is not None and n == line) or (pid is not None and rec is not None and rec.get("id") == pid)
+        if hit and (line is not None or rec is not None):
             removed += 1
         else:
             kept.append(raw)
@@ -224,37 +308,95 @@ def remove_pattern(pid: str, *, path: str | Path | None = None) -> int:
     return removed
 
 
-# --- the pipeline component ------------------------------------------------------
+def file_problems(path: str | Path) -> list[tuple[int, PatternsFileError]]:
+    """``(line, error)`` for every bad line of a patterns file (none when it is missing)."""
+    p = Path(path)
+    if not p.exists():
+        return []
+    problems: list[tuple[int, PatternsFileError]] = []
+    for n, raw in enumerate(_read_lines(p), start=1):
+        try:
+            pat = parse_line(raw, path=p, line=n)
+            if pat is not None:
+                check_matchable(pat)
+        except PatternsFileError as exc:
+            problems.append((n, exc))
+    return problems
+
+
+# --- the pipeline component ---------------------------------------------------------------
+
+PatternSource = Union[str, Path, Iterable[PatternLike]]
+
+
+def as_patterns(source: PatternSource, *, where: str = "add_patterns") -> list[Pattern]:
+    """Patterns from a file path, or from an iterable of dicts / :class:`Pattern`.
+
+    Raises:
+        PatternsFileError: a bad line (file) or record (iterable), named.
+    """
+    if isinstance(source, (str, Path)):
+        p = Path(source)
+        if not p.is_file():
+            raise PatternsFileError(Messages.PATTERNS_NO_FILE.format(path=p))
+        return read_patterns(p)
+    return [parse_record(rec, path=where, line=i) for i, rec in enumerate(source, start=1)]
 
 
 class PatternsComponent(BatchedComponent):
-    """Matches the user's patterns; matches go to ``doc.spans["cluster_ner_patterns"]``.
+    """Matches the pipeline's patterns; matches go to ``doc.spans["cluster_ner_patterns"]``.
 
-    The patterns are read from the files when the component is created (every
-    :func:`cluster_ner.load`), never saved in a pipeline directory: the files
-    stay the one place where they live.
+    Like spaCy's ``SpanRuler``: :meth:`add_patterns`, :meth:`remove`,
+    :meth:`clear`, :meth:`initialize` (``patterns=`` a list or a JSONL file),
+    :attr:`patterns`, and ``to_disk``/``from_disk``/``to_bytes``/``from_bytes``
+    that save and restore the patterns with the pipeline.
     """
 
-    def __init__(self, nlp: Language, name: str, packaged: bool = True, user: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str, packaged: bool = True, user: bool = False) -> None:
         register_extensions()
         self.name = name
         self.nlp = nlp
         self.packaged = packaged
+        # ``user`` is accepted so that pipelines saved by 0.1.0 (``user = true``)
+        # still load; the per-user file is no longer read (see the module docstring).
         self.user = user
-        self.patterns: list[Pattern] = []
-        self.phrase_matcher = PhraseMatcher(nlp.vocab)
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self._meta: dict[int, tuple[str, str]] = {}
-        files = ([packaged_patterns_path()] if packaged else []) + ([user_patterns_path()] if user else [])
-        self.add_patterns(load_patterns(files))
+        self.clear()
+        if packaged:
+            self.add_patterns(read_patterns(packaged_patterns_path()))
 
-    def add_patterns(self, patterns: Iterable[Pattern]) -> None:
-        """Add patterns (already validated lines) to the matchers."""
+    # -- the patterns ----------------------------------------------------------------------
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        """The patterns, one ``{"label", "pattern", "id"}`` dict each, in the order added."""
+        return [p.to_dict() for p in self._patterns]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the patterns that have one, sorted."""
+        return tuple(sorted({p.id for p in self._patterns if p.id}))
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def clear(self) -> None:
+        """Remove every pattern."""
+        self._patterns: list[Pattern] = []
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab)
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self._meta: dict[int, tuple[str, str]] = {}
+
+    def add_patterns(self, patterns: PatternSource) -> None:
+        """Add patterns: dicts ``{"label", "pattern", "id"}``, :class:`Pattern` s, or a JSONL file.
+
+        Raises:
+            PatternsFileError: a bad record or line (named); nothing after it is added.
+        """
         from .tokenizer import CleaningTokenizer
 
         make_doc = CleaningTokenizer(self.nlp.vocab)  # phrases are cleaned like the text
-        for pat in patterns:
-            key = repr((pat.label, pat.id, len(self.patterns)))
+        for pat in as_patterns(patterns):
+            key = repr((pat.label, pat.id, len(self._patterns)))
             self._meta[self.nlp.vocab.strings.add(key)] = (pat.label, pat.id)
             try:
                 if isinstance(pat.pattern, str):
@@ -267,10 +409,37 @@ class PatternsComponent(BatchedComponent):
             except Exception as exc:  # spaCy's MatchPatternError / ValueError on a bad token pattern
                 detail = " ".join(str(exc).split())
                 raise _bad(pat.path or "<patterns>", pat.line, f"invalid pattern: {detail}") from None
-            self.patterns.append(pat)
+            self._patterns.append(pat)
+
+    def remove(self, pattern_id: str) -> int:
+        """Remove the patterns with this id; return how many (0 when none has it)."""
+        kept = [p for p in self._patterns if p.id != pattern_id]
+        removed = len(self._patterns) - len(kept)
+        if removed:
+            self.clear()
+            self.add_patterns(kept)
+        return removed
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Any = None,  # PatternSource (spaCy validates these settings with pydantic: keep the type plain)
+    ) -> None:
+        """Reset the patterns (as ``SpanRuler.initialize`` does): the packaged ones
+        when ``packaged`` is set, then ``patterns`` — a list of dicts or the path of a
+        JSONL file (``[initialize.components.cluster_ner_patterns] patterns = "file.jsonl"``)."""
+        self.clear()
+        if self.packaged:
+            self.add_patterns(read_patterns(packaged_patterns_path()))
+        if patterns is not None:
+            self.add_patterns(patterns)
+
+    # -- matching --------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.patterns:
+        if not self._patterns:
             return doc
         spans: list[Span] = []
         matches = list(self.phrase_matcher(doc)) if len(self.phrase_matcher) else []
@@ -278,14 +447,44 @@ class PatternsComponent(BatchedComponent):
             matches += self.matcher(doc)
         for key, start, end in matches:
             label, pid = self._meta[key]
-            span = Span(doc, start, end, label=label, span_id=pid)
-            spans.append(span)
+            spans.append(Span(doc, start, end, label=label, span_id=pid))
         if spans:
             doc.spans[PATTERNS_KEY] = spans
         return doc
 
+    # -- serialization (the patterns travel with the pipeline) -----------------------------
 
-@Language.factory("cluster_ner_patterns", default_config={"packaged": True, "user": True})
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return spacy_util.to_bytes({"patterns": lambda: json.dumps(self.patterns, ensure_ascii=False)}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "PatternsComponent":
+        def load(b: bytes | str) -> None:
+            self.clear()
+            self.add_patterns(json.loads(b))
+
+        spacy_util.from_bytes(data, {"patterns": load}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / PIPELINE_FILE).write_text(
+            "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in self.patterns), encoding="utf-8"
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "PatternsComponent":
+        """Read ``path/patterns.jsonl``; a folder saved before patterns were saved
+        (no such file) keeps the patterns the component was created with."""
+        file = Path(path) / PIPELINE_FILE
+        if file.is_file():
+            found = read_patterns(file)
+            self.clear()
+            self.add_patterns(found)
+        return self
+
+
+@Language.factory(COMPONENT, default_config={"packaged": True, "user": False})
 def make_patterns_component(nlp: Language, name: str, packaged: bool, user: bool) -> PatternsComponent:
-    """spaCy factory of the user patterns component (see the module docstring)."""
+    """spaCy factory of the patterns component (see the module docstring)."""
     return PatternsComponent(nlp, name, packaged=packaged, user=user)
+

@@ -9,6 +9,7 @@ pipeline directory (from ``nlp.to_disk`` or ``cluster-ner train``) loads with
 
 from __future__ import annotations
 
+import warnings
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,25 @@ RESOLVE_PIPE = "cluster_ner_resolve"
 MODEL_PIPE = "cluster_ner_model"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "cluster_ner.CleaningTokenizer.v1"}}}
 PACKAGED_PIPELINE = "pipeline"
+DESCRIPTION = (
+    "Industrial clusters (CLUSTER), government bodies (GOV) and metrics (METRIC) in Chinese "
+    "news and policy text: rules, a scoped statistical NER and user patterns, with offsets "
+    "into the raw text."
+)
+
+
+def library_meta() -> dict[str, Any]:
+    """What ``nlp.meta`` says of every cluster_ner pipeline: name, version, description, licence."""
+    from . import __version__
+
+    return {
+        "name": "cluster_ner",
+        "version": __version__,
+        "description": DESCRIPTION,
+        "license": "MIT",
+        "author": "cluster_ner developers",
+        "requirements": [f"cluster_ner>={__version__}"],
+    }
 
 
 def packaged_models_dir() -> Path:
@@ -39,7 +59,7 @@ def packaged_models_dir() -> Path:
 
 
 def build(*, base: str | None = None) -> Language:
-    """A fresh pipeline from code: cleaning tokenizer, rules, user patterns, resolver, attributes.
+    """A fresh pipeline from code: cleaning tokenizer, rules, patterns, resolver, attributes.
 
     There is no sentence splitter: the ``sentence`` column comes from the
     sentence ends of the text (see :func:`cluster_ner.frame.sentence_bounds`).
@@ -59,6 +79,7 @@ def build(*, base: str | None = None) -> Language:
     nlp.add_pipe(PATTERNS_PIPE)
     nlp.add_pipe(RESOLVE_PIPE)
     nlp.add_pipe("cluster_ner_attributes")
+    nlp.meta.update(library_meta())
     return nlp
 
 
@@ -73,27 +94,39 @@ def _load_base(base: str) -> Language:
     return nlp
 
 
-def load(path: str | Path | None = None, *, base: str | None = None, rules_only: bool = False) -> Language:
+def load(
+    path: str | Path | None = None,
+    *,
+    base: str | None = None,
+    rules_only: bool = False,
+    patterns: str | Path | list[dict[str, Any]] | None = None,
+) -> Language:
     """Load the cluster_ner pipeline.
 
     Args:
         path: a pipeline directory written by ``nlp.to_disk`` or
             ``cluster-ner train``. Default: the pipeline shipped in the
-            package (``cluster_ner/models/pipeline``: rules, user patterns and
+            package (``cluster_ner/models/pipeline``: rules, patterns and
             the trained model scoped to open quantities), or the rules and
-            user patterns alone if it is missing.
+            patterns alone if it is missing.
         base: start from an installed spaCy pipeline such as
             ``"zh_core_web_sm"`` (its components run beside the project's; the
             cleaning tokenizer replaces its tokenizer). Raises a
             :class:`ModelLoadError` saying how to install it when it is missing.
         rules_only: ignore the shipped trained model and use the rules only.
+        patterns: more patterns for this pipeline (:mod:`cluster_ner.patterns`):
+            the path of a JSONL file, or a list of ``{"label", "pattern", "id"}``
+            dicts. They are added to the pipeline's own patterns (those saved in
+            ``path``; none for the shipped pipeline) and saved by ``nlp.to_disk``.
 
     Returns:
         A ``spacy.Language`` whose ``doc.ents`` are the CLUSTER, GOV and METRIC
         entities; :func:`cluster_ner.to_frame` turns a Doc into a DataFrame.
 
-    The user patterns (:mod:`cluster_ner.patterns`) are read from their files
-    at every call, so an edited patterns file takes effect at the next load.
+    Nothing outside the package and ``path`` is read: the same call gives the
+    same pipeline on every machine. (Versions up to 0.1.0 also read
+    ``~/.config/cluster_ner/patterns.jsonl``; when that file exists a warning
+    says how to use it explicitly.)
 
     Raises:
         ModelLoadError: the directory is missing or not a loadable pipeline, or
@@ -101,10 +134,35 @@ def load(path: str | Path | None = None, *, base: str | None = None, rules_only:
         PatternsFileError: a patterns file has a bad line (names file and line).
     """
     register_extensions()
+    if patterns is None:
+        _warn_legacy_patterns()
+    nlp = _load(path, base=base, rules_only=rules_only)
+    if patterns is not None:
+        nlp.get_pipe(PATTERNS_PIPE).add_patterns(patterns)
+    return nlp
+
+
+_legacy_warned = False
+
+
+def _warn_legacy_patterns() -> None:
+    """Once per process: the per-user patterns file of 0.1.0 exists but is not read."""
+    global _legacy_warned
+    if _legacy_warned:
+        return
+    from .patterns import legacy_user_file
+
+    found = legacy_user_file()
+    if found is not None:
+        _legacy_warned = True
+        warnings.warn(Messages.PATTERNS_LEGACY_IGNORED.format(path=found, path_str=str(found)), UserWarning, stacklevel=3)
+
+
+def _load(path: str | Path | None, *, base: str | None, rules_only: bool) -> Language:
     if base is not None:
         return build(base=base)
+    shipped = packaged_models_dir() / PACKAGED_PIPELINE
     if path is None:
-        shipped = packaged_models_dir() / PACKAGED_PIPELINE
         if rules_only or not (shipped / "config.cfg").exists():
             return build()
         path = shipped
@@ -119,6 +177,8 @@ def load(path: str | Path | None = None, *, base: str | None = None, rules_only:
         raise ModelLoadError(Messages.MODEL_CORRUPT.format(path=p, detail=f"{type(exc).__name__}: {exc}")) from None
     if PATTERNS_PIPE not in nlp.pipe_names and RESOLVE_PIPE in nlp.pipe_names:
         nlp.add_pipe(PATTERNS_PIPE, before=RESOLVE_PIPE)  # a directory saved before user patterns existed
+    if p.resolve() == shipped.resolve():
+        nlp.meta.update(library_meta())  # the library's version, whatever meta.json was written with
     if rules_only:
         for name in (MODEL_PIPE, "ner"):  # the project's model, or a plain spaCy ner
             if name in nlp.pipe_names:

@@ -22,6 +22,7 @@ from spacy.displacy.templates import TPL_ENT
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .errors import check_offset_map
 from .extensions import register_extensions
 from .frame import doc_rows
 
@@ -42,7 +43,25 @@ _TIGHT_UNITS = frozenset({"%", "‰"})
 # displaCy's entity template, with the entity kept on one line (Chinese text
 # breaks between any two characters, which would split a mark in two)
 ENT_TEMPLATE = TPL_ENT.replace('<mark class="entity" style="', '<mark class="entity" style="white-space: nowrap; ', 1)
+# Fonts with Chinese glyphs, in the order a browser should try them: Windows
+# (Microsoft YaHei, SimHei), macOS (PingFang SC, Hiragino Sans GB, Heiti SC),
+# Linux (Noto Sans CJK SC — Debian/Ubuntu package fonts-noto-cjk —, Source Han
+# Sans SC, WenQuanYi Micro Hei / Zen Hei — fonts-wqy-microhei, fonts-wqy-zenhei).
+CJK_FONTS: tuple[str, ...] = (
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "SimHei",
+)
+FONT_FAMILY = ", ".join(f"'{name}'" for name in CJK_FONTS) + ", sans-serif"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ENTS_DIV = '<div class="entities" style="'
+_BODY_FONT = "font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol';"
 _PAGE_HEAD = "<head>"
 _PAGE_META = '<head>\n        <meta charset="utf-8">'
 
@@ -122,6 +141,17 @@ def compose_label(row: dict[str, Any]) -> str:
     return f"{row['label']}{SEPARATOR}{extra}" if extra else str(row["label"])
 
 
+def displacy_options() -> dict[str, Any]:
+    """Options for ``spacy.displacy.render(doc, style="ent", options=…)``: the three
+    label colours (:data:`LABEL_COLORS`), only the three labels, and entities kept on
+    one line.
+
+    displaCy shows ``doc.text``, the **cleaned** text (simplified, noise removed);
+    :func:`render` shows the original text with the same colours.
+    """
+    return {"ents": list(LABEL_COLORS), "colors": dict(LABEL_COLORS), "template": ENT_TEMPLATE}
+
+
 def _manual_data(raw: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, str]]:
     """displaCy manual data (raw text, raw offsets) and the colour of each composed label."""
     ents: list[dict[str, Any]] = []
@@ -169,12 +199,15 @@ def render(
     Raises:
         TypeError: ``text_or_doc`` is not ``str``, ``bytes`` or a ``Doc``.
         InputDecodeError: ``bytes`` that no supported encoding decodes.
+        OffsetMapMissingError: a Doc saved without its user data
+            (``DocBin(store_user_data=False)``).
     """
     from .extract import coerce_text, default_nlp, text_rows
     from .tokenizer import raw_text
 
     register_extensions()
     if isinstance(text_or_doc, Doc):
+        check_offset_map(text_or_doc)
         raw = raw_text(text_or_doc)
         rows = doc_rows(text_or_doc)
     else:
@@ -187,9 +220,13 @@ def render(
     markup = displacy.render(
         data, style="ent", manual=True, page=page, jupyter=False, options={"colors": colors, "template": ENT_TEMPLATE}
     )
+    # Chinese glyphs: name the usual CJK fonts of Windows, macOS and Linux first
+    markup = markup.replace(_ENTS_DIV, f"{_ENTS_DIV}font-family: {FONT_FAMILY}; ", 1)
     if page:
-        markup = markup.replace(_PAGE_HEAD, _PAGE_META, 1).replace(
-            "<title>displaCy</title>", "<title>cluster_ner</title>", 1
+        markup = (
+            markup.replace(_PAGE_HEAD, _PAGE_META, 1)
+            .replace("<title>displaCy</title>", "<title>cluster_ner</title>", 1)
+            .replace(_BODY_FONT, f"font-family: {FONT_FAMILY};", 1)
         )
     if jupyter or (jupyter is None and _in_jupyter()):
         from IPython.display import HTML, display

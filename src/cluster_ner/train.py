@@ -43,7 +43,7 @@ from .cleaning import Alignment
 from .corpus import LABELS, GoldDoc
 from .errors import ClusterNerError, Messages
 from .evaluate import Scores, evaluate, format_scores
-from .pipeline import MODEL_PIPE, PATTERNS_PIPE, RESOLVE_PIPE, RULE_PIPES, build, packaged_models_dir
+from .pipeline import MODEL_PIPE, PATTERNS_PIPE, RESOLVE_PIPE, RULE_PIPES, build, library_meta, packaged_models_dir
 from .span_filter import make_span_filter
 from .tokenizer import alignment
 
@@ -197,6 +197,7 @@ def train(
     overrides: dict[str, Any] | None = None,
     seed: int | None = None,
     max_steps: int | None = None,
+    patterns: Any = None,
     log: Callable[[str], None] | None = None,
 ) -> TrainResult:
     """Train the NER on gold documents and return the whole pipeline.
@@ -211,6 +212,9 @@ def train(
             (``{"components.cluster_ner_model.scope": "document"}``).
         seed: overrides ``[training] seed``.
         max_steps: overrides ``[training] max_steps``.
+        patterns: patterns for the pipeline (a JSONL file or a list of dicts,
+            see :mod:`cluster_ner.patterns`); they are saved with it and
+            count in the dev scores.
         log: called with progress lines (default: silent).
 
     Returns:
@@ -234,6 +238,8 @@ def train(
     spacy.util.fix_random_seed(seed)
     rng = random.Random(seed)
     nlp = build_trainable(cfg)
+    if patterns is not None:
+        nlp.get_pipe(PATTERNS_PIPE).add_patterns(patterns)
     stats = Conversion()
     examples = [make_example(nlp, d, stats) for d in train_docs]
     if stats.dropped or stats.inexact:
@@ -323,6 +329,33 @@ def evaluate_model_only(nlp: Language, docs: Iterable[GoldDoc]) -> Scores:
             return evaluate(nlp, docs)
     finally:
         model.scope, resolver.span_filter = scope, span_filter
+
+
+def performance(scores: Scores) -> dict[str, Any]:
+    """Scores in the shape of spaCy's ``meta["performance"]`` (fractions, per label)."""
+    p, r, f = scores.prf()
+    per_type = {}
+    for label in LABELS:
+        lp, lr, lf = scores.prf(label)
+        per_type[label] = {"p": round(lp, 4), "r": round(lr, 4), "f": round(lf, 4)}
+    return {"ents_p": round(p, 4), "ents_r": round(r, 4), "ents_f": round(f, 4), "ents_per_type": per_type}
+
+
+def pipeline_meta(result: TrainResult, *, train: str, train_docs: int, dev: str | None) -> dict[str, Any]:
+    """``nlp.meta`` of a trained pipeline: the library's name, version, description and
+    licence, the scores on ``dev`` (when given) and how it was trained."""
+    meta = library_meta()
+    if result.dev_scores is not None:
+        meta["performance"] = performance(result.dev_scores)
+    meta["cluster_ner"] = {
+        "train": train,
+        "train_docs": train_docs,
+        "dev": dev,
+        "seed": result.seed,
+        "steps": result.steps,
+        "seconds": round(result.seconds, 1),
+    }
+    return meta
 
 
 def report(result: TrainResult, dev_name: str = "dev") -> str:
