@@ -19,7 +19,8 @@ import cluster_ner
 from cluster_ner.attributes.quantity import PARSE_CACHE_SIZE
 import cluster_ner.extract
 
-extract_mod = sys.modules["cluster_ner.extract"]  # the package's `extract` attribute is the function
+from cluster_ner import progress as progress_mod
+from cluster_ner import workers as workers_mod
 from cluster_ner.frame import COLUMNS, ERROR_COLUMNS, empty_frame
 from conftest import POISON
 
@@ -69,14 +70,14 @@ def test_progress_true_writes_a_bar(capfd):
 
 
 def test_progress_false_is_silent_even_on_a_terminal(capfd, monkeypatch):
-    monkeypatch.setattr(extract_mod, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(progress_mod, "_stderr_is_terminal", lambda: True)
     cluster_ner.extract_many([SENT] * 3, progress=False)
     assert capfd.readouterr().err == ""
-    auto = extract_mod._Progress(None, 10)  # on a terminal: on, after a delay
-    assert auto.enabled and auto.delay == extract_mod.PROGRESS_DELAY
-    assert not extract_mod._Progress(False, 10).enabled
-    monkeypatch.setattr(extract_mod, "_stderr_is_terminal", lambda: False)
-    assert not extract_mod._Progress(None, 10).enabled
+    auto = progress_mod._Progress(None, 10)  # on a terminal: on, after a delay
+    assert auto.enabled and auto.delay == progress_mod.PROGRESS_DELAY
+    assert not progress_mod._Progress(False, 10).enabled
+    monkeypatch.setattr(progress_mod, "_stderr_is_terminal", lambda: False)
+    assert not progress_mod._Progress(None, 10).enabled
 
 
 # --- streaming -----------------------------------------------------------------------
@@ -214,7 +215,7 @@ def test_processes_keep_every_document_and_stream(poison_nlp):
     frames = list(islice(stream, 20))
     stream.close()
     assert [f["doc_id"].iloc[0] for f in frames] == [str(i) for i in range(20)]
-    assert source.pulled <= 20 + 8 * 2 * extract_mod.IN_FLIGHT + 8
+    assert source.pulled <= 20 + 8 * 2 * workers_mod.IN_FLIGHT + 8
 
 
 # --- one document, a batch, processes, Dask: the same rows ----------------------------

@@ -33,9 +33,12 @@ from .constants import HAN
 # Full-width ASCII block U+FF01..U+FF5E → ASCII, ideographic space → space.
 _FULLWIDTH = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
-# re.sub over the few full-width characters: str.translate with a dict costs a
+# Line breaks other than \n and \r (vertical tab, form feed, NEL, line and
+# paragraph separators) become \n: they end a line, and so a sentence.
+_FULLWIDTH.update({ch: "\n" for ch in "\x0b\x0c\x85\u2028\u2029"})
+# re.sub over the few characters folded: str.translate with a dict costs a
 # lookup for every character of the text.
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000\x0b\x0c\x85\u2028\u2029]")
 
 
 def _fold_char(m: re.Match[str]) -> str:
@@ -48,7 +51,7 @@ def _fold_char(m: re.Match[str]) -> str:
 
 _PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"  # not the line breaks folded above
 _EDITS = re.compile(
     # The lookahead names every character an edit starts with: one set test
     # skips the rest (the pinyin branch's lookbehind would otherwise be tried

@@ -97,7 +97,8 @@ def _check_output(out: Path | None) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import decode_bytes, extract_many
+    from .extract import extract_many
+    from .inputs import decode_bytes
 
     out = Path(args.output) if args.output else None
     _check_output(out)
@@ -152,7 +153,7 @@ def _write(frame: Any, out: Path) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .extract import decode_bytes
+    from .inputs import decode_bytes
     from .render import render
 
     src = Path(args.file)

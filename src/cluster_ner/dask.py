@@ -57,7 +57,7 @@ _LOAD_LOCK = threading.Lock()
 
 @lru_cache(maxsize=None)
 def _cached_pipeline(model: str | None, rules_only: bool) -> "Language":
-    from .extract import default_nlp
+    from .pipeline import default_nlp
     from .pipeline import load
 
     if model is None and not rules_only:

@@ -29,6 +29,10 @@ class InputDecodeError(ClusterNerError, ValueError):
     """Bytes given as text could not be decoded with any supported encoding."""
 
 
+class WorkerCrashError(ClusterNerError, RuntimeError):
+    """A worker process died while it held a batch of documents (killed, out of memory, a native crash)."""
+
+
 class OffsetMapMissingError(ClusterNerError, ValueError):
     """A Doc with entities has lost its user data (the offset map into the original text)."""
 
@@ -124,7 +128,32 @@ class Messages:
         "`cluster-ner patterns remove --line {line} --model {model}`)"
     )
     PATTERNS_REMOVE_WHAT = "Say what to remove: a pattern ID, or --line N."
-    IDS_LENGTH = "ids has {n_ids} items but texts has {n_texts}."
+    INPUT_LENGTH = "{arg} has {n_items} items but texts has {n_texts}: give exactly one per text."
+    INPUT_RAN_OUT = "{arg} ran out after {n} items while texts had more: give exactly one per text."
+    INPUT_LEFT_OVER = "{arg} has more items than texts ({n}): give exactly one per text."
+    TEXTS_IS_ONE_TEXT = (
+        "{arg} must be an iterable of documents (a list, a generator, a pandas Series), got one {type_name}; "
+        "wrap it in a list, or use cluster_ner.extract() for one document."
+    )
+    TEXTS_NOT_ITERABLE = (
+        "{arg} must be an iterable of documents (a list, a generator, a pandas Series), got {type_name}."
+    )
+    NOT_PIPELINE = (
+        "nlp must be a spaCy pipeline from cluster_ner.load() (or None for the shipped one), got {type_name}; "
+        "to load a saved pipeline use nlp=cluster_ner.load(path)."
+    )
+    NOT_POSITIVE_INT = "{arg} must be a whole number of 1 or more, got {value!r}."
+    BAD_DATE = (
+        "{arg} must be a date (YYYY-MM-DD, YYYY-MM, YYYY, a datetime.date or a pandas Timestamp) "
+        "or missing, got {value!r}."
+    )
+    PER_VALUE = "per must be 'document' or 'batch', got {value!r}."
+    N_PROCESS_VALUE = "n_process must be a positive number of processes or -1 (one per CPU), got {value!r}."
+    WORKER_CRASHED = (
+        "A worker process died while processing the batch that held this document (killed, out of "
+        "memory, or a crash in a native library); the batch was run again in a fresh process and "
+        "died again. Run this document alone with n_process=1 to see what happens."
+    )
     OFFSET_MAP_MISSING = (
         "This Doc has entities but no user data: it was saved without it "
         "(DocBin(store_user_data=False) is spaCy's default), so the offsets into "

@@ -24,13 +24,24 @@ SPAN_EXTENSIONS: dict[str, tuple[Any, str]] = {
     "industry": (None, "CLUSTER: the industry phrase"),
     "national_name": (None, "CLUSTER: official name when it is a national advanced manufacturing cluster"),
     "national_year": (None, "CLUSTER: year of the national list that names it"),
+    "subject": (None, "METRIC: whose number it is — a cluster's fullest name, a body's canonical name, a place, 中国 …"),
+    "subject_kind": (None, "METRIC: cluster / body / place / national / group / company / other"),
+    "period": (None, "METRIC: the time the number refers to (2023, 2023-H1, 2023-Q3, 2024-06, 2021/2025, 2019/..)"),
+    "status": (None, "METRIC: actual, or target (a goal, plan, quota or expectation)"),
+    "change": (None, "METRIC: up (an increase over time), down (a decrease), or None (a level)"),
 }
 
+# The extensions the context component sets.
+CONTEXT_EXTENSIONS: tuple[str, ...] = ("subject", "subject_kind", "period", "status", "change")
+
 # The extensions the attribute component sets (``source`` is set by the resolver).
-ATTRIBUTE_EXTENSIONS: tuple[str, ...] = tuple(name for name in SPAN_EXTENSIONS if name != "source")
+ATTRIBUTE_EXTENSIONS: tuple[str, ...] = tuple(
+    name for name in SPAN_EXTENSIONS if name != "source" and name not in CONTEXT_EXTENSIONS
+)
 
 DOC_EXTENSIONS: dict[str, tuple[Any, str]] = {
     "doc_id": (None, "the id given to extract()/extract_many(), if any"),
+    "doc_date": (None, "the document date (YYYY-MM-DD, YYYY-MM or YYYY): given by the caller, else found in the text"),
 }
 
 _registered = False

@@ -28,6 +28,8 @@ Training is unaffected by the scope: ``update`` sees whole documents.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -96,12 +98,24 @@ def open_quantities(doc: Doc) -> list[OpenQuantity]:
     return sorted(found, key=lambda q: q.start)
 
 
+# The longest window the model reads as one Doc: a text where open quantities
+# follow each other for pages (超万超万…) gives several windows, not one, so the
+# model's memory stays that of a paragraph.
+MAX_WINDOW = 512
+# How many tokens the model predicts at once (its memory grows with them).
+PREDICT_TOKENS = 8192
+
+
 def windows_of(quantities: Iterable[OpenQuantity], n: int, left: int, right: int) -> list[tuple[int, int]]:
-    """Merged ``(start, end)`` windows of ``left``/``right`` tokens around the quantities."""
+    """``(start, end)`` windows of ``left``/``right`` tokens around the quantities.
+
+    Overlapping windows merge, up to :data:`MAX_WINDOW` tokens; past that a
+    new window starts (it may overlap the last: each quantity keeps its margins).
+    """
     windows: list[tuple[int, int]] = []
     for q in quantities:
         a, b = max(0, q.start - left), min(n, q.end + right)
-        if windows and a <= windows[-1][1]:
+        if windows and a <= windows[-1][1] and b - windows[-1][0] <= MAX_WINDOW:
             windows[-1] = (windows[-1][0], max(windows[-1][1], b))
         else:
             windows.append((a, b))
@@ -120,6 +134,18 @@ def _opens(text: str, end: int) -> bool:
     while end < len(text) and text[end] in _TRAILING_QUALIFIERS:
         end += 1
     return end < len(text) and is_han(text[end]) and not not_quantity_after(text, end)
+
+
+def _answers(quantities: list[OpenQuantity], start: int, end: int) -> bool:
+    """Is a model span ``[start, end)`` an answer about one of the (sorted) quantities?
+
+    Only a quantity starting inside the span can be one (see
+    :meth:`OpenQuantity.answered_by`); bisection finds those, so a text of
+    thousands of open quantities stays linear.
+    """
+    lo = bisect.bisect_left(quantities, start, key=lambda q: q.start)
+    hi = bisect.bisect_left(quantities, end, key=lambda q: q.start)
+    return any(q.answered_by(start, end) for q in quantities[lo:hi])
 
 
 def _closed_after(text: str, end: int) -> bool:
@@ -167,16 +193,27 @@ class ScopedNER(EntityRecognizer):
         if not parts:
             return
         subdocs = [p[2] for p in parts]
-        self.set_annotations(subdocs, self.predict(subdocs))
+        # The parser's memory grows with the tokens it reads at once: predict a few
+        # thousand tokens at a time, whatever the number of windows.
+        batch: list[Doc] = []
+        n_tokens = 0
+        for sub in subdocs:
+            batch.append(sub)
+            n_tokens += len(sub)
+            if n_tokens >= PREDICT_TOKENS:
+                self.set_annotations(batch, self.predict(batch))
+                batch, n_tokens = [], 0
+        if batch:
+            self.set_annotations(batch, self.predict(batch))
+        found_by_doc: dict[int, tuple[Doc, list[OpenQuantity] | None, set[tuple[int, int, int]]]] = {}
         for doc, offset, sub, quantities in parts:
-            found = [(offset + e.start, offset + e.end, e.label) for e in sub.ents]
+            entry = found_by_doc.setdefault(id(doc), (doc, quantities, set()))
+            entry[2].update((offset + e.start, offset + e.end, e.label) for e in sub.ents)  # a set: windows may overlap
+        for doc, quantities, spans in found_by_doc.values():
+            found = sorted(spans)
             if quantities is not None:  # only answers about an open quantity, ending a phrase
                 text = working_text(doc)
-                found = [
-                    (s, e, lab)
-                    for s, e, lab in found
-                    if any(q.answered_by(s, e) for q in quantities) and _closed_after(text, e)
-                ]
+                found = [(s, e, lab) for s, e, lab in found if _answers(quantities, s, e) and _closed_after(text, e)]
             if found:
                 group = doc.spans.setdefault(MODEL_KEY, [])
                 group.extend([Span(doc, s, e, label=lab) for s, e, lab in found])

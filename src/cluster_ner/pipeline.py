@@ -10,6 +10,7 @@ pipeline directory (from ``nlp.to_disk`` or ``cluster-ner train``) loads with
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def build(*, base: str | None = None) -> Language:
     """A fresh pipeline from code: cleaning tokenizer, rules, patterns, resolver, attributes.
 
     There is no sentence splitter: the ``sentence`` column comes from the
-    sentence ends of the text (see :func:`cluster_ner.frame.sentence_bounds`).
+    sentence ends of the text (see :func:`cluster_ner.frame.sentence_span`).
     A pipeline built from code has no trained model.
 
     Args:
@@ -184,6 +185,12 @@ def _load(path: str | Path | None, *, base: str | None, rules_only: bool) -> Lan
             if name in nlp.pipe_names:
                 nlp.disable_pipe(name)
     return nlp
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    """The pipeline ``extract`` uses when none is given (loaded once per process)."""
+    return load()
 
 
 def pipeline_info(nlp: Language) -> dict[str, Any]:

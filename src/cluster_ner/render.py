@@ -202,7 +202,9 @@ def render(
         OffsetMapMissingError: a Doc saved without its user data
             (``DocBin(store_user_data=False)``).
     """
-    from .extract import coerce_text, default_nlp, text_rows
+    from .documents import text_rows
+    from .inputs import coerce_text
+    from .pipeline import default_nlp
     from .tokenizer import raw_text
 
     register_extensions()

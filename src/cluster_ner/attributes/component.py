@@ -23,7 +23,7 @@ from ..batching import BatchedComponent
 from ..extensions import ATTRIBUTE_EXTENSIONS
 from .cluster import cluster_attributes
 from .government import resolve_gov
-from .places import DocumentPlaces
+from .places import DocumentPlaces, document_places
 from .measure import find_measure, infer_kind
 from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
@@ -51,11 +51,7 @@ class AttributeSetter(BatchedComponent):
                 values = _metric_values(text, start, end, surface, floor, ceil)
             elif label == "GOV":
                 if places is None:
-                    places = DocumentPlaces(
-                        text,
-                        [(s, e) for s, e, lab in spans if lab == "CLUSTER"],
-                        [(s, e) for s, e, lab in spans if lab == "GOV"],
-                    )
+                    places = document_places(doc, text, spans)
                 previous = None
                 if i > 0 and spans[i - 1][2] == "GOV" and start - spans[i - 1][1] <= 1:
                     prev_start, prev_end = spans[i - 1][:2]

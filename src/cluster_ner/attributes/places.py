@@ -10,16 +10,22 @@ nearest place of the right kind — before it, else after it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import lexicon
 from ..grammar.gov import parse_gov
 from ..grammar.places import LEVEL_RANK, PlaceWord, ancestors, fits_level_word, read_place_chain, resolve_chain, trim_chain
 from ..lexicon import Place
+from spacy.tokens import Doc
 
 __all__ = ["DocumentPlaces", "PlaceMention"]
 
+
+
+# How many place mentions a query looks at on each side of a body: far more than
+# any article needs, and the bound that keeps a pathological text linear.
+NEAREST_REACH = 200
 
 
 @lexicon.cached
@@ -74,6 +80,9 @@ class DocumentPlaces:
             广东省广深佛莞…: the recognizer vetted them); elsewhere only place
             words that rarely are ordinary words count (see :func:`_trusted`),
             found with the place trie.
+        prior: mentions of the text before this one (a long document's
+            earlier pieces), at negative offsets; ``prior_provinces`` the
+            provinces those named without ambiguity.
     """
 
     def __init__(
@@ -81,10 +90,14 @@ class DocumentPlaces:
         text: str,
         entity_spans: Iterable[tuple[int, int]] = (),
         gov_spans: Iterable[tuple[int, int]] = (),
+        prior: Sequence[PlaceMention] = (),
+        prior_provinces: Iterable[str] = (),
     ) -> None:
         self.text = text
         self._gov = list(gov_spans)
         self._other = list(entity_spans)
+        self._prior = tuple(prior)
+        self._prior_provinces = frozenset(prior_provinces)
         self._mentions: tuple[PlaceMention, ...] | None = None  # scanned at the first query
 
     @property
@@ -121,10 +134,10 @@ class DocumentPlaces:
             if len(resolved) == len(chain):
                 mentions.extend(PlaceMention(w.start, w.end, (p,)) for w, p in zip(chain, resolved))
         mentions.sort(key=lambda m: (m.start, m.end))
-        self._mentions = tuple(mentions)
-        self._starts = [m.start for m in mentions]
+        self._mentions = self._prior + tuple(mentions)
+        self._starts = [m.start for m in self._mentions]
         # Provinces the document names without ambiguity: they settle ties.
-        provs: set[str] = set()
+        provs: set[str] = set(self._prior_provinces)
         for m in mentions:
             ps = {p.province or p.name for p in m.candidates}
             if len(ps) == 1:
@@ -133,13 +146,24 @@ class DocumentPlaces:
 
     # -- queries ---------------------------------------------------------
 
-    def _ordered(self, start: int, end: int) -> Iterable[PlaceMention]:
-        """Mentions before ``start`` (nearest first), then after ``end`` (nearest first)."""
+    def _before(self, start: int) -> Iterator[PlaceMention]:
+        """Mentions ending before ``start``, nearest first (at most :data:`NEAREST_REACH`)."""
         mentions = self.mentions
-        k = bisect.bisect_left(self._starts, start)
-        before = [m for m in mentions[:k] if m.end <= start]
-        yield from reversed(before)
-        yield from (m for m in mentions[k:] if m.start >= end)
+        i = bisect.bisect_left(self._starts, start) - 1
+        seen = 0
+        while i >= 0 and seen < NEAREST_REACH:
+            m = mentions[i]
+            if m.end <= start:
+                seen += 1
+                yield m
+            i -= 1
+
+    def _after(self, end: int) -> Iterator[PlaceMention]:
+        """Mentions starting at or after ``end``, nearest first (at most :data:`NEAREST_REACH`)."""
+        mentions = self.mentions
+        j = bisect.bisect_left(self._starts, end)
+        for m in mentions[j : j + NEAREST_REACH]:
+            yield m
 
     def _pick(self, cands: Iterable[Place]) -> Place | None:
         cands = list(dict.fromkeys(cands))
@@ -153,18 +177,17 @@ class DocumentPlaces:
 
         On each side, places named directly win; failing those, ``derive``
         maps a mentioned place to others that may satisfy it (its city, its
-        province).
+        province). Each side is read lazily and only :data:`NEAREST_REACH`
+        mentions deep, so a document with thousands of abbreviations and
+        places stays linear.
         """
-        mentions = list(self._ordered(start, end))
-        n_before = sum(1 for m in mentions if m.end <= start)
-        tiers = [mentions[:n_before], mentions[n_before:]]
-        for tier in tiers:
-            for m in tier:
+        for side in (lambda: self._before(start), lambda: self._after(end)):
+            for m in side():
                 p = self._pick(c for c in m.candidates if predicate(c))
                 if p is not None:
                     return p
             if derive is not None:
-                for m in tier:
+                for m in side():
                     derived = [d for c in m.candidates for d in derive(c) if predicate(d)]
                     p = self._pick(derived)
                     if p is not None:
@@ -191,3 +214,54 @@ class DocumentPlaces:
     def for_zone(self, start: int, end: int) -> Place | None:
         """The city or county a zone or town written without a place lies in."""
         return self.nearest(start, end, lambda p: p.level in ("municipal", "county"))
+
+
+# --------------------------------------------------------------------------
+# Long documents: the places of earlier pieces, carried to the next one
+# --------------------------------------------------------------------------
+
+
+@lexicon.cached
+def _place_ids() -> dict[Place, int]:
+    return {p: i for i, p in enumerate(lexicon.places())}
+
+
+def document_places(doc: Doc, text: str, spans: Sequence[tuple[int, int, str]]) -> DocumentPlaces:
+    """The places of a Doc's text and entities, with those the earlier pieces carried.
+
+    Args:
+        doc: the Doc (a piece of a long text carries earlier places in
+            ``doc.user_data[CARRY_KEY]``, see :mod:`cluster_ner.documents`).
+        text: its working text.
+        spans: ``(start, end, label)`` of its entities.
+    """
+    from ..documents import CARRY_KEY
+
+    carry = doc.user_data.get(CARRY_KEY) or {}
+    prior: list[PlaceMention] = []
+    if carry.get("places"):
+        offset = carry.get("offset", 0)
+        places = lexicon.places()
+        prior = [PlaceMention(s - offset, e - offset, tuple(places[i] for i in ids)) for s, e, ids in carry["places"]]
+    return DocumentPlaces(
+        text,
+        [(s, e) for s, e, label in spans if label == "CLUSTER"],
+        [(s, e) for s, e, label in spans if label == "GOV"],
+        prior=prior,
+        prior_provinces=carry.get("provinces", ()),
+    )
+
+
+def carry_places(doc: Doc, offset: int) -> dict[str, object]:
+    """What the next piece inherits of this one's places: the last mentions (at
+    absolute offsets) and the provinces named without ambiguity so far."""
+    from ..tokenizer import working_text
+
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    places = document_places(doc, working_text(doc), spans)
+    ids = _place_ids()
+    kept = places.mentions[-NEAREST_REACH:]
+    return {
+        "places": [[m.start + offset, m.end + offset, [ids[p] for p in m.candidates]] for m in kept],
+        "provinces": sorted(places.provinces),
+    }

@@ -150,6 +150,11 @@ def parse_quantity(text: str) -> Quantity | None:
     joined = _RANGE_RE.fullmatch(t)
     if joined is not None:
         return _parse_range(joined.group(1), joined.group(2))
+    return _parse_one(t)
+
+
+def _parse_one(t: str) -> Quantity | None:
+    """A quantity that is not a range (normalized text)."""
     m = NUMBER_RE.search(t)
     if m is None:
         if "对折" in t:  # half price, a share without a numeral
@@ -161,7 +166,10 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
 
 
-_RANGE_RE = re.compile(r"(.*?[0-9一二两三四五六七八九十百千万亿%])[—–\-~至](.*[0-9一二两三四五六七八九十百千万亿].*)")
+_RANGE_ENDS = "0-9一二两三四五六七八九十百千万亿"
+_RANGE_RE = re.compile(rf"(.*?[{_RANGE_ENDS}%])[—–\-~至](.*[{_RANGE_ENDS}].*)")
+# The last bound of a chain of ranges (1%—2%—3%): greedy, so one backward scan finds it.
+_LAST_BOUND_RE = re.compile(rf".*[{_RANGE_ENDS}%][—–\-~至](.*[{_RANGE_ENDS}].*)")
 
 
 _BIG_UNIT_RE = re.compile(r"[万亿]")
@@ -169,12 +177,19 @@ _LEADING_DIGITS_RE = re.compile(r"[^0-9零〇一二两三四五六七八九十�
 
 
 def _parse_range(low_text: str, high_text: str) -> Quantity | None:
-    """``6%—7%``, ``60万—65万吨``, ``3至5个百分点``: the lower bound in the upper one's unit."""
-    high = parse_quantity(high_text)
+    """``6%—7%``, ``60万—65万吨``, ``3至5个百分点``: the lower bound in the upper one's unit.
+
+    A chain (``1%—2%—3%``) gives its first and last bounds; no bound is parsed
+    as a range again, so a chain of any length costs one pass.
+    """
+    last = _LAST_BOUND_RE.fullmatch(high_text)
+    if last is not None:
+        high_text = last.group(1)
+    high = _parse_one(high_text)
     low_number = NUMBER_RE.search(low_text)
     if high is None or low_number is None:
         return high
-    low = parse_quantity(low_text)
+    low = _parse_one(low_text)
     low_value = low.value if low is not None else None
     if low is None or (low.unit is None and high.unit is not None and not _BIG_UNIT_RE.search(low_text)):
         # A bare lower bound takes the upper bound's multiplier: 3—5万元 = 30000 … 50000.

@@ -232,11 +232,15 @@ def _eval_plain(text: str) -> tuple[Decimal, str | None] | None:
                 part = section + (pending if pending is not None else 0)
                 if pending is None and section == 0:
                     part = Decimal(1)  # 过万: a bare multiplier
-                # Smaller groups before it are multiplied too: 八千三百万八千亿.
-                smaller = [g for g in groups if g[1] < unit]
-                groups = [g for g in groups if g[1] >= unit]
-                magnitude = unit * max((g[1] for g in smaller), default=1)
-                groups.append([(part + sum((g[0] for g in smaller), _ZERO)) * unit, magnitude])
+                # Smaller groups before it are multiplied too: 八千三百万八千亿. In a
+                # numeral the groups' magnitudes fall from left to right, so the
+                # smaller ones are the last: popping them keeps a long numeral linear.
+                smaller_sum, smaller_max = _ZERO, 1
+                while groups and groups[-1][1] < unit:
+                    value_, magnitude_ = groups.pop()
+                    smaller_sum += value_
+                    smaller_max = max(smaller_max, magnitude_)
+                groups.append([(part + smaller_sum) * unit, unit * smaller_max])
             section, pending, last_unit, prev, seen = _ZERO, None, unit, "big", True
         elif ch in _APPROX_QUALIFIER:
             qualifier = qualifier or _APPROX_QUALIFIER[ch]
