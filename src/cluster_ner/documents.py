@@ -81,21 +81,25 @@ def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos, n = 0, len(text)
     while n - pos > limit:
-        window_end = pos + limit
-        cut = max(text.rfind(ch, pos, window_end) for ch in _SENTENCE_ENDS) + 1
-        if cut > pos:
-            # keep 。。。 / 。」 together: a sentence ends after
-            # the punctuation that follows its end
-            while cut < window_end and _is_punct(text[cut]):
-                cut += 1
-        else:
-            cut = max(text.rfind(ch, pos, window_end) for ch in _SOFT_ENDS) + 1
-        if cut <= pos:
-            cut = window_end
+        cut = _cut(text, pos, pos + limit)
         spans.append((pos, cut))
         pos = cut
     spans.append((pos, n))
     return spans
+
+
+def _cut(text: str, pos: int, window_end: int) -> int:
+    """Where a core starting at ``pos`` ends, at most at ``window_end`` (see :func:`chunk_spans`)."""
+    if window_end >= len(text):
+        return len(text)
+    cut = max(text.rfind(ch, pos, window_end) for ch in _SENTENCE_ENDS) + 1
+    if cut > pos:
+        # keep 。。。 / 。」 together: a sentence ends after the punctuation that follows its end
+        while cut < window_end and _is_punct(text[cut]):
+            cut += 1
+    else:
+        cut = max(text.rfind(ch, pos, window_end) for ch in _SOFT_ENDS) + 1
+    return cut if cut > pos else window_end
 
 
 def _table_row(line: str) -> bool:
@@ -165,18 +169,20 @@ def piece_rows(pipeline: Language, text: str, doc_id: Any = None, date: str | No
 
 def _piece_rows(pipeline: Language, text: str, doc_id: Any, date: str | None, limit: int) -> Iterator[list[dict[str, Any]]]:
     overlap = min(OVERLAP_CHARS, limit // 4)  # a pipeline with a small max_length gets smaller margins
-    core_limit = max(1, limit - 2 * overlap)
     carry: dict[str, Any] | None = None
-    for core_start, core_end in chunk_spans(text, core_limit):
-        end = min(len(text), core_end + overlap)
+    core_start, n = 0, len(text)
+    while core_start < n:
         start = _window_start(text, core_start, overlap)
-        if end - start > limit:
-            start = max(0, core_start - overlap)  # a table header too far back to fit
+        if core_start - start > limit // 2:
+            start = max(0, core_start - overlap)  # a table header too far back: leave room for the core
+        core_end = _cut(text, core_start, start + limit - overlap)  # the core ends where the window still fits
+        end = min(n, core_end + overlap)
         doc = make_doc(pipeline, text[start:end], doc_id=doc_id, date=date)
         doc.user_data[CARRY_KEY] = {"offset": start, **(carry or {})}
         doc = pipeline(doc)
         yield [row for row in rows_of(doc, doc_id, text, raw=text, offset=start) if core_start <= row["start"] < core_end]
         carry = next_carry(doc, start)
+        core_start = core_end
 
 
 def next_carry(doc: Doc, offset: int) -> dict[str, Any]:

@@ -329,6 +329,15 @@ def qualifiers() -> tuple[Qualifier, ...]:
 
 
 @cached
+def context_words() -> dict[str, tuple[str, ...]]:
+    """Role → words (``context_words.tsv``): what the context component reads."""
+    out: dict[str, list[str]] = {}
+    for r in read_tsv("context_words.tsv"):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cached
 def measure_words() -> dict[str, tuple[str, ...]]:
     """Role → words (``measure_words.tsv``): what the METRIC measure heuristics look for."""
     out: dict[str, list[str]] = {}

@@ -24,6 +24,7 @@ from . import recognizers as _recognizers  # noqa: F401  (registers the factorie
 from . import span_filter as _span_filter  # noqa: F401
 from . import tokenizer as _tokenizer  # noqa: F401
 from .attributes import component as _attributes  # noqa: F401
+from .context import component as _context  # noqa: F401  (registers cluster_ner_context)
 from .errors import ClusterNerError, ModelLoadError, Messages
 from .extensions import register_extensions
 
@@ -31,6 +32,8 @@ RULE_PIPES = ("cluster_ner_gov", "cluster_ner_cluster", "cluster_ner_metric")
 PATTERNS_PIPE = "cluster_ner_patterns"
 RESOLVE_PIPE = "cluster_ner_resolve"
 MODEL_PIPE = "cluster_ner_model"
+ATTRIBUTES_PIPE = "cluster_ner_attributes"
+CONTEXT_PIPE = "cluster_ner_context"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "cluster_ner.CleaningTokenizer.v1"}}}
 PACKAGED_PIPELINE = "pipeline"
 DESCRIPTION = (
@@ -79,7 +82,8 @@ def build(*, base: str | None = None) -> Language:
         nlp.add_pipe(name)
     nlp.add_pipe(PATTERNS_PIPE)
     nlp.add_pipe(RESOLVE_PIPE)
-    nlp.add_pipe("cluster_ner_attributes")
+    nlp.add_pipe(ATTRIBUTES_PIPE)
+    nlp.add_pipe(CONTEXT_PIPE)
     nlp.meta.update(library_meta())
     return nlp
 
@@ -178,6 +182,8 @@ def _load(path: str | Path | None, *, base: str | None, rules_only: bool) -> Lan
         raise ModelLoadError(Messages.MODEL_CORRUPT.format(path=p, detail=f"{type(exc).__name__}: {exc}")) from None
     if PATTERNS_PIPE not in nlp.pipe_names and RESOLVE_PIPE in nlp.pipe_names:
         nlp.add_pipe(PATTERNS_PIPE, before=RESOLVE_PIPE)  # a directory saved before user patterns existed
+    if CONTEXT_PIPE not in nlp.pipe_names and ATTRIBUTES_PIPE in nlp.pipe_names:
+        nlp.add_pipe(CONTEXT_PIPE, after=ATTRIBUTES_PIPE)  # a directory saved before metric context existed
     if p.resolve() == shipped.resolve():
         nlp.meta.update(library_meta())  # the library's version, whatever meta.json was written with
     if rules_only:

@@ -24,7 +24,7 @@ from ..extensions import ATTRIBUTE_EXTENSIONS
 from .cluster import cluster_attributes
 from .government import resolve_gov
 from .places import DocumentPlaces, document_places
-from .measure import find_measure, infer_kind
+from .measure import fallback_measure, find_measure, infer_kind
 from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
 from .quantity import parse_quantity
@@ -43,12 +43,14 @@ class AttributeSetter(BatchedComponent):
         text = working_text(doc)  # once per Doc: every resolver reads offsets into it
         spans = [(e.start_char, e.end_char, e.label_) for e in ents]
         places: DocumentPlaces | None = None  # built at the first GOV, scanned lazily
+        last_metric: tuple[int, str | None] = (-1, None)  # end and measure of the last METRIC
         for i, (start, end, label) in enumerate(spans):
             surface = text[start:end]  # Span.text would join tokens
             if label == "METRIC":
                 floor = spans[i - 1][1] if i > 0 else 0
                 ceil = spans[i + 1][0] if i + 1 < len(spans) else None
-                values = _metric_values(text, start, end, surface, floor, ceil)
+                values = _metric_values(text, start, end, surface, floor, ceil, last_metric)
+                last_metric = (end, values["measure"])  # type: ignore[assignment]
             elif label == "GOV":
                 if places is None:
                     places = document_places(doc, text, spans)
@@ -72,14 +74,20 @@ class AttributeSetter(BatchedComponent):
         return doc
 
 
-def _metric_values(text: str, start: int, end: int, surface: str, floor: int, ceil: int | None) -> dict[str, object]:
+def _metric_values(
+    text: str, start: int, end: int, surface: str, floor: int, ceil: int | None, previous: tuple[int, str | None]
+) -> dict[str, object]:
     """value, unit, qualifier, measure and kind of the METRIC at ``text[start:end]``.
 
     The measure is read between the neighbouring entities (``floor``,
     ``ceil``); sentence ends need no lookup: measure.py stops at any punctuation.
+    ``previous`` is the end and measure of the METRIC before: a growth rate
+    right after an amount measures the same thing (营收2011亿元，同比增长21.4%).
     """
     q = parse_quantity(surface)
-    measure = find_measure(text, start, end, floor=floor, ceil=ceil)
+    measure = find_measure(text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count")
+    if measure is None:
+        measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous)
     if q is None:
         return {"measure": measure, "kind": infer_kind(None, None, measure)}
     return {

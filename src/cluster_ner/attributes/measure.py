@@ -8,7 +8,7 @@ Two places are looked at, in this order:
 2. **before** it, back to punctuation, the previous entity or the start of
    the sentence: the indicator phrase, without the linking verb that joins
    it to the number (**产值**达到500亿元 → 产值; **规划面积**约90平方公里 →
-   规划面积; **GDP年均增长**11.4% → GDP年均增长). Dates, scope words (全市,
+   规划面积; **GDP年均增长**11.4% → GDP: what grew, the growth words dropped). Dates, scope words (全市,
    今年) and a leading place are dropped, and the phrase must end like an
    indicator (产值, 面积, 增长, …额/…量/…率/…值/…数), else nothing is said.
 
@@ -23,12 +23,13 @@ import re
 from collections.abc import Iterable
 
 from .. import lexicon
+from ..grammar.metric import unit_entry
 from ..constants import HAN as _HAN
 
-__all__ = ["find_measure", "infer_kind"]
+__all__ = ["fallback_measure", "find_measure", "infer_kind"]
 
 _MAX_AFTER = 10
-_MAX_BEFORE = 14
+_MAX_BEFORE = 24
 
 _WORDS = lexicon.measure_words()  # read once, at import: this module runs on every METRIC
 _AFTER_STOP_RE = re.compile(lexicon.alternation(_WORDS["after_stop"]))
@@ -112,16 +113,21 @@ def _ends_like_indicator(phrase: str) -> bool:
     return _INDICATOR_END.find(phrase) is not None
 
 
-def _before(text: str, start: int, floor: int) -> str | None:
+def _before(text: str, start: int, floor: int, count: bool = False) -> str | None:
     lo = max(floor, start - _MAX_BEFORE)
     segment = text[lo:start]
     m = _LAST_RUN_RE.search(segment)
     cut = m.start(1) if m.start(1) > 0 else None
     phrase = m.group(1)
+    if count and phrase[:1] not in "年月日号" and _NUMBER_BEFORE.search(text, max(0, lo + m.start(1) - 6), lo + m.start(1)):
+        return None  # 共5个方面(22条): the noun is the measure of the number before it
     if cut is None and lo > floor and not _SPLIT_RE.search(phrase):
         return None  # the phrase may start further back: unsure
     if cut and segment[cut - 1].isdigit() and phrase[:1] in ("年", "月", "日"):
         phrase = phrase[1:]  # 2022年产值 → 产值
+    share = phrase.rfind("占")
+    if share > 0:  # 稀土永磁材料产量约占全国的(四成): the measure is what takes the share
+        phrase = phrase[:share]
     # Linking verbs and qualifiers before the number: 产值达到 → 产值;
     # 创新指标位居全国(第4) → 创新指标.
     while True:
@@ -130,8 +136,9 @@ def _before(text: str, start: int, floor: int) -> str | None:
             break
         phrase = stripped
     # What follows only drops words at the front; a phrase that does not end
-    # like an indicator now never will.
-    if not _ends_like_indicator(phrase):
+    # like an indicator now never will. A count's measure is what is counted,
+    # any noun (有效发明专利2300余件, 人才公寓1200套).
+    if not (count or _ends_like_indicator(phrase)):
         return None
     splits = list(_SPLIT_RE.finditer(phrase))
     if splits:
@@ -144,12 +151,14 @@ def _before(text: str, start: int, floor: int) -> str | None:
             phrase = phrase[place_end:]
         if phrase == before:
             break
-    if len(phrase) < 2 or phrase in _GENERIC or not _ends_like_indicator(phrase):
+    if len(phrase) < 2 or phrase in _GENERIC or not (count or _ends_like_indicator(phrase)):
+        return None
+    if count and _LINK_ENDS.find(phrase) is not None:
         return None
     return phrase
 
 
-def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int | None = None) -> str | None:
+def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int | None = None, count: bool = False) -> str | None:
     """The measure of the METRIC at ``text[start:end]``, or ``None``.
 
     Args:
@@ -158,6 +167,8 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
         floor: where the phrase before may start at the earliest (the
             sentence start, or the end of the previous entity).
         ceil: where the phrase after must end at the latest.
+        count: the quantity counts things (家, 个, 件 …): its measure may be any
+            noun before it, not only an indicator (有效发明专利2300余件).
 
     >>> find_measure("集聚了超400家企业,", 3, 8)
     '企业'
@@ -165,7 +176,80 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
     '产值'
     """
     ceil = len(text) if ceil is None else min(ceil, len(text))
-    return _after(text, end, ceil) or _before(text, start, floor)
+    measure = _after(text, end, ceil) or _before(text, start, floor, count)
+    if measure is not None:
+        trimmed = _GROWTH_TAIL.sub("", measure)  # 线上销售额同比增长 → 线上销售额: what grew
+        measure = trimmed if len(trimmed) >= 2 else measure
+    return measure
+
+
+_NUMBER_BEFORE = re.compile(r"[\d一二三四五六七八九十两百千万亿]+[个家项条件类种批]?$")
+_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|环比)?(?:增长|下降|提高|提升)$")
+# Between an amount and the growth rate that follows it: 营收2011亿元，同比增长(21.4%).
+_GROWTH_AFTER = re.compile(r"[，,、]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)?(?:分别)?(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?$")
+# A share's denominator: 约占全国总产量的(75%) → 总产量.
+_SHARE_OF = re.compile(rf"占(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,10}}?)的?$")
+# Classifiers too general to be a measure themselves (a count of 家 says nothing of what).
+_GENERIC_UNITS = frozenset("个 家 项 名 位 只 次 批 种 类 件 台 套 人 户 座 所".split())
+
+
+def fallback_measure(
+    text: str, start: int, end: int, unit: str | None, previous: tuple[int, str | None]
+) -> str | None:
+    """A measure when the phrase around the number names none.
+
+    * a growth rate right after an amount measures that amount (营收2011亿元，同比增长21.4%);
+    * a share measures its denominator (约占全国总产量的75% → 总产量);
+    * in a table, a cell is measured by its column's header (企业数（家） → 企业数);
+    * a count in a measure word that names the thing (共7章, 五部门) is measured by it.
+    """
+    prev_end, prev_measure = previous
+    if prev_measure and 0 <= start - prev_end <= 16 and _GROWTH_AFTER.search(text, prev_end, start):
+        return prev_measure
+    share = _SHARE_OF.search(text, max(0, start - 16), start)
+    if share is not None:
+        return share.group(1)
+    header = table_header(text, start, end)
+    if header:
+        return header
+    entry = unit_entry(unit) if unit else None
+    if entry is not None and entry.kind == "count" and unit not in _GENERIC_UNITS:
+        return unit
+    return None
+
+
+# How far back a cell looks for its table's header: the reach of a long text's piece
+# into a table (documents.TABLE_REACH), so pieces and one pass agree.
+HEADER_REACH = 20_000
+_HEADER_UNIT = re.compile(r"[（(][^（）()]*[）)]|\s+")
+
+
+def table_header(text: str, start: int, end: int) -> str | None:
+    """The header of the column a table cell ``text[start:end]`` is in, without its unit."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+    if sep is None:
+        return None
+    column = text[line_start:start].count(sep)
+    header_line = None
+    pos = line_start
+    floor = max(0, line_start - HEADER_REACH)
+    while pos > floor:  # walk up the rows of the block to its first line
+        prev_start = text.rfind("\n", 0, max(0, pos - 1)) + 1
+        candidate = text[prev_start : pos - 1]
+        if candidate.count(sep) < 2:
+            break
+        header_line, pos = candidate, prev_start
+    if header_line is None:
+        return None
+    cells = header_line.split(sep)
+    if column >= len(cells):
+        return None
+    name = _HEADER_UNIT.sub("", cells[column])
+    return name if len(name) >= 2 else None
 
 
 def infer_kind(kind: str | None, unit: str | None, measure: str | None) -> str:

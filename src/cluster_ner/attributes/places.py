@@ -101,6 +101,13 @@ class DocumentPlaces:
         self._mentions: tuple[PlaceMention, ...] | None = None  # scanned at the first query
 
     @property
+    def provinces(self) -> frozenset[str]:
+        """Provinces the text names without ambiguity (they settle ties)."""
+        if self._mentions is None:
+            self._scan()
+        return self._provinces
+
+    @property
     def mentions(self) -> tuple[PlaceMention, ...]:
         if self._mentions is None:
             self._scan()
@@ -142,11 +149,11 @@ class DocumentPlaces:
             ps = {p.province or p.name for p in m.candidates}
             if len(ps) == 1:
                 provs |= ps
-        self.provinces = frozenset(provs)
+        self._provinces = frozenset(provs)
 
     # -- queries ---------------------------------------------------------
 
-    def _before(self, start: int) -> Iterator[PlaceMention]:
+    def before(self, start: int) -> Iterator[PlaceMention]:
         """Mentions ending before ``start``, nearest first (at most :data:`NEAREST_REACH`)."""
         mentions = self.mentions
         i = bisect.bisect_left(self._starts, start) - 1
@@ -181,7 +188,7 @@ class DocumentPlaces:
         mentions deep, so a document with thousands of abbreviations and
         places stays linear.
         """
-        for side in (lambda: self._before(start), lambda: self._after(end)):
+        for side in (lambda: self.before(start), lambda: self._after(end)):
             for m in side():
                 p = self._pick(c for c in m.candidates if predicate(c))
                 if p is not None:

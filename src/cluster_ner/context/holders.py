@@ -1,0 +1,416 @@
+"""Who may hold a quantity: every cluster, body, place, country, group, company or event a
+document names, found once per document, and the subject each stands for.
+
+A *holder* is a stretch of the working text with a kind (the ``subject_kind``
+of CONTEXT.md) and a subject string:
+
+* CLUSTER entities → ``cluster``, named by the national list's name or the
+  fullest mention of the same cluster in the document;
+* GOV entities → ``body`` (canonical name), but only where the body does what
+  is counted (安排资金, 出台措施); a body that reports a figure (统计局数据显示)
+  holds nothing;
+* place words outside entities and zone names (丽水经开区) → ``place``; scope
+  words (全市, 全县, 我省 …) → the place of that level the document is about;
+* 全国, 我国, 中国 → ``national`` (中国);
+* enterprises (…有限公司, …集团) → ``company``; events (…大会, …峰会) → ``other``;
+* generic cluster phrases (国家先进制造业集群, 45个集群) → ``group``, and
+  anaphors (该集群, 集群) → the cluster the text is about.
+
+A place word right after a base word (占全国, 居全省, 高于全市) is the base of a
+share or a comparison, not a holder.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..attributes.cluster import cluster_key
+from ..attributes.places import DocumentPlaces
+from ..grammar.places import ancestors, fits_level_word, read_place_chain, resolve_chain
+from ..constants import FUNCTION_CHARS, HAN
+
+__all__ = ["Holder", "DocumentHolders"]
+
+CLUSTER, BODY, PLACE, NATIONAL, GROUP, COMPANY, OTHER, ANAPHOR = (
+    "cluster", "body", "place", "national", "group", "company", "other", "anaphor",
+)
+NATIONAL_SUBJECT = "中国"
+REACH = 300  # holders looked back at, at most
+
+# Scope words: a level character after 全/本/我/该 names the place of that level.
+_SCOPE = re.compile(
+    r"(?:全|本|我|该)(自治区|省|市|县|区|州|盟|旗|镇|乡|街道)|(园区|区|县|市|镇|乡|街道)内(?=[{HAN}])|(当地|本地)".replace("{HAN}", HAN)
+)
+# What may come before a zone's name in a match: times, scope and lead words (今年前三季度基地).
+_ZONE_LEAD = re.compile(
+    r"(?:(?:今年|去年|全年|当年|前三季度|上半年|下半年|[一二三四]季度|\d+月份?|\d+年|年内|目前|当前|现在|其中|据悉|"
+    r"位于|将在|已在|在|于|将|全|本|该|镇内|区内|占|产值占全|为)+)"
+)
+_BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地|片区)")
+_ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
+_TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
+_NAME = rf"[{HAN}A-Za-z0-9（）()·]"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A stretch of text that may hold a quantity."""
+
+    start: int
+    end: int
+    kind: str
+    subject: str | None
+
+
+@lexicon.cached
+def _zone_re() -> re.Pattern[str]:
+    """A zone's name: 2–8 Han characters after a boundary, then a zone word (丽水经开区)."""
+    zones = lexicon.alternation(lexicon.place_words_of("zone"))
+    return re.compile(rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:{zones})|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})")
+
+
+@lexicon.cached
+def _sentence_word_re() -> re.Pattern[str]:
+    """Words of a sentence, not of a name (新建, 实现 …): a zone's name holds none."""
+    return re.compile(lexicon.alternation(lexicon.cluster_words().get("not_industry", ()) + ("新建", "实现", "建成", "已在", "重点", "全国", "一批", "新一批")))
+
+
+@lexicon.cached
+def _company_re() -> re.Pattern[str]:
+    heads = lexicon.alternation(lexicon.context_words().get("company", ()))
+    return re.compile(rf"{_NAME}{{2,20}}?(?:{heads})|(?<![{HAN}])公司")
+
+
+@lexicon.cached
+def _event_re() -> re.Pattern[str]:
+    """An event, fund or programme named at the start of a clause (its subject)."""
+    heads = lexicon.alternation(lexicon.context_words().get("event", ()))
+    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n]))[{HAN}A-Za-z0-9“”\"·（）()]{{2,24}}?(?:{heads})", re.M)
+
+
+# An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
+_EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造")
+
+
+@lexicon.cached
+def _word_re(role: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.context_words().get(role, ())))
+
+
+@lexicon.cached
+def _base_before_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicon.alternation(lexicon.context_words().get('base', ()))})$")
+
+
+@lexicon.cached
+def _locative_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicon.alternation(lexicon.context_words().get('locative', ()))})$")
+
+
+@lexicon.cached
+def _after_body_re(role: str) -> re.Pattern[str]:
+    """A word of ``role`` shortly after a body (数据显示, 安排): up to 6 characters between."""
+    return re.compile(rf"[^，。；！？,;!?\n]{{0,6}}?(?:{lexicon.alternation(lexicon.context_words().get(role, ()))})")
+
+
+# Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
+_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且)")
+
+
+def _strip_lead(h: Holder) -> Holder:
+    m = _LEADS.match(h.subject or "")
+    if m is None or len(h.subject) - m.end() < 3:
+        return h
+    return Holder(h.start + m.end(), h.end, h.kind, h.subject[m.end():])
+
+
+# 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
+_CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体)")
+# A document's title: the document holds its chapters and articles (共7章48条).
+_TITLE = re.compile(r"《[^《》\n]{1,60}》(?=[，,]?(?:共|分为|包括|涵盖|全文))")
+# Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …
+_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
+# A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
+_AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
+_TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
+_GENERIC_CLUSTER = re.compile(r"(?:国家级|国家|世界级|省级|市级)?(?:先进制造业|战略性新兴产业|特色产业|产业)?集群")
+# Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
+_SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|全国|全省|全市|各|这些|本批|该批|上述|其中)$")
+_SET_BEFORE = re.compile(r"(?:上述|这些|两大|三大|四大|各个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
+
+
+def _shared_industry(a: str, b: str) -> bool:
+    """Do two cluster names share a two-character industry word (铝材, 装备 …)?"""
+    generic = ("产业", "集群", "特色", "先进", "制造", "高端", "国家")
+    grams = {a[i : i + 2] for i in range(len(a) - 1)} - set(generic)
+    return any(g in b for g in grams)
+
+
+class DocumentHolders:
+    """Every holder of a document, sorted by position (built once per Doc).
+
+    Args:
+        text: the working text.
+        ents: ``(start, end, label, attributes)`` of the document's entities,
+            ``attributes`` a dict with ``canonical`` / ``national_name``.
+        places: the document's places (for scope words and place mentions).
+    """
+
+    def __init__(self, text: str, ents: Sequence[tuple[int, int, str, dict]], places: DocumentPlaces) -> None:
+        self.text = text
+        self.places = places
+        covered = bytearray(len(text) + 1)
+        for s, e, _, _ in ents:
+            covered[s:e] = b"\x01" * (e - s)
+        self._covered = covered
+        holders: list[Holder] = []
+        holders += self._clusters(ents)
+        holders += self._bodies(ents)
+        holders += self._zones()
+        holders += self._clause_places()
+        holders += self._places()
+        holders += self._scopes()
+        holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start)]
+        holders += self._free(_CHINA, NATIONAL)
+        holders += self._free(_TITLE, OTHER)
+        holders += self._free(_company_re(), COMPANY)
+        holders += [h for h in self._free(_event_re(), OTHER) if not _EVENT_VERBS.search(h.subject or "")]
+        holders += self._cluster_phrases()
+        holders.sort(key=lambda h: (h.start, -h.end))
+        self.holders = self._without_nested(holders)
+        self._starts = [h.start for h in self.holders]
+
+    # -- building ----------------------------------------------------------------
+
+    def _is_base(self, start: int) -> bool:
+        """A place word after 占/居/比 … (the base of a share or comparison) or 在/于 … (a location)."""
+        lo = max(0, start - 3)
+        return _base_before_re().search(self.text, lo, start) is not None or _locative_re().search(self.text, lo, start) is not None
+
+    def _outside(self, s: int, e: int) -> bool:
+        return not any(self._covered[s:e])
+
+    def _clusters(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
+        """Cluster entities, each named by its national name or the fullest mention of it."""
+        clusters = [(s, e, self.text[s:e], a) for s, e, label, a in ents if label == "CLUSTER"]
+        national: dict[object, str] = {}
+        fullest: dict[object, str] = {}
+        for _, _, name, a in clusters:
+            key = cluster_key(name) or name
+            if a.get("national_name"):
+                national[key] = a["national_name"]
+            if len(name) > len(fullest.get(key, "")):
+                fullest[key] = name
+        placed = {k: v for k, v in fullest.items() if isinstance(k, tuple)}
+        out = []
+        for s, e, name, _ in clusters:
+            key = cluster_key(name) or name
+            subject = national.get(key) or fullest[key]
+            if not isinstance(key, tuple):  # no place in the name: 高端铝材产业集群 of 龙口市交通铝材…
+                same = [national.get(k) or v for k, v in placed.items() if _shared_industry(name, v)]
+                if len(set(same)) == 1:
+                    subject = same[0]
+            out.append(Holder(s, e, CLUSTER, subject))
+        return out
+
+    def _bodies(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
+        """Bodies that act, not those that report (统计局数据显示, 负责人介绍) nor hold a meeting's place."""
+        out = []
+        for s, e, label, a in ents:
+            if label == "GOV" and not _after_body_re("announce").match(self.text, e) and not self._is_base(s):
+                out.append(Holder(s, e, BODY, a.get("canonical") or self.text[s:e]))
+        return out
+
+    def _free(self, pattern: re.Pattern[str], kind: str) -> list[Holder]:
+        """Matches of ``pattern`` outside every entity (a zone, a company, an event)."""
+        out = []
+        for m in pattern.finditer(self.text):
+            if self._outside(m.start(), m.end()) or kind == OTHER and m.group().startswith("《"):
+                out.append(Holder(m.start(), m.end(), kind, NATIONAL_SUBJECT if kind == NATIONAL else m.group().strip("《》")))
+        return out
+
+    def _zones(self) -> list[Holder]:
+        """Zones named outside entities (丽水经开区, 寿光农产品物流园); a bare zone word
+        (基地, 新区, 经开区 after 今年前三季度 …) is the zone named last."""
+        out = []
+        for m in _zone_re().finditer(self.text):
+            lead = _ZONE_LEAD.match(m.group())
+            start = m.start() + (lead.end() if lead else 0)
+            name = self.text[start : m.end()]
+            if not self._outside(start, m.end()) or _sentence_word_re().search(name):
+                continue
+            if _BARE_ZONE.fullmatch(name):
+                name = self._zone_before(start) or name
+                if _BARE_ZONE.fullmatch(name):
+                    continue
+            out.append(Holder(start, m.end(), PLACE, name))
+        return out
+
+    def _places(self) -> list[Holder]:
+        """Place words the document names in a subject's position: after a time word
+        (过去一年邵东市地区生产总值 …) or opening a clause (see :meth:`_clause_places`)."""
+        out = []
+        for m in self.places.mentions:
+            if m.start < 0 or not self._outside(m.start, m.end) or self._is_base(m.start):
+                continue
+            if not _AFTER_TIME.search(self.text, max(0, m.start - 6), m.start):
+                continue
+            chain = read_place_chain(self.text, m.start, min(len(self.text), m.start + 24))
+            resolved = resolve_chain(chain) if chain else []
+            end = chain[-1].end if chain else m.end
+            name = resolved[-1].name if resolved else self.text[m.start:m.end]
+            out.append(Holder(m.start, end, PLACE, name))
+        return out
+
+    def _clause_places(self) -> list[Holder]:
+        """A place that opens a clause is its subject, even a county's short name
+        (德化现有陶瓷企业, 长垣位列第46位), and a town after it (进贤县李渡镇)."""
+        out = []
+        trie = lexicon.place_trie()
+        index = lexicon.place_index()
+        for m in _CLAUSE_OPEN.finditer(self.text):
+            i = m.end()
+            j = trie.longest_at(self.text, i, i + 12)
+            if j < 0 or not self._outside(i, j) or _sentence_word_re().match(self.text, i):
+                continue
+            chain = read_place_chain(self.text, i, min(len(self.text), i + 24))
+            j = chain[-1].end if chain else j
+            town = _TOWN_AFTER.match(self.text, j)
+            if town is not None:
+                out.append(Holder(i, town.end(), PLACE, self.text[i:town.end()]))
+                continue
+            resolved = resolve_chain(chain) if len(chain) > 1 else []
+            if resolved:  # 芜湖市鸠江区: the innermost place
+                out.append(Holder(i, j, PLACE, resolved[-1].name))
+                continue
+            cands = index[self.text[chain[-1].start:j]] if chain else index[self.text[i:j]]
+            full = {p.name for p in cands}
+            name = next(iter(full)) if len(full) == 1 else self._pick_name(cands) or self.text[i:j]
+            out.append(Holder(i, j, PLACE, name))
+        return out
+
+    def _pick_name(self, cands: Sequence[lexicon.Place]) -> str | None:
+        """Of places sharing a short name, the one in a province the document names."""
+        fit = [p for p in cands if (p.province or p.name) in self.places.provinces]
+        return fit[0].name if len({p.name for p in fit}) == 1 else None
+
+    def _scopes(self) -> list[Holder]:
+        """全市, 全县, 我省, 区内 …: the place of that level the text is about (全区 may be an
+        autonomous region; 全镇 the town named last)."""
+        out = []
+        for m in _SCOPE.finditer(self.text):
+            if not self._outside(m.start(), m.end()) or self._is_base(m.start()):
+                continue
+            level = m.group(1) or m.group(2) or m.group(3)
+            if level in ("镇", "乡", "街道"):
+                name = self._town_before(m.start())
+            elif m.group(2) in ("区", "园区") and self._zone_before(m.start()):
+                name = self._zone_before(m.start())
+            elif m.group(3):  # 当地: the city or county the text is about
+                place = self.places.nearest(m.start(), m.end(), lambda p: p.level in ("municipal", "county", "district"))
+                name = place.name if place is not None else None
+            else:
+                place = self._scope_place(level, m.start(), m.end())
+                name = place.name if place is not None else None
+            out.append(Holder(m.start(), m.end(), PLACE, name))
+        return out
+
+    def _scope_place(self, level: str, start: int, end: int) -> lexicon.Place | None:
+        if level == "区":
+            either = lambda p: fits_level_word(p, "区") or fits_level_word(p, "自治区")  # noqa: E731
+            return self.places.nearest(start, end, either, ancestors)
+        return self.places.for_level_word(level, start, end)
+
+    def _zone_before(self, pos: int) -> str | None:
+        """The last zone the text names shortly before ``pos`` (北京经开区管委会 … 区内)."""
+        found = None
+        for m in _ZONE_NAME.finditer(self.text, max(0, pos - 300), pos):
+            lead = _ZONE_LEAD.match(m.group())
+            name = m.group()[lead.end() :] if lead else m.group()
+            if not _BARE_ZONE.fullmatch(name):
+                found = name
+        return found
+
+    def _town_before(self, pos: int) -> str | None:
+        """The last town the text names before ``pos`` (大瑶镇党委 … 全镇)."""
+        found = None
+        for m in _TOWN_NAME.finditer(self.text, max(0, pos - 2000), pos):
+            found = m.group()
+        return found
+
+    def _words(self, role: str) -> list[Holder]:
+        out = []
+        for m in _word_re(role).finditer(self.text):
+            if self._outside(m.start(), m.end()):
+                out.append(Holder(m.start(), m.end(), role, NATIONAL_SUBJECT if role == NATIONAL else m.group()))
+        return out
+
+    def _cluster_phrases(self) -> list[Holder]:
+        """Generic cluster phrases outside entities: an anaphor (该集群, a bare 集群) or a group."""
+        out = []
+        anaphors = _word_re(ANAPHOR)
+        for m in _GENERIC_CLUSTER.finditer(self.text):
+            s, e = m.span()
+            if not self._outside(s, e):
+                continue
+            before = self.text[max(0, s - 12) : s]
+            a = anaphors.search(self.text, max(0, s - 3), e)
+            if _COUNT_BEFORE.search(before):
+                continue  # 建设20个…集群: what is counted, not who holds it
+            if m.group() == "集群" and _SET_BEFORE.search(before):
+                out.append(Holder(s, e, GROUP, "集群"))
+            elif m.group() == "集群":
+                start = a.start() if a is not None and a.end() == e else s
+                out.append(Holder(start, e, ANAPHOR, None))
+            elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
+                out.append(Holder(s, e, GROUP, m.group()))
+        return out
+
+    @staticmethod
+    def _without_nested(holders: list[Holder]) -> list[Holder]:
+        """Drop a holder inside a longer one that starts first (a place inside a zone's name)."""
+        out: list[Holder] = []
+        for h in holders:
+            if out and h.start < out[-1].end:
+                continue
+            out.append(h)
+        return out
+
+    # -- queries -----------------------------------------------------------------
+
+    def before(self, start: int, end: int) -> list[Holder]:
+        """Holders within ``[start, end)``, nearest to ``end`` first."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        out = []
+        while i >= 0 and self.holders[i].start >= start:
+            if self.holders[i].end <= end:
+                out.append(self.holders[i])
+            i -= 1
+        return out
+
+    def place_before(self, pos: int) -> tuple[str, str] | None:
+        """The place the text names last before ``pos`` (a table's title, a body's place), as a
+        subject: what a number nobody holds is most likely about."""
+        best = None
+        for m in self.places.before(pos):
+            if len(m.candidates) == 1:
+                best = m
+                break
+        return ("place", best.candidates[0].name) if best is not None else None
+
+    def last_of(self, kind: str, end: int, *, named: bool = False) -> Holder | None:
+        """The last holder of ``kind`` ending before ``end`` (``named``: with a name, not
+        a bare 公司), looking back at most :data:`REACH` holders (linear on any text)."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        stop = max(-1, i - REACH)
+        while i > stop:
+            h = self.holders[i]
+            if h.kind == kind and h.end <= end and not (named and h.subject == "公司"):
+                return h
+            i -= 1
+        return None
