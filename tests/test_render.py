@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import cluster_ner
-from cluster_ner.render import LABEL_COLORS, format_value
+from cluster_ner.render import LABEL_COLORS, SEPARATOR, describe, format_value
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample.txt"
@@ -30,6 +30,11 @@ MARK = re.compile(
 def marks(markup: str) -> list[tuple[str, str, str]]:
     """(text, label, colour) of each entity mark, unescaped."""
     return [(html.unescape(m["text"]), html.unescape(m["label"]), m["color"]) for m in MARK.finditer(markup)]
+
+
+def value_label(label: str) -> str:
+    """A METRIC label up to its value (``METRIC · ≈4.5e11 元``), without the subject and period after it."""
+    return SEPARATOR.join(label.split(SEPARATOR)[:2]) if label.startswith("METRIC") else label
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +81,7 @@ def test_colours_are_fixed_per_label(sample: str, sample_html: str) -> None:
 
 
 def test_labels_carry_value_and_canonical_name(sample_html: str) -> None:
-    labels = {text: label for text, label, _ in marks(sample_html)}
+    labels = {text: value_label(label) for text, label, _ in marks(sample_html)}
     assert labels["市發改委"] == "GOV · 无锡市发展和改革委员会"
     assert labels["市工信局"] == "GOV · 无锡市工业和信息化局"
     assert labels["約4500億元"] == "METRIC · ≈4.5e11 元"
@@ -90,11 +95,26 @@ def test_labels_carry_value_and_canonical_name(sample_html: str) -> None:
     assert "METRIC · &gt;3000 家" in sample_html
 
 
+def test_a_metric_shows_its_subject_and_period_beside_its_value(nlp) -> None:
+    doc = nlp("到2024年，苏州市纳米新材料集群产值突破5000亿元。")
+    (metric,) = [e for e in doc.ents if e.label_ == "METRIC"]
+    metric._.subject, metric._.subject_kind, metric._.period = "苏州市纳米新材料集群", "cluster", "2024"
+    labels = {text: label for text, label, _ in marks(cluster_ner.render(doc, jupyter=False))}
+    assert labels["5000亿元"] == "METRIC · 5e11 元 · 苏州市纳米新材料集群 · 2024"
+
+
+def test_a_metric_without_subject_or_period_shows_what_is_known() -> None:
+    row = {"label": "METRIC", "value": 5e11, "unit": "元", "qualifier": "exact", "kind": "money"}
+    assert describe(row | {"subject": None, "period": "2024"}) == "5e11 元 · 2024"
+    assert describe(row | {"subject": "苏州市", "period": float("nan")}) == "5e11 元 · 苏州市"
+    assert describe({"label": "METRIC", "value": None, "subject": "苏州市", "period": "2024"}) == "苏州市 · 2024"
+
+
 def test_noise_inside_an_entity_is_covered_by_its_mark() -> None:
     text = "2023年，龍口市工信局表示，龍口市交通鋁材特色產(chǎn)業(yè)集群擁有企業(yè)243家，規劃面積約90平方公里。"
     got = marks(cluster_ner.render(text, jupyter=False))
     assert [t for t, _, _ in got] == ["龍口市工信局", "龍口市交通鋁材特色產(chǎn)業(yè)集群", "243家", "約90平方公里"]
-    assert got[3][1] == "METRIC · ≈90 平方公里"
+    assert value_label(got[3][1]) == "METRIC · ≈90 平方公里"
 
 
 def test_page_is_a_standalone_utf8_document(sample: str) -> None:

@@ -59,6 +59,14 @@ CLI_CASES: list[tuple[str, list[str], Any, str]] = [
     ("gold: only skipped tasks", ["evaluate", "{tmp}/ls.json"], _write("ls.json", json.dumps([{"id": 1, "data": {"text": "工信部"}, "annotations": []}])), "no documents to evaluate"),
     ("gold is a folder", ["evaluate", "{tmp}"], None, "is a folder"),
     ("--errors -1", ["evaluate", "{tmp}/gold.jsonl", "--errors", "-1"], None, "--errors: -1 is too small"),
+    ("context: missing file", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}/none.tsv"], None, "none.tsv: No such file"),
+    ("context: a folder", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}"], None, "is a folder; give context TSV files"),
+    ("context: spaces, not tabs", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}/c.tsv"], _write("c.tsv", "g1 10 15 超400家 other\n"), "c.tsv, line 1: expected up to 10 tab-separated fields"),
+    ("context: unknown status", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}/c.tsv"], _write("c.tsv", "g1\t10\t15\t超400家\tother\t\t\tdone\n"), "status 'done' is not one of actual, target"),
+    ("context: offsets miss the text", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}/c.tsv"], _write("c.tsv", "g1\t9\t14\t超400家\n"), "covers '，超400'"),
+    ("context: other documents", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}/c.tsv"], _write("c.tsv", "x9\t10\t15\t超400家\n"), "None of the 1 metrics"),
+    ("--given-date without --context", ["evaluate", "{tmp}/gold.jsonl", "--given-date"], None, "--given-date needs --context"),
+    ("--show -1", ["evaluate", "{tmp}/gold.jsonl", "--context", "{tmp}/c.tsv", "--show", "-1"], None, "--show: -1 is too small"),
     ("train into a file", ["train", "{tmp}/gold.jsonl", "-o", "{tmp}/a.txt", "--max-steps", "1"], None, "it is a file"),
     ("train --max-steps 0", ["train", "{tmp}/gold.jsonl", "-o", "{tmp}/m", "--max-steps", "0"], None, "--max-steps: 0 is too small"),
     ("train --set without =", ["train", "{tmp}/gold.jsonl", "-o", "{tmp}/m", "--set", "components.x"], None, "is not KEY=VALUE"),
@@ -122,6 +130,13 @@ def _bad_gold(tmp: Path) -> None:
     read_gold(tmp / "g.json")
 
 
+def _bad_context(tmp: Path) -> None:
+    from cluster_ner.evaluate import read_context_gold
+
+    (tmp / "c.tsv").write_text("g1\tdate\t2024年7月\ng1\t10\t15\t超400家\n", encoding="utf-8")
+    read_context_gold(tmp / "c.tsv")
+
+
 def _bad_patterns_file(tmp: Path) -> None:
     (tmp / "p.jsonl").write_text('{"label": "GOV", "pattern": "工信部"}\n{"label": "GOV"}\n', encoding="utf-8")
     cluster_ner.load(rules_only=True, patterns=tmp / "p.jsonl")
@@ -134,6 +149,9 @@ API_CASES: list[tuple[str, Callable[[Path], Any], type[BaseException], str]] = [
     ("load a missing folder", lambda tmp: cluster_ner.load(tmp / "nope"), ModelLoadError, "No cluster_ner pipeline"),
     ("gold with a wrong-shaped task", _bad_gold, GoldFormatError, "must be a string"),
     ("patterns file with a bad line", _bad_patterns_file, PatternsFileError, "p.jsonl, line 2: pattern must be"),
+    ("context gold with a bad date", lambda tmp: _bad_context(tmp), GoldFormatError, "c.tsv, line 1: the date of g1 must be"),
+    ("metric_table of a list", lambda tmp: cluster_ner.metric_table([{"label": "METRIC"}]), TypeError, "frame must be a pandas DataFrame"),
+    ("metric_table of a frame without context", lambda tmp: cluster_ner.metric_table(cluster_ner.extract(TEXT)[["doc_id", "label", "text"]]), ValueError, r"metric_table needs the column.s. doc_date, subject"),
     ("render a Doc saved without user data", lambda tmp: cluster_ner.render(_doc_without_user_data(), jupyter=False), OffsetMapMissingError, "store_user_data=True"),
 ]
 

@@ -5,7 +5,7 @@
 
 Public API: :func:`load`, :func:`extract`, :func:`extract_many`,
 :func:`iter_frames`, :func:`to_frame`, :func:`parse_quantity`,
-:func:`render`, :func:`displacy_options`.
+:func:`render`, :func:`displacy_options`, :func:`metric_table`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .extract import extract, extract_many, iter_frames
 from .frame import COLUMNS, to_frame
 from .pipeline import load
 from .render import displacy_options, render
+from .tables import metric_table
 
 __all__ = [
     "COLUMNS",
@@ -41,6 +42,7 @@ __all__ = [
     "extract_many",
     "iter_frames",
     "load",
+    "metric_table",
     "parse_quantity",
     "render",
     "to_frame",

@@ -2,7 +2,7 @@
 
     cluster-ner extract FILE... [-o out.csv|out.jsonl|out.parquet] [--model DIR] [--n-process N] [--[no-]progress]
     cluster-ner render FILE -o page.html [--model DIR] [--rules-only]
-    cluster-ner evaluate GOLD [--model DIR] [--compare DIR] [--rules-only] [--errors N]
+    cluster-ner evaluate GOLD [--model DIR] [--compare DIR] [--rules-only] [--errors N] [--context TSV... [--given-date] [--show N]]
     cluster-ner train TRAIN [--dev DEV] -o OUT_DIR [--config CFG] [--set KEY=VALUE] [--seed 0] [--max-steps N] [--patterns FILE]
     cluster-ner convert GOLD... -o OUT.spacy
     cluster-ner patterns add LABEL PATTERN --model DIR | import FILE --model DIR | list [--model DIR] | remove ID --model DIR
@@ -191,10 +191,28 @@ def _read_gold(path: str, purpose: str) -> list[Any]:
     return gold.docs
 
 
+def _read_context(args: argparse.Namespace, gold: list[Any]) -> Any:
+    """The context gold of ``--context`` for the documents of GOLD (None without ``--context``)."""
+    from .evaluate import read_context_gold
+
+    if not args.context:
+        for option, given in (("--given-date", args.given_date), ("--show", args.show)):
+            if given:
+                raise ClusterNerError(Messages.CLI_NEEDS_CONTEXT.format(option=option))
+        return None
+    context = read_context_gold(args.context)
+    kept = context.restrict(gold, gold_name=args.gold)
+    left_out = len(context.metrics) - len(kept.metrics)
+    if left_out:
+        print(f"note: {left_out} of {len(context.metrics)} context metrics are in documents not in {args.gold}: not scored", file=sys.stderr)
+    return kept
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_scores
+    from .evaluate import evaluate, evaluate_context, format_context_scores, format_scores
 
     gold = _read_gold(args.gold, "evaluate")
+    context = _read_context(args, gold)  # a bad context file stops here, before any scoring
     title = (args.model or "default pipeline") + (" (rules only)" if args.rules_only else "")
     runs = [(title, _load(args.model, args.rules_only, args.patterns))]
     if args.compare:
@@ -207,6 +225,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             for ex in scores.examples[: args.errors]:
                 print(f"  {ex['kind']:<15} {ex['doc_id']:<12} {ex.get('gold') or ex.get('pred')} {ex['text']!r}")
         print()
+        if context is not None:
+            dates = "given (--given-date)" if args.given_date else "found in the text"
+            files = args.context[0] + (f" and {len(args.context) - 1} more" if len(args.context) > 1 else "")
+            heading = (
+                f"== context: {title} on {len(context.metrics)} metrics of {len(context.documents())} documents "
+                f"({files}); document dates {dates}"
+            )
+            found = evaluate_context(nlp, gold, context, given_date=args.given_date)
+            print(format_context_scores(found, title=heading, show=args.show))
+            print()
     return 0
 
 
@@ -394,11 +422,28 @@ def build_parser() -> argparse.ArgumentParser:
     _pipeline_options(rd)
     rd.set_defaults(func=cmd_render)
 
-    ev = sub.add_parser("evaluate", help="exact-match P/R/F1 per label against gold", description="Score a pipeline against gold: exact-match precision, recall and F1 per label, and its errors.")
+    ev = sub.add_parser(
+        "evaluate", help="exact-match P/R/F1 per label against gold, and metric context",
+        description="Score a pipeline against gold: exact-match precision, recall and F1 per label, and its errors; "
+        "with --context, the accuracy of each metric's subject, period, status, change and measure.",
+    )
     ev.add_argument("gold", metavar="GOLD", help="gold: JSONL, Label Studio JSON/JSON-MIN/JSONL, Doccano JSONL or .zip, or .spacy")
     _pipeline_options(ev, what="score")
     ev.add_argument("--compare", metavar="DIR", help="a second pipeline folder scored on the same gold")
     ev.add_argument("--errors", type=_int_at_least(0), default=0, metavar="N", help="also list the first N errors (default: 0)")
+    ev.add_argument(
+        "--context", nargs="+", metavar="TSV",
+        help="also score metric context (subject, period, status, change, measure) against these context gold files "
+        "(CONTEXT.md format; only the metrics of GOLD's documents are scored)",
+    )
+    ev.add_argument(
+        "--given-date", action="store_true",
+        help="with --context: pass each document's gold date to the pipeline instead of letting it find the date in the text",
+    )
+    ev.add_argument(
+        "--show", type=_int_at_least(0), default=0, metavar="N",
+        help="with --context: list the first N metrics with a field wrong, gold against prediction (default: 0)",
+    )
     ev.set_defaults(func=cmd_evaluate)
 
     tr = sub.add_parser("train", help="train the NER on gold and save the whole pipeline", description="Train the statistical NER on gold and save the whole pipeline (rules, patterns, model, meta).")

@@ -181,3 +181,38 @@ class Messages:
     )
     PATTERNS_BAD_JSON_ARG = "--json: the pattern is not valid JSON ({detail})."
     ON_ERROR_VALUE = "on_error must be 'report' or 'raise', got {value!r}."
+    # --- context gold (CONTEXT.md) and metric tables ---
+    CONTEXT_IS_DIR = "{path} is a folder; give context TSV files (e.g. corpus/context/*.tsv)."
+    CONTEXT_FIELDS = (
+        "{path}, line {line}: expected up to 10 tab-separated fields (doc_id, start, end, text, "
+        "subject_kind, subject, period, status, change, measure), got {n}."
+    )
+    CONTEXT_BAD_OFFSETS = (
+        "{path}, line {line}: start and end must be whole numbers with start < end, got {start!r} and {end!r}."
+    )
+    CONTEXT_BAD_VALUE = (
+        "{path}, line {line}: {field} {value!r} is not one of {allowed} "
+        "(alternatives separated by |, empty for none)."
+    )
+    CONTEXT_BAD_DATE = (
+        "{path}, line {line}: the date of {doc_id} must be YYYY-MM-DD, YYYY-MM, YYYY or empty, got {value!r}."
+    )
+    CONTEXT_DATE_CONFLICT = "{path}, line {line}: {doc_id} has the date {second!r} here but {first!r} at {where}."
+    CONTEXT_NO_METRICS = (
+        "{path}: no metric lines (expected tab-separated doc_id, start, end, text, subject_kind, subject, "
+        "period, status, change, measure, as CONTEXT.md says)."
+    )
+    CONTEXT_NO_DOCS = (
+        "None of the {n} metrics of {paths} is in a document of {gold} (their documents are e.g. {examples}); "
+        "give the gold JSONL whose documents the context files annotate."
+    )
+    CLI_NEEDS_CONTEXT = "{option} needs --context CONTEXT.tsv."
+    NOT_A_FRAME = (
+        "{arg} must be a pandas DataFrame (from cluster_ner.extract or extract_many, or read back from "
+        "their CSV or Parquet), got {type_name}."
+    )
+    FRAME_MISSING_COLUMNS = (
+        "{what} needs the column(s) {missing} of cluster_ner's frame, which this frame lacks; give a frame "
+        "from cluster_ner.extract or extract_many (or one read back from their CSV or Parquet)."
+    )
+    FRAME_NOT_NUMBERS = "{what}: the column {column!r} must hold numbers, got {value!r}."

@@ -6,8 +6,9 @@ The view shows the text exactly as the user gave it (traditional script,
 pinyin noise and all), with each entity marked at its raw offsets — the same
 ``start``/``end`` as the DataFrame — in a fixed colour per label
 (:data:`LABEL_COLORS`), and with what the pipeline made of it next to the label:
-the value of a METRIC (``METRIC · >3000 家``), the full official name of a GOV
-(``GOV · 无锡市发展和改革委员会``), the national list entry of a CLUSTER.
+the value of a METRIC with whose number it is and when
+(``METRIC · ≈5e11 元 · 苏州市纳米新材料集群 · 2024``), the full official name
+of a GOV (``GOV · 无锡市发展和改革委员会``), the national list entry of a CLUSTER.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ LABEL_COLORS: dict[str, str] = {
 SEPARATOR = " · "
 # How a METRIC's qualifier is written in front of its value.
 QUALIFIER_SIGNS: dict[str, str] = {"exact": "", "approx": "≈", "over": ">", "under": "<"}
+# What is shown after a METRIC's value, in this order (each when known).
+METRIC_CONTEXT: tuple[str, ...] = ("subject", "period")
 
 # units written against the number (12.6%), the others after a space (3000 家)
 _TIGHT_UNITS = frozenset({"%", "‰"})
@@ -105,7 +108,8 @@ def describe(row: dict[str, Any]) -> str:
 
     Returns:
         METRIC: qualifier sign (≈ approx, > over, < under), value and unit,
-        ``#`` before a rank (``>3000 家``, ``≈4.5e11 元``, ``#1``).
+        ``#`` before a rank (``>3000 家``, ``≈4.5e11 元``, ``#1``), then its
+        subject and period when known (``≈5e11 元 · 苏州市纳米新材料集群 · 2024``).
         GOV: the canonical name, when it differs from the cleaned entity.
         CLUSTER: ``national 2022`` for a cluster of a national list, with its
         official name first when that differs from the cleaned entity.
@@ -113,15 +117,8 @@ def describe(row: dict[str, Any]) -> str:
     label = row.get("label")
     norm = row.get("norm_text")
     if label == "METRIC":
-        value = row.get("value")
-        if _is_missing(value):
-            return ""
-        sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "exact", "")
-        shown = sign + ("#" if row.get("kind") == "rank" else "") + format_value(float(value))
-        unit = row.get("unit")
-        if _is_missing(unit) or not unit:
-            return shown
-        return f"{shown}{unit}" if unit in _TIGHT_UNITS else f"{shown} {unit}"
+        parts = [_metric_value(row)] + [_text(row.get(name)) for name in METRIC_CONTEXT]
+        return SEPARATOR.join(part for part in parts if part)
     if label == "GOV":
         canonical = row.get("canonical")
         return canonical if canonical and canonical != norm else ""
@@ -135,8 +132,25 @@ def describe(row: dict[str, Any]) -> str:
     return ""
 
 
+def _text(value: Any) -> str:
+    return "" if _is_missing(value) else str(value).strip()
+
+
+def _metric_value(row: dict[str, Any]) -> str:
+    """``>3000 家``, ``≈4.5e11 元``, ``12.6%``, ``#1``; ``""`` without a value."""
+    value = row.get("value")
+    if _is_missing(value):
+        return ""
+    sign = QUALIFIER_SIGNS.get(row.get("qualifier") or "exact", "")
+    shown = sign + ("#" if row.get("kind") == "rank" else "") + format_value(float(value))
+    unit = row.get("unit")
+    if _is_missing(unit) or not unit:
+        return shown
+    return f"{shown}{unit}" if unit in _TIGHT_UNITS else f"{shown} {unit}"
+
+
 def compose_label(row: dict[str, Any]) -> str:
-    """The label text shown on an entity: ``METRIC · ≈4.5e11 元``, or ``GOV`` alone."""
+    """The label text shown on an entity: ``METRIC · ≈4.5e11 元 · 无锡市物联网集群 · 2023``, or ``GOV`` alone."""
     extra = describe(row)
     return f"{row['label']}{SEPARATOR}{extra}" if extra else str(row["label"])
 
@@ -178,7 +192,8 @@ def render(
     pipeline that made ``doc``), with each entity marked at its raw offsets —
     the ``start``/``end`` of :func:`cluster_ner.extract`. Each label has one
     fixed colour (:data:`LABEL_COLORS`); the label text carries what the
-    pipeline made of the entity (see :func:`describe`): ``METRIC · ≈4.5e11 元``,
+    pipeline made of the entity (see :func:`describe`): a METRIC's value,
+    subject and period (``METRIC · ≈5e11 元 · 苏州市纳米新材料集群 · 2024``),
     ``GOV · 无锡市发展和改革委员会``, ``CLUSTER · national 2022``.
 
     Args:
