@@ -40,12 +40,15 @@ from ..spacy_internals import get_span_value, set_span_values
 from ..tokenizer import working_text
 from .cues import change_of, is_target
 from .date import document_date
-from .holders import ANAPHOR, BODY, CLUSTER, COMPANY, GROUP, DocumentHolders, Holder
+from .holders import ANAPHOR, BODY, CLUSTER, COMPANY, GROUP, NATIONAL_SUBJECT, OTHER, DocumentHolders, Holder
 
 __all__ = ["ContextSetter"]
 
-# Sentences for context: a ； does not end one (a time or a holder carries over it).
+# Sentences for a period: a ； ends one only before a new holder (see
+# _period_sentence_start); for a subject it always does (广东…增长；广州作为…).
 _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+_SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")
+_SEMICOLON = re.compile(r"[；;]")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _REACH = 512  # characters looked back for a sentence start
 _HORIZON_BEFORE = re.compile(r"(?<![截止])(?:到|至)\s*$")  # 到2027年, not 截至2023年底
@@ -55,11 +58,21 @@ _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d+\s*\|\s*)?([^|\t]+?)\s*[|\t]")
 _PLACE_CELL = re.compile(r"(?:省|市|县|区|镇|乡|街道|园|基地|新区)$")
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def _sentence_start(text: str, pos: int, ends: re.Pattern[str] = _SENTENCE_END) -> int:
     lo = max(0, pos - _REACH)
     start = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
+    for m in ends.finditer(text, lo, pos):
         start = m.end()
+    return start
+
+
+def _period_sentence_start(text: str, pos: int, holders: "DocumentHolders") -> int:
+    """Where the time of the number at ``pos`` may come from: its sentence, where a ； ends
+    one only when a new holder follows it (…两位数增长；广州市政府副秘书长指出，…)."""
+    start = _sentence_start(text, pos)
+    for m in _SEMICOLON.finditer(text, start, pos):
+        if holders.before(m.end(), min(pos, m.end() + 3)) or holders.starts_at(m.end()):
+            start = m.end()
     return start
 
 
@@ -111,7 +124,7 @@ class ContextSetter(BatchedComponent):
         for s, e, label, a in attrs:
             if label != "METRIC":
                 continue
-            sentence = _sentence_start(text, s)
+            sentence = _period_sentence_start(text, s, holders)
             clause = _clause_start(text, sentence, s)
             while t_index < len(times) and times[t_index].end <= s:
                 t_index += 1
@@ -120,14 +133,16 @@ class ContextSetter(BatchedComponent):
                 _HORIZON_BEFORE.search(text, max(0, time.start - 4), time.start) is not None
                 or (year is not None and int(time.period[:4]) > year)  # type: ignore[index]
             )
-            holder = _holder(holders, text, sentence, s, topic)
-            if holder is None and previous[0] == sentence:
-                holder = previous[1]  # the sentence's subject carries to its later numbers
-            elif holder is None:
-                holder = topic.about(text, sentence, s, a["measure"]) or holders.place_before(s)
+            subject_sentence = _sentence_start(text, s, _SUBJECT_SENTENCE_END)
+            same = previous[0] == subject_sentence
+            holder = _counted_holder(holders, text, subject_sentence, clause, s, e)
+            if holder is None:
+                holder = _holder(holders, text, subject_sentence, s, topic, previous[1] if same else None)
+            if holder is None:
+                holder = topic.about(text, subject_sentence, s, a["measure"]) or holders.place_before(s)
             else:
                 topic.saw(holder, text, s)
-            previous = (sentence, holder)
+            previous = (subject_sentence, holder)
             kind, subject = holder if holder is not None else (None, None)
             set_span_values(
                 doc,
@@ -138,7 +153,7 @@ class ContextSetter(BatchedComponent):
                     "subject_kind": kind,
                     "period": time.period if time is not None else None,
                     "status": "target" if is_target(text, sentence, clause, s, e, horizon) else "actual",
-                    "change": change_of(text, clause, s, a["value"], a["kind"]),
+                    "change": change_of(text, clause, s, e, a["value"], a["kind"]),
                 },
             )
 
@@ -154,20 +169,22 @@ class ContextSetter(BatchedComponent):
         return None
 
 
-def _holder(holders: DocumentHolders, text: str, sentence_start: int, start: int, topic: "_Topic") -> tuple[str, str | None] | None:
-    """``(subject_kind, subject)`` named in the sentence of the number at ``start``, or ``None``.
+def _holder(
+    holders: DocumentHolders, text: str, sentence_start: int, start: int, topic: "_Topic", previous: tuple[str, str | None] | None
+) -> tuple[str, str | None] | None:
+    """``(subject_kind, subject)`` of the number at ``start`` from its sentence, or ``None``.
 
-    The nearest holder before the number; in a table row, the row's first (the
-    row header: 1 | 江阴市特种冶金特色产业集群 | 无锡市 | 312).
+    The holder is the subject of the number's clause: the first holder in it
+    (…集群全年实现产值46.2亿元 — not 全县 in 占全县…的比重, a base). A clause
+    without one continues the sentence: the subject of the number before it in
+    the sentence, else the sentence's first holder (a body only holds what it
+    does in its own clause). In a table row, the row's first holder or cell
+    (1 | 江阴市特种冶金特色产业集群 | 无锡市 | 312; 马桥街道 | 112).
     """
-    cands = holders.before(sentence_start, start)
-    row = _TABLE_ROW.search(text, sentence_start, start) is not None
-    if row:
-        cands = cands[::-1]
     clause = _clause_start(text, sentence_start, start)
-    for h in cands:
-        if h.kind == BODY and h.start < clause:
-            continue  # a body holds what it does in its own clause, not what a later clause counts
+    row = _TABLE_ROW.search(text, sentence_start, start) is not None
+    in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
+    for h in in_clause:
         resolved = _resolve(holders, h, topic.last)
         if resolved is not None:
             return resolved
@@ -175,6 +192,56 @@ def _holder(holders: DocumentHolders, text: str, sentence_start: int, start: int
         first = _FIRST_CELL.match(text, sentence_start)
         if first is not None and _PLACE_CELL.search(first.group(1)):
             return "place", first.group(1)
+        return None
+    if previous is not None:
+        return previous
+    for h in holders.before(sentence_start, clause)[::-1]:
+        if h.kind == BODY:
+            continue  # a body holds what it does in its own clause, not what a later clause counts
+        resolved = _resolve(holders, h, topic.last)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+@lexicon.cached
+def _attend_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.context_words().get("attend", ())))
+
+
+_CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
+_NATIONAL_IN_CLAUSE = re.compile(r"国家|全国|我国")
+_EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
+
+
+def _counted_holder(
+    holders: DocumentHolders, text: str, sentence: int, clause: int, start: int, end: int
+) -> tuple[str, str | None] | None:
+    """The holder a number gets from what it counts.
+
+    * those attending an event (600余人参加, 六位专家出席会议) are the event's;
+    * a count of clusters (是国家25个世界级先进制造业集群) is the country's, a
+      place's, or the group's (CONTEXT.md: the set that contains them).
+    """
+    clause_end = _CLAUSE_END.search(text, end)
+    after = text[end : clause_end.start() if clause_end else len(text)]
+    if _attend_re().search(after):
+        event = holders.event_before(start)
+        if event is not None:
+            return OTHER, event.subject
+    if text[end - 1] == "场" and _EVENTS_AFTER.match(text, end) or _EVENTS_AFTER.match(text, end) and text.startswith("场", end):
+        # 两场对接会: events counted, the event that held them
+        event = holders.event_before(start)
+        if event is not None:
+            return OTHER, event.subject
+    clusters = _CLUSTERS_AFTER.match(text, end)
+    if clusters is not None:
+        if _NATIONAL_IN_CLAUSE.search(text, clause, start):
+            return "national", NATIONAL_SUBJECT
+        for h in holders.before(sentence, start)[::-1]:
+            if h.kind == "place":
+                return h.kind, h.subject
+        return GROUP, clusters.group().lstrip("的")
     return None
 
 

@@ -25,6 +25,7 @@ _FILLER = re.compile(r"(?:了|达到|达|约为|约|为|分别为|分别|高达|
 _NOT_TARGET_AFTER = {"将": "近其军领士", "计划": "单", "要": "求素点闻件"}  # 将近, 计划单列, 要求
 _NOT_TARGET_BEFORE = {"要": "主重需只必纲提摘首", "目标": "略斗"}  # 主要, 重要, 需要; 战略目标 is a noun
 _RANK_KINDS = frozenset({"rank"})
+_GROWTH_AFTER = re.compile(r"的?(增长|下降|增幅|降幅)")
 
 
 @lexicon.cached
@@ -72,7 +73,7 @@ def is_target(text: str, sentence_start: int, clause_start: int, start: int, end
     return False
 
 
-def change_of(text: str, clause_start: int, start: int, value: float | None, kind: str | None) -> str | None:
+def change_of(text: str, clause_start: int, start: int, end: int, value: float | None, kind: str | None) -> str | None:
     """``"up"``, ``"down"`` or ``None`` for the number at ``start`` (see the module docstring).
 
     The word right before the number (past fillers like 了, 达, 为, 约) decides:
@@ -81,6 +82,9 @@ def change_of(text: str, clause_start: int, start: int, value: float | None, kin
     """
     if kind in _RANK_KINDS:
         return None
+    after = _GROWTH_AFTER.match(text, end)  # 实现两位数增长: the growth word after the number
+    if after is not None:
+        return "up" if after.group(1) in _words().get("up", ()) else "down"
     before = text[clause_start:start]
     head = before[: _FILLER.search(before).start()]
     if _ends_re("compare").search(head):

@@ -89,11 +89,18 @@ def _company_re() -> re.Pattern[str]:
 def _event_re() -> re.Pattern[str]:
     """An event, fund or programme named at the start of a clause (its subject)."""
     heads = lexicon.alternation(lexicon.context_words().get("event", ()))
-    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n]))[{HAN}A-Za-z0-9“”\"·（）()]{{2,24}}?(?:{heads})", re.M)
+    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n]))[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})", re.M)
+
+
+# An event a sentence happens at: 峰会上, 会上, 大会期间, 活动现场.
+_AT_EVENT = re.compile(
+    rf"(?:^|(?<=[。！？!?\n；;]))((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|推介会|对接会|博览会|展会))|会议|会)(?:上|期间|现场)",
+    re.M,
+)
 
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
-_EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造")
+_EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 
 @lexicon.cached
@@ -164,6 +171,7 @@ class DocumentHolders:
     def __init__(self, text: str, ents: Sequence[tuple[int, int, str, dict]], places: DocumentPlaces) -> None:
         self.text = text
         self.places = places
+        self.entity_starts = frozenset(s for s, _, _, _ in ents)
         covered = bytearray(len(text) + 1)
         for s, e, _, _ in ents:
             covered[s:e] = b"\x01" * (e - s)
@@ -179,7 +187,8 @@ class DocumentHolders:
         holders += self._free(_CHINA, NATIONAL)
         holders += self._free(_TITLE, OTHER)
         holders += self._free(_company_re(), COMPANY)
-        holders += [h for h in self._free(_event_re(), OTHER) if not _EVENT_VERBS.search(h.subject or "")]
+        holders += self._events()
+        holders += self._at_events()
         holders += self._cluster_phrases()
         holders.sort(key=lambda h: (h.start, -h.end))
         self.holders = self._without_nested(holders)
@@ -206,15 +215,20 @@ class DocumentHolders:
                 national[key] = a["national_name"]
             if len(name) > len(fullest.get(key, "")):
                 fullest[key] = name
-        placed = {k: v for k, v in fullest.items() if isinstance(k, tuple)}
+        counts: dict[object, int] = {}
+        for _, _, name, _ in clusters:
+            key = cluster_key(name) or name
+            counts[key] = counts.get(key, 0) + 1
+        # Placed clusters, the most named first (then the first named: dicts keep order).
+        placed = sorted((k for k in fullest if isinstance(k, tuple)), key=lambda k: -counts[k])
         out = []
         for s, e, name, _ in clusters:
             key = cluster_key(name) or name
             subject = national.get(key) or fullest[key]
             if not isinstance(key, tuple):  # no place in the name: 高端铝材产业集群 of 龙口市交通铝材…
-                same = [national.get(k) or v for k, v in placed.items() if _shared_industry(name, v)]
-                if len(set(same)) == 1:
-                    subject = same[0]
+                same = [k for k in placed if _shared_industry(name, fullest[k])]
+                if same:
+                    subject = national.get(same[0]) or fullest[same[0]]
             out.append(Holder(s, e, CLUSTER, subject))
         return out
 
@@ -233,6 +247,37 @@ class DocumentHolders:
             if self._outside(m.start(), m.end()) or kind == OTHER and m.group().startswith("《"):
                 out.append(Holder(m.start(), m.end(), kind, NATIONAL_SUBJECT if kind == NATIONAL else m.group().strip("《》")))
         return out
+
+    def _events(self) -> list[Holder]:
+        """Events, funds and programmes named outside entities; a name is what follows the
+        last verb of its clause (由…主办的|稀贵金属产业链供需对接会)."""
+        out = []
+        for m in _event_re().finditer(self.text):
+            start = m.start()
+            for verb in _EVENT_VERBS.finditer(m.group()):
+                start = m.start() + verb.end()
+            if self.text.startswith("的", start):
+                start += 1
+            if m.end() - start >= 3 and self._outside(start, m.end()):
+                out.append(Holder(start, m.end(), OTHER, self.text[start : m.end()]))
+        self.events = out
+        return out
+
+    def _at_events(self) -> list[Holder]:
+        """峰会上, 会上, 大会期间 opening a sentence: what it counts happened at the event."""
+        out = []
+        for m in _AT_EVENT.finditer(self.text):
+            event = self.event_before(m.start(1)) if m.group(1) in ("会", "会议") else None
+            name = event.subject if event is not None else m.group(1)
+            out.append(Holder(m.start(1), m.end(1), OTHER, name))
+        return out
+
+    def event_before(self, pos: int) -> Holder | None:
+        """The event the text names last before ``pos``, else the first it names (its title's)."""
+        before = [h for h in self.events if h.end <= pos]
+        if before:
+            return before[-1]
+        return self.events[0] if self.events else None
 
     def _zones(self) -> list[Holder]:
         """Zones named outside entities (丽水经开区, 寿光农产品物流园); a bare zone word
@@ -392,6 +437,11 @@ class DocumentHolders:
                 out.append(self.holders[i])
             i -= 1
         return out
+
+    def starts_at(self, pos: int) -> bool:
+        """Does a holder start at ``pos`` (or a body, which is no holder everywhere)?"""
+        i = bisect.bisect_left(self._starts, pos)
+        return (i < len(self._starts) and self._starts[i] == pos) or pos in self.entity_starts
 
     def place_before(self, pos: int) -> tuple[str, str] | None:
         """The place the text names last before ``pos`` (a table's title, a body's place), as a
