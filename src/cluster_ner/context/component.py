@@ -40,7 +40,7 @@ from ..spacy_internals import get_span_value, set_span_values
 from ..tokenizer import working_text
 from .cues import change_of, is_target
 from .date import document_date
-from .holders import ANAPHOR, BODY, CLUSTER, COMPANY, GROUP, NATIONAL_SUBJECT, OTHER, DocumentHolders, Holder
+from .holders import ANAPHOR, BODY, CLUSTER, COMPANY, GROUP, NATIONAL_SUBJECT, OTHER, PLANNER, DocumentHolders, Holder
 
 __all__ = ["ContextSetter"]
 
@@ -53,8 +53,13 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 _REACH = 512  # characters looked back for a sentence start
 _HORIZON_BEFORE = re.compile(r"(?<![截止])(?:到|至)\s*$")  # 到2027年, not 截至2023年底
 _TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national"})
-_TABLE_ROW = re.compile(r"\|.*\||\t.*\t")
-_FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d+\s*\|\s*)?([^|\t]+?)\s*[|\t]")
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t.*\t")
+_FIRST_CELL = re.compile(r"\s*[|｜]?\s*(?:\d+\s*[|｜]\s*)?([^|｜\t]+?)\s*[|｜\t]")
+# Between a holder and a number it possesses: 集群内6个项目, 园区内的12家.
+_POSSESSOR_GAP = re.compile(r"内的?|内共有|内有")
+# After a group, before a number counting its members (…集群总数达到209个, …集群已达199家, 数量位居全国第一).
+_MEMBERS_COUNTED = re.compile(r"[^，,；;。]{0,12}?(?:总数|数量|已达|达到|共有|合计共)[^，,；;。]{0,6}$|(?:总数|数量)")
+_COMPANY_CELL = re.compile(r"(?:公司|集团|厂|股份)$")
 _PLACE_CELL = re.compile(r"(?:省|市|县|区|镇|乡|街道|园|基地|新区)$")
 
 
@@ -135,7 +140,7 @@ class ContextSetter(BatchedComponent):
             )
             subject_sentence = _sentence_start(text, s, _SUBJECT_SENTENCE_END)
             same = previous[0] == subject_sentence
-            holder = _counted_holder(holders, text, subject_sentence, clause, s, e)
+            holder = _provision_holder(holders, text, subject_sentence, clause, s) or _counted_holder(holders, text, subject_sentence, clause, s, e)
             if holder is None:
                 holder = _holder(holders, text, subject_sentence, s, topic, previous[1] if same else None)
             if holder is None:
@@ -175,16 +180,25 @@ def _holder(
     """``(subject_kind, subject)`` of the number at ``start`` from its sentence, or ``None``.
 
     The holder is the subject of the number's clause: the first holder in it
-    (…集群全年实现产值46.2亿元 — not 全县 in 占全县…的比重, a base). A clause
+    (…集群全年实现产值46.2亿元 — not 全县 in 占全县…的比重, a base), unless a holder
+    right before the number possesses it (将集群内6个项目列入). A clause
     without one continues the sentence: the subject of the number before it in
     the sentence, else the sentence's first holder (a body only holds what it
     does in its own clause). In a table row, the row's first holder or cell
     (1 | 江阴市特种冶金特色产业集群 | 无锡市 | 312; 马桥街道 | 112).
     """
     clause = _clause_start(text, sentence_start, start)
-    row = _TABLE_ROW.search(text, sentence_start, start) is not None
+    line_end = text.find("\n", start)
+    row = _TABLE_ROW.search(text, sentence_start, len(text) if line_end < 0 else line_end) is not None
+    nearest = holders.before(clause, start)
+    if nearest and _POSSESSOR_GAP.fullmatch(text, nearest[0].end, start):  # 集群内6个项目
+        resolved = _resolve(holders, nearest[0], topic.last)
+        if resolved is not None:
+            return resolved
     in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
     for h in in_clause:
+        if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
+            return h.container  # 全国创新型产业集群总数达到209个: the country's
         resolved = _resolve(holders, h, topic.last)
         if resolved is not None:
             return resolved
@@ -192,12 +206,17 @@ def _holder(
         first = _FIRST_CELL.match(text, sentence_start)
         if first is not None and _PLACE_CELL.search(first.group(1)):
             return "place", first.group(1)
+        if first is not None and _COMPANY_CELL.search(first.group(1)):
+            return COMPANY, first.group(1)
         return None
     if previous is not None:
         return previous
-    for h in holders.before(sentence_start, clause)[::-1]:
+    earlier = holders.before(sentence_start, clause)[::-1]
+    for k, h in enumerate(earlier):
         if h.kind == BODY:
             continue  # a body holds what it does in its own clause, not what a later clause counts
+        if h.kind == PLANNER and any(later.kind not in (BODY, PLANNER) for later in earlier[k + 1 :]):
+            continue  # 党工委书记表示，高新区将…: the plan's own subject
         resolved = _resolve(holders, h, topic.last)
         if resolved is not None:
             return resolved
@@ -207,6 +226,24 @@ def _holder(
 @lexicon.cached
 def _attend_re() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.context_words().get("attend", ())))
+
+
+# A policy's provision: 对…给予最高100万元, 按投资额的10%给予补助, 单个项目最高1亿元.
+_PROVISION_CLAUSE = re.compile(r"对|按|给予|奖励|补助|单个|最高|每家|每个")
+_PROVISION_WORDS = re.compile(r"给予|奖励|补助|补贴|资助|奖补")
+
+
+def _provision_holder(holders: DocumentHolders, text: str, sentence: int, clause: int, start: int) -> tuple[str, str | None] | None:
+    """A number a policy grants (对…给予最高100万元奖励) is the policy's (the title named
+    last), unless a body grants it in the sentence (…人民政府对…给予…)."""
+    if not _PROVISION_CLAUSE.match(text, clause):
+        return None
+    end = _SUBJECT_SENTENCE_END.search(text, start)
+    if not _PROVISION_WORDS.search(text, sentence, end.start() if end else len(text)):
+        return None
+    if any(h.kind == BODY for h in holders.before(sentence, start)):
+        return None
+    return OTHER, holders.title_before(start) or "政策"
 
 
 _CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
@@ -301,10 +338,20 @@ def _place_measure(text: str, sentence_start: int, pos: int, measure: str | None
 
 def _resolve(holders: DocumentHolders, h: Holder, topic: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
     """What a holder stands for: an anaphor the cluster last named, 公司 the company last named."""
+    if h.kind == PLANNER:
+        return BODY, h.subject
     if h.kind == ANAPHOR:  # 该集群, 集群: the cluster the text is about, else the last one named
+        group = holders.last_of(GROUP, h.start)
+        named = holders.last_of(CLUSTER, h.start)
+        if (
+            group is not None
+            and (named is None or named.start < group.start)
+            and (group.start == 0 or holders.text[group.start - 1] in "，,。；;：:\n")  # a subject, not 是…集群之一
+            and _paragraph(holders.text, group.start) == _paragraph(holders.text, h.start)
+        ):
+            return GROUP, group.subject  # 创新型产业集群内…，集群企业研发投入强度…: the group's
         if topic is not None and topic[0] == CLUSTER:
             return topic
-        named = holders.last_of(CLUSTER, h.start)
         if named is not None:
             return CLUSTER, named.subject
         return GROUP, "集群"

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..attributes.cluster import cluster_key
 from ..attributes.places import DocumentPlaces
-from ..grammar.places import ancestors, fits_level_word, read_place_chain, resolve_chain
+from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
 from ..constants import FUNCTION_CHARS, HAN
 
 __all__ = ["Holder", "DocumentHolders"]
@@ -38,12 +38,14 @@ __all__ = ["Holder", "DocumentHolders"]
 CLUSTER, BODY, PLACE, NATIONAL, GROUP, COMPANY, OTHER, ANAPHOR = (
     "cluster", "body", "place", "national", "group", "company", "other", "anaphor",
 )
+PLANNER = "planner"  # a body stating its plan (…提出，将…): holds the plan's numbers (kind body)
 NATIONAL_SUBJECT = "中国"
 REACH = 300  # holders looked back at, at most
 
-# Scope words: a level character after 全/本/我/该 names the place of that level.
+# Scope words: a level character after 全/本/我/该 names the place of that level; 当地 the
+# city or county (not 本地, which opens measures: 本地配套率).
 _SCOPE = re.compile(
-    r"(?:全|本|我|该)(自治区|省|市|县|区|州|盟|旗|镇|乡|街道)|(园区|区|县|市|镇|乡|街道)内(?=[{HAN}])|(当地|本地)".replace("{HAN}", HAN)
+    r"(?:全|本|我|该)(自治区|省|市|县|区|州|盟|旗|镇|乡|街道)|(园区|区|县|市|镇|乡|街道)内(?=[{HAN}])|(当地)".replace("{HAN}", HAN)
 )
 # What may come before a zone's name in a match: times, scope and lead words (今年前三季度基地).
 _ZONE_LEAD = re.compile(
@@ -54,6 +56,8 @@ _BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术�
 _ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
 _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
 _NAME = rf"[{HAN}A-Za-z0-9（）()·]"
+# A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
+_BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ class Holder:
     end: int
     kind: str
     subject: str | None
+    # A group's container (全国 of 全国创新型产业集群): the subject of a count of its members.
+    container: tuple[str, str | None] | None = None
 
 
 @lexicon.cached
@@ -80,24 +86,53 @@ def _sentence_word_re() -> re.Pattern[str]:
 
 
 @lexicon.cached
+def _region_re() -> re.Pattern[str]:
+    """An informal region (长三角地区, 京津冀, 粤港澳大湾区), longest first."""
+    return re.compile(lexicon.alternation(tuple(lexicon.regions())))
+
+
+def _nested_prefix(chain: Sequence[PlaceWord]) -> list[PlaceWord]:
+    """The chain up to the first word that is neither full nor inside the one before
+    (青海|盐湖锂资源: 盐湖 is no district of 青海)."""
+    out: list[PlaceWord] = []
+    for w in chain:
+        if out and not w.is_full and not may_nest(out[-1], w):
+            break
+        out.append(w)
+    return out
+
+
+@lexicon.cached
 def _company_re() -> re.Pattern[str]:
     heads = lexicon.alternation(lexicon.context_words().get("company", ()))
-    return re.compile(rf"{_NAME}{{2,20}}?(?:{heads})|(?<![{HAN}])公司")
+    # 一家…企业 names a company without its name (坪山区一家锂电池正极材料企业), unless what
+    # it built follows (一家机器人企业新建的智能工厂: the plant holds what follows).
+    return re.compile(
+        rf"{_NAME}{{2,20}}?(?:{heads})|(?<![{HAN}])公司"
+        rf"|(?<=一家)[{HAN}]{{2,14}}?(?:企业|船企|车企|药企)(?!新建|建设|投资|的)"
+    )
 
 
 @lexicon.cached
 def _event_re() -> re.Pattern[str]:
-    """An event, fund or programme named at the start of a clause (its subject)."""
+    """An event, fund or programme named at the start of a clause (its subject), or a
+    project word alone there (项目总投资…, 工厂…)."""
     heads = lexicon.alternation(lexicon.context_words().get("event", ()))
-    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n]))[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})", re.M)
+    bare = lexicon.alternation(lexicon.context_words().get("project", ()))
+    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})|(?:该|本)?(?:{bare}))", re.M)
 
 
+_MEETINGS = "推介会|对接会|座谈会|研讨会|招商会|洽谈会|交流会|发布会|推进会|现场会"
 # An event a sentence happens at: 峰会上, 会上, 大会期间, 活动现场.
 _AT_EVENT = re.compile(
-    rf"(?:^|(?<=[。！？!?\n；;]))((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|推介会|对接会|博览会|展会))|会议|会)(?:上|期间|现场)",
+    rf"(?:^|(?<=[。！？!?\n；;]))((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|{_MEETINGS}|博览会|展会))|会议|会)(?:上|期间|现场)"
+    rf"|(?:^|(?<=[。！？!?\n；;]))(大会|峰会|论坛|活动|推介会|对接会|博览会|展会)(?=发布|签约|共|吸引|累计|达成)"
+    rf"|(?:^|(?<=[。！？!?\n；;，,]))(现场)(?=签约|签署|达成|发布|成交)",
     re.M,
 )
 
+
+_NUMBER_AFTER = re.compile(r"[\d０-９一二三四五六七八九十两百千万数多几]")
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
@@ -124,6 +159,9 @@ def _after_body_re(role: str) -> re.Pattern[str]:
     return re.compile(rf"[^，。；！？,;!?\n]{{0,6}}?(?:{lexicon.alternation(lexicon.context_words().get(role, ()))})")
 
 
+# A body stating its own plan: 提出/表示 then 将/力争/计划 in the sentence.
+_PLANS = re.compile(r"[^，。；！？,;!?\n]{0,6}?(?:表示|提出|明确)[，,：:]?[^。；！？;!?\n]{0,30}?(?:将|力争|计划|要)")
+
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
 _LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且)")
 
@@ -139,12 +177,23 @@ def _strip_lead(h: Holder) -> Holder:
 _CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体)")
 # A document's title: the document holds its chapters and articles (共7章48条).
 _TITLE = re.compile(r"《[^《》\n]{1,60}》(?=[，,]?(?:共|分为|包括|涵盖|全文))")
+# A policy word counting its own parts: 政策共12条, 若干措施共18条, 方案分为5章.
+_POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述)?(?:若干)?(?:措施|政策|新政|办法|方案|意见|规划|计划|条例|细则)(?=共|分为|包括|涵盖)", re.M)
+# Places counted as one subject: 三市现有…, 两地共有…, 四地工信部门 (a cross-region cluster's).
+_N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
+_ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 # Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
 _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
-_GENERIC_CLUSTER = re.compile(r"(?:国家级|国家|世界级|省级|市级)?(?:先进制造业|战略性新兴产业|特色产业|产业)?集群")
+_GENERIC_CLUSTER = re.compile(
+    r"(?:国家级|国家|世界级|省级|市级)?(?:重点)?(?:县域)?(?:中小企业)?"
+    r"(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?:核心区)?"
+)
+# A scope and count before a group phrase, part of the group's subject position:
+# 全省20个战略性产业集群实现…, 全国先进制造业集群产品质量合格率…
+_GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)个(?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)个(?:左右)?)$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
 _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|全国|全省|全市|各|这些|本批|该批|上述|其中)$")
 _SET_BEFORE = re.compile(r"(?:上述|这些|两大|三大|四大|各个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
@@ -176,8 +225,12 @@ class DocumentHolders:
         for s, e, _, _ in ents:
             covered[s:e] = b"\x01" * (e - s)
         self._covered = covered
+        self._towns = self._document_towns()
+        self._full_names = frozenset(p.name for m in places.mentions for p in m.candidates if len(m.candidates) == 1)
         holders: list[Holder] = []
-        holders += self._clusters(ents)
+        self._cluster_holders = self._clusters(ents)
+        self._cluster_starts = [h.start for h in self._cluster_holders]
+        holders += self._cluster_holders
         holders += self._bodies(ents)
         holders += self._zones()
         holders += self._clause_places()
@@ -186,10 +239,12 @@ class DocumentHolders:
         holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start)]
         holders += self._free(_CHINA, NATIONAL)
         holders += self._free(_TITLE, OTHER)
+        holders += [Holder(m.start(), m.end(), OTHER, self.title_before(m.start()) or m.group()) for m in _POLICY_PARTS.finditer(text)]
         holders += self._free(_company_re(), COMPANY)
         holders += self._events()
         holders += self._at_events()
         holders += self._cluster_phrases()
+        holders += self._counted_places()
         holders.sort(key=lambda h: (h.start, -h.end))
         self.holders = self._without_nested(holders)
         self._starts = [h.start for h in self.holders]
@@ -236,8 +291,14 @@ class DocumentHolders:
         """Bodies that act, not those that report (统计局数据显示, 负责人介绍) nor hold a meeting's place."""
         out = []
         for s, e, label, a in ents:
-            if label == "GOV" and not _after_body_re("announce").match(self.text, e) and not self._is_base(s):
-                out.append(Holder(s, e, BODY, a.get("canonical") or self.text[s:e]))
+            if label != "GOV" or self._is_base(s):
+                continue
+            name = a.get("canonical") or self.text[s:e]
+            plan = _PLANS.match(self.text, e)
+            if plan is not None:  # 泉州市人民政府提出，未来三年将推动…: the body's plan
+                out.append(Holder(s, e, PLANNER, name))
+            elif not _after_body_re("announce").match(self.text, e):
+                out.append(Holder(s, e, BODY, name))
         return out
 
     def _free(self, pattern: re.Pattern[str], kind: str) -> list[Holder]:
@@ -258,19 +319,31 @@ class DocumentHolders:
                 start = m.start() + verb.end()
             if self.text.startswith("的", start):
                 start += 1
-            if m.end() - start >= 3 and self._outside(start, m.end()):
+            if _NUMBER_AFTER.match(self.text, m.end()):
+                continue  # 签约项目19个: what is counted, not who holds it
+            if m.end() - start >= 2 and self._outside(start, m.end()):
                 out.append(Holder(start, m.end(), OTHER, self.text[start : m.end()]))
         self.events = out
         return out
 
     def _at_events(self) -> list[Holder]:
-        """峰会上, 会上, 大会期间 opening a sentence: what it counts happened at the event."""
+        """峰会上, 会上, 大会期间, 大会发布, 现场签约 opening a sentence (or 现场 a clause): what
+        it counts happened at the event (a bare word: the event named last)."""
         out = []
         for m in _AT_EVENT.finditer(self.text):
-            event = self.event_before(m.start(1)) if m.group(1) in ("会", "会议") else None
-            name = event.subject if event is not None else m.group(1)
-            out.append(Holder(m.start(1), m.end(1), OTHER, name))
+            k = m.lastindex or 1
+            word = m.group(k)
+            event = self.event_before(m.start(k)) if k > 1 or word in ("会", "会议") else None
+            name = event.subject if event is not None else word
+            out.append(Holder(m.start(k), m.end(k), OTHER, name))
         return out
+
+    def title_before(self, pos: int) -> str | None:
+        """The last document title (《…》) the text names before ``pos``."""
+        found = None
+        for m in _ANY_TITLE.finditer(self.text, max(0, pos - 3000), pos):
+            found = m.group(1)
+        return found
 
     def event_before(self, pos: int) -> Holder | None:
         """The event the text names last before ``pos``, else the first it names (its title's)."""
@@ -314,17 +387,43 @@ class DocumentHolders:
 
     def _clause_places(self) -> list[Holder]:
         """A place that opens a clause is its subject, even a county's short name
-        (德化现有陶瓷企业, 长垣位列第46位), and a town after it (进贤县李渡镇)."""
+        (德化现有陶瓷企业, 长垣位列第46位), and a town after it (进贤县李渡镇); so are a
+        region (长三角地区共有…), a town the document names by its short name (柳市 of
+        柳市镇) and a bare zone word (经开区 of 长沙经开区).
+
+        A short county or district name needs the document's support (a province it
+        names): 资源综合利用率 is no 资源县, 港口集装箱吞吐量 no 港口区. A place followed
+        by 一家 introduces a company (坪山区一家…企业): the company holds what follows.
+        """
         out = []
         trie = lexicon.place_trie()
         index = lexicon.place_index()
+        regions = _region_re()
         for m in _CLAUSE_OPEN.finditer(self.text):
             i = m.end()
+            region = regions.match(self.text, i)
+            if region is not None and self._outside(i, region.end()):
+                out.append(Holder(i, region.end(), PLACE, region.group()))
+                continue
+            town = self._short_town_at(i)
+            if town is not None:
+                out.append(town)
+                continue
+            zone = _BARE_ZONE_AT.match(self.text, i)
+            if zone is not None and self._outside(i, zone.end()):
+                name = self._zone_before(i) or self._zone_after(zone.end())
+                if name is not None:
+                    out.append(Holder(i, zone.end(), PLACE, name))
+                continue
             j = trie.longest_at(self.text, i, i + 12)
             if j < 0 or not self._outside(i, j) or _sentence_word_re().match(self.text, i):
                 continue
-            chain = read_place_chain(self.text, i, min(len(self.text), i + 24))
-            j = chain[-1].end if chain else j
+            chain = _nested_prefix(read_place_chain(self.text, i, min(len(self.text), i + 24)))
+            if not chain or is_minor_short(chain[0]) and not self._supported(chain[0]):
+                continue
+            j = chain[-1].end
+            if self.text.startswith("一家", j):
+                continue
             town = _TOWN_AFTER.match(self.text, j)
             if town is not None:
                 out.append(Holder(i, town.end(), PLACE, self.text[i:town.end()]))
@@ -333,11 +432,34 @@ class DocumentHolders:
             if resolved:  # 芜湖市鸠江区: the innermost place
                 out.append(Holder(i, j, PLACE, resolved[-1].name))
                 continue
-            cands = index[self.text[chain[-1].start:j]] if chain else index[self.text[i:j]]
+            cands = index[self.text[chain[-1].start:j]]
             full = {p.name for p in cands}
             name = next(iter(full)) if len(full) == 1 else self._pick_name(cands) or self.text[i:j]
             out.append(Holder(i, j, PLACE, name))
         return out
+
+    def _supported(self, word: PlaceWord) -> bool:
+        """Is a short name's place in a province the document names (or named in full)?"""
+        provinces = self.places.provinces
+        return any((p.province or p.name) in provinces or p.name in self._full_names for p in word.candidates)
+
+    def _short_town_at(self, i: int) -> Holder | None:
+        """A town the document names (柳市镇党委), written here by its short name (柳市将…)."""
+        for short, full in self._towns.items():
+            if self.text.startswith(short, i):
+                end = i + len(full) if self.text.startswith(full, i) else i + len(short)
+                if self._outside(i, end):
+                    return Holder(i, end, PLACE, full)
+        return None
+
+    def _zone_after(self, pos: int) -> str | None:
+        """The first zone the text names after ``pos`` (园区已集聚… 苏州工业园区管委会)."""
+        for m in _ZONE_NAME.finditer(self.text, pos, min(len(self.text), pos + 2000)):
+            lead = _ZONE_LEAD.match(m.group())
+            name = m.group()[lead.end() :] if lead else m.group()
+            if not _BARE_ZONE.fullmatch(name):
+                return name
+        return None
 
     def _pick_name(self, cands: Sequence[lexicon.Place]) -> str | None:
         """Of places sharing a short name, the one in a province the document names."""
@@ -381,6 +503,16 @@ class DocumentHolders:
                 found = name
         return found
 
+    def _document_towns(self) -> dict[str, str]:
+        """Towns the document names (柳市镇党委, 胜芳镇政府), by short name (柳市 → 柳市镇)."""
+        towns: dict[str, str] = {}
+        for m in _TOWN_NAME.finditer(self.text):
+            full = m.group()
+            short = full[:-2] if full.endswith("街道") else full[:-1]
+            if len(short) >= 2 and not _sentence_word_re().search(full):
+                towns.setdefault(short, full)
+        return towns
+
     def _town_before(self, pos: int) -> str | None:
         """The last town the text names before ``pos`` (大瑶镇党委 … 全镇)."""
         found = None
@@ -405,6 +537,12 @@ class DocumentHolders:
                 continue
             before = self.text[max(0, s - 12) : s]
             a = anaphors.search(self.text, max(0, s - 3), e)
+            scope = _GROUP_SCOPE.search(before)
+            if scope is not None and m.group() != "集群":
+                first = s - len(before) + scope.start()
+                if _SUBJECT_POSITION.search(self.text, max(0, first - 3), first):
+                    out.append(Holder(first, e, GROUP, m.group(), self._container(first)))  # 全省20个战略性产业集群实现…
+                    continue
             if _COUNT_BEFORE.search(before):
                 continue  # 建设20个…集群: what is counted, not who holds it
             if m.group() == "集群" and _SET_BEFORE.search(before):
@@ -414,6 +552,30 @@ class DocumentHolders:
                 out.append(Holder(start, e, ANAPHOR, None))
             elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
                 out.append(Holder(s, e, GROUP, m.group()))
+        return out
+
+    def _container(self, pos: int) -> tuple[str, str | None] | None:
+        """The place a scope word at ``pos`` names (全国 → 中国, 全省 → the province)."""
+        if self.text.startswith("全国", pos):
+            return NATIONAL, NATIONAL_SUBJECT
+        m = _SCOPE.match(self.text, pos)
+        if m is None or not m.group(1):
+            return None
+        place = self._scope_place(m.group(1), pos, m.end())
+        return (PLACE, place.name) if place is not None else None
+
+    def _counted_places(self) -> list[Holder]:
+        """三市, 两地 opening a clause: the cluster the places form, named last before (宝汉天
+        工业母机集群 … 三市现有…), else the places as a group."""
+        out = []
+        for m in _N_PLACES.finditer(self.text):
+            if not self._outside(m.start(), m.end()):
+                continue
+            i = bisect.bisect_left(self._cluster_starts, m.start()) - 1
+            if i >= 0:
+                out.append(Holder(m.start(), m.end(), CLUSTER, self._cluster_holders[i].subject))
+            else:
+                out.append(Holder(m.start(), m.end(), GROUP, m.group()))
         return out
 
     @staticmethod
