@@ -40,7 +40,20 @@ from ..spacy_internals import get_span_value, set_span_values
 from ..tokenizer import working_text
 from .cues import change_of, is_target
 from .date import document_date
-from .holders import ANAPHOR, BODY, CLUSTER, COMPANY, GROUP, NATIONAL_SUBJECT, OTHER, PLANNER, DocumentHolders, Holder
+from .holders import (
+    ANAPHOR,
+    BODIES,
+    BODY,
+    CLUSTER,
+    COMPANY,
+    GROUP,
+    NATIONAL_SUBJECT,
+    OTHER,
+    PLANNER,
+    PLANNERS,
+    DocumentHolders,
+    Holder,
+)
 
 __all__ = ["ContextSetter"]
 
@@ -52,6 +65,7 @@ _SEMICOLON = re.compile(r"[；;]")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _REACH = 512  # characters looked back for a sentence start
 _HORIZON_BEFORE = re.compile(r"(?<![截止])(?:到|至)\s*$")  # 到2027年, not 截至2023年底
+_BODY_KINDS = frozenset({BODY, PLANNER, BODIES, PLANNERS})
 _TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national"})
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t.*\t")
 _FIRST_CELL = re.compile(r"\s*[|｜]?\s*(?:\d+\s*[|｜]\s*)?([^|｜\t]+?)\s*[|｜\t]")
@@ -125,6 +139,7 @@ class ContextSetter(BatchedComponent):
         holders = DocumentHolders(text, attrs, document_places(doc, text, ents))
         times = [t for t in find_times(text, year) if t.period is not None]
         t_index = 0
+        numbers = [s for s, _, label, _ in attrs if label == "METRIC"]
         previous: tuple[int, tuple[str, str | None] | None] = (-1, None)  # sentence start, subject
         for s, e, label, a in attrs:
             if label != "METRIC":
@@ -140,7 +155,9 @@ class ContextSetter(BatchedComponent):
             )
             subject_sentence = _sentence_start(text, s, _SUBJECT_SENTENCE_END)
             same = previous[0] == subject_sentence
-            holder = _provision_holder(holders, text, subject_sentence, clause, s) or _counted_holder(holders, text, subject_sentence, clause, s, e)
+            listed = holders.listed_at(s, numbers)  # 江阴市、张家港市分列第二、第三
+            holder = (listed.kind, listed.subject) if listed is not None else None
+            holder = holder or _provision_holder(holders, text, subject_sentence, clause, s) or _counted_holder(holders, text, subject_sentence, clause, s, e)
             if holder is None:
                 holder = _holder(holders, text, subject_sentence, s, topic, previous[1] if same else None)
             if holder is None:
@@ -213,9 +230,9 @@ def _holder(
         return previous
     earlier = holders.before(sentence_start, clause)[::-1]
     for k, h in enumerate(earlier):
-        if h.kind == BODY:
+        if h.kind in (BODY, BODIES):
             continue  # a body holds what it does in its own clause, not what a later clause counts
-        if h.kind == PLANNER and any(later.kind not in (BODY, PLANNER) for later in earlier[k + 1 :]):
+        if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in earlier[k + 1 :]):
             continue  # 党工委书记表示，高新区将…: the plan's own subject
         resolved = _resolve(holders, h, topic.last)
         if resolved is not None:
@@ -340,6 +357,8 @@ def _resolve(holders: DocumentHolders, h: Holder, topic: tuple[str, str | None] 
     """What a holder stands for: an anaphor the cluster last named, 公司 the company last named."""
     if h.kind == PLANNER:
         return BODY, h.subject
+    if h.kind in (BODIES, PLANNERS):
+        return GROUP, h.subject
     if h.kind == ANAPHOR:  # 该集群, 集群: the cluster the text is about, else the last one named
         group = holders.last_of(GROUP, h.start)
         named = holders.last_of(CLUSTER, h.start)

@@ -39,6 +39,7 @@ CLUSTER, BODY, PLACE, NATIONAL, GROUP, COMPANY, OTHER, ANAPHOR = (
     "cluster", "body", "place", "national", "group", "company", "other", "anaphor",
 )
 PLANNER = "planner"  # a body stating its plan (…提出，将…): holds the plan's numbers (kind body)
+BODIES, PLANNERS = "bodies", "planners"  # bodies listed together (A、B): a group with a body's rules
 NATIONAL_SUBJECT = "中国"
 REACH = 300  # holders looked back at, at most
 
@@ -162,6 +163,17 @@ def _after_body_re(role: str) -> re.Pattern[str]:
 # A body stating its own plan: 提出/表示 then 将/力争/计划 in the sentence.
 _PLANS = re.compile(r"[^，。；！？,;!?\n]{0,6}?(?:表示|提出|明确)[，,：:]?[^。；！？;!?\n]{0,30}?(?:将|力争|计划|要)")
 
+# Between two holders of one list (A、B, A和B); after a list whose members each get a number.
+_LIST_JOINER = re.compile(r"、|和|与|及|、和")
+_RESPECTIVELY = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:分别|分列|依次|并列)")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
+
+
+def _family(kind: str) -> str | None:
+    """Kinds a list may join: bodies (with planners), places, clusters."""
+    return {BODY: BODY, PLANNER: BODY, PLACE: PLACE, CLUSTER: CLUSTER}.get(kind)
+
+
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
 _LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且)")
 
@@ -246,8 +258,10 @@ class DocumentHolders:
         holders += self._cluster_phrases()
         holders += self._counted_places()
         holders.sort(key=lambda h: (h.start, -h.end))
-        self.holders = self._without_nested(holders)
+        self.lists: list[list[Holder]] = []
+        self.holders = self._joined(self._without_nested(holders))
         self._starts = [h.start for h in self.holders]
+        self._list_ends = [run[-1].end for run in self.lists]
 
     # -- building ----------------------------------------------------------------
 
@@ -577,6 +591,46 @@ class DocumentHolders:
             else:
                 out.append(Holder(m.start(), m.end(), GROUP, m.group()))
         return out
+
+    def _joined(self, holders: list[Holder]) -> list[Holder]:
+        """Holders joined by 、/和/与 (工业和信息化部、财政部等五部门, 江苏、浙江、广东三省) are one
+        group; before 分别/分列 (江阴市、张家港市分列第二、第三) each keeps its own and the run
+        is kept in :attr:`lists` for :meth:`listed_at`."""
+        out: list[Holder] = []
+        run: list[Holder] = []
+
+        def flush() -> None:
+            if len(run) < 2:
+                out.extend(run)
+            elif _RESPECTIVELY.match(self.text, run[-1].end):
+                self.lists.append(list(run))
+                out.extend(run)
+            else:  # bodies keep a body's rules (see component._holder), as one group
+                text = self.text[run[0].start : run[-1].end]
+                kind = GROUP if _family(run[0].kind) != BODY else PLANNERS if any(h.kind == PLANNER for h in run) else BODIES
+                out.append(Holder(run[0].start, run[-1].end, kind, text))
+            run.clear()
+
+        for h in holders:
+            if run and _family(h.kind) == _family(run[-1].kind) and _family(h.kind) and _LIST_JOINER.fullmatch(self.text, run[-1].end, h.start):
+                run.append(h)
+                continue
+            flush()
+            run.append(h)
+        flush()
+        return out
+
+    def listed_at(self, pos: int, numbers: Sequence[int]) -> Holder | None:
+        """For a number at ``pos`` after a 分别 list in its sentence, the list's member of the
+        same rank (``numbers``: the starts of the document's numbers, sorted)."""
+        i = bisect.bisect_left(self._list_ends, pos) - 1
+        if i < 0:
+            return None
+        run = self.lists[i]
+        if _SENTENCE_BREAK.search(self.text, run[-1].end, pos):
+            return None
+        rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, run[-1].end)
+        return run[rank] if rank < len(run) else None
 
     @staticmethod
     def _without_nested(holders: list[Holder]) -> list[Holder]:
