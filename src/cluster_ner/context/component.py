@@ -24,6 +24,8 @@ of a long text inherits the date and the topic from the pieces before it
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Any
 
@@ -57,7 +59,7 @@ from .holders import (
 
 __all__ = ["ContextSetter"]
 
-# Sentences for a period: a ； ends one only before a new holder (see
+# Sentences for a period: a ； ends one only before an entity (see
 # _period_sentence_start); for a subject it always does (广东…增长；广州作为…).
 _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 _SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")
@@ -87,12 +89,82 @@ def _sentence_start(text: str, pos: int, ends: re.Pattern[str] = _SENTENCE_END) 
 
 def _period_sentence_start(text: str, pos: int, holders: "DocumentHolders") -> int:
     """Where the time of the number at ``pos`` may come from: its sentence, where a ； ends
-    one only when a new holder follows it (…两位数增长；广州市政府副秘书长指出，…)."""
+    one only when an entity opens the next part (…两位数增长；广州市政府副秘书长指出，…):
+    2023年…增长9.2%；全县陶瓷企业3,500多家 is one sentence of 2023."""
     start = _sentence_start(text, pos)
     for m in _SEMICOLON.finditer(text, start, pos):
-        if holders.before(m.end(), min(pos, m.end() + 3)) or holders.starts_at(m.end()):
+        if m.end() in holders.entity_starts:
             start = m.end()
     return start
+
+
+def _english_time_after(text: str, end: int, times: list[Time], index: int) -> Time | None:
+    """In English, the time may follow the number in its sentence (…by 2027)."""
+    stop = _SENTENCE_END.search(text, end, end + _REACH)
+    for t in times[index:]:
+        if t.start >= (stop.start() if stop else end + _REACH) or not (text[t.start].isascii() and text[t.start].isalpha()):
+            return None
+        if t.start >= end and not t.base:
+            return t
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    """Where the text's lines end (found once per text: a str caches its hash)."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _paragraph(text: str, pos: int) -> int:
+    """Where the paragraph (line) holding ``pos`` starts."""
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, pos) - 1
+    return newlines[i] + 1 if i >= 0 else 0
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    """The line holding ``pos``, at most :data:`_REACH` characters each side of it."""
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, pos)
+    start = newlines[i - 1] + 1 if i > 0 else 0
+    end = newlines[i] if i < len(newlines) else len(text)
+    return max(start, pos - _REACH), min(end, pos + _REACH)
+
+
+def _is_table_row(text: str, pos: int) -> bool:
+    start, end = _line(text, pos)
+    return _TABLE_ROW.search(text, start, end) is not None
+
+
+_TABLE_LOOKBACK = 60  # table lines walked back to find its title
+
+
+def _table_time(text: str, pos: int, times: list[Time]) -> Time | None:
+    """The time of the table holding ``pos``: the last one in its header or the line above
+    it (its title: 表1 2024年1—6月江苏省主要工业产品产量), not a comparison's base."""
+    start, _ = _line(text, pos)
+    for _ in range(_TABLE_LOOKBACK):
+        if start == 0:
+            break
+        above, _ = _line(text, start - 1)
+        if not _is_table_row(text, above):
+            start = above  # the title line
+            break
+        start = above
+    found = None
+    first = bisect.bisect_left(times, start, key=lambda t: t.start)
+    for t in times[first:]:
+        if t.start >= pos:
+            break
+        if not t.base and (not _is_table_row(text, t.start) or _is_header(text, t.start)):
+            found = t
+    return found
+
+
+def _is_header(text: str, pos: int) -> bool:
+    """Is the table line at ``pos`` a header (no number cells)?"""
+    start, end = _line(text, pos)
+    return _TABLE_ROW.search(text, start, end) is not None and not re.search(r"[|｜\t]\s*-?[\d,.]+\s*(?:[|｜\t]|$)", text[start:end])
 
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
@@ -149,6 +221,10 @@ class ContextSetter(BatchedComponent):
             while t_index < len(times) and times[t_index].end <= s:
                 t_index += 1
             time = self._time(times, t_index, sentence)
+            if time is None:
+                time = _english_time_after(text, e, times, t_index)  # …exceed RMB 500 billion by 2027
+            if time is None and _is_table_row(text, s):
+                time = _table_time(text, s, times)  # 表1 2024年1—6月…产量 over its rows
             horizon = time is not None and (
                 _HORIZON_BEFORE.search(text, max(0, time.start - 4), time.start) is not None
                 or (year is not None and int(time.period[:4]) > year)  # type: ignore[index]
@@ -205,8 +281,7 @@ def _holder(
     (1 | 江阴市特种冶金特色产业集群 | 无锡市 | 312; 马桥街道 | 112).
     """
     clause = _clause_start(text, sentence_start, start)
-    line_end = text.find("\n", start)
-    row = _TABLE_ROW.search(text, sentence_start, len(text) if line_end < 0 else line_end) is not None
+    row = _is_table_row(text, start)
     nearest = holders.before(clause, start)
     if nearest and _POSSESSOR_GAP.fullmatch(text, nearest[0].end, start):  # 集群内6个项目
         resolved = _resolve(holders, nearest[0], topic.last)
@@ -255,8 +330,8 @@ def _provision_holder(holders: DocumentHolders, text: str, sentence: int, clause
     last), unless a body grants it in the sentence (…人民政府对…给予…)."""
     if not _PROVISION_CLAUSE.match(text, clause):
         return None
-    end = _SUBJECT_SENTENCE_END.search(text, start)
-    if not _PROVISION_WORDS.search(text, sentence, end.start() if end else len(text)):
+    end = _SUBJECT_SENTENCE_END.search(text, start, start + _REACH)
+    if not _PROVISION_WORDS.search(text, sentence, end.start() if end else start + _REACH):
         return None
     if any(h.kind == BODY for h in holders.before(sentence, start)):
         return None
@@ -277,8 +352,8 @@ def _counted_holder(
     * a count of clusters (是国家25个世界级先进制造业集群) is the country's, a
       place's, or the group's (CONTEXT.md: the set that contains them).
     """
-    clause_end = _CLAUSE_END.search(text, end)
-    after = text[end : clause_end.start() if clause_end else len(text)]
+    clause_end = _CLAUSE_END.search(text, end, end + _REACH)
+    after = text[end : clause_end.start() if clause_end else end + _REACH]
     if _attend_re().search(after):
         event = holders.event_before(start)
         if event is not None:
@@ -336,9 +411,6 @@ class _Topic:
         return self.last or self.place
 
 
-def _paragraph(text: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` starts."""
-    return text.rfind("\n", 0, pos) + 1
 
 
 @lexicon.cached

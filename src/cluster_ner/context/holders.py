@@ -338,6 +338,7 @@ class DocumentHolders:
             if m.end() - start >= 2 and self._outside(start, m.end()):
                 out.append(Holder(start, m.end(), OTHER, self.text[start : m.end()]))
         self.events = out
+        self._event_ends = [h.end for h in out]
         return out
 
     def _at_events(self) -> list[Holder]:
@@ -361,9 +362,9 @@ class DocumentHolders:
 
     def event_before(self, pos: int) -> Holder | None:
         """The event the text names last before ``pos``, else the first it names (its title's)."""
-        before = [h for h in self.events if h.end <= pos]
-        if before:
-            return before[-1]
+        i = bisect.bisect_right(self._event_ends, pos) - 1  # events never overlap: ends are sorted
+        if i >= 0:
+            return self.events[i]
         return self.events[0] if self.events else None
 
     def _zones(self) -> list[Holder]:

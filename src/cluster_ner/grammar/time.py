@@ -19,8 +19,8 @@ day        2024年11月18日                            ``2024-11-18``
 Relative words (今年, 去年, 上半年, 近三年, 目前 …) resolve against the
 document's year; without one they give no period. A year written before a
 half, quarter or month (2023年上半年) is one expression. A time that is the
-base of a comparison (比上年, 较2020年, 上年同期) is found but marked
-``base``: it is not the period of what follows. The module is standard
+base of a comparison (比上年, 较2020年, 上年同期) or a date something began
+(成立于2014年) is found but marked ``base``: it is not the period of what follows. The module is standard
 library only and compiles its pattern once.
 """
 
@@ -56,10 +56,14 @@ _PATTERN = rf"""
 |(?P<rel>今年|本年|当年|去年|上一年|明年|前年)
 |(?P<recent>(?:近|过去|最近)(?P<rc_n>{_SMALL})年)
 |(?P<now>截至目前|截止目前|目前|当前|现已|现有|如今|现在)
+|(?P<enhalf>(?:the\s+)?(?P<enh_w>first|second)\s+half\s+of\s+(?P<enh_y>(?:19|20)\d{{2}}))
+|(?P<enyear>(?<![A-Za-z])(?P<enh_p>by|in|for|during|since)\s+(?P<eny_y>(?:19|20)\d{{2}})(?!\d))
 """
 _TIME_RE = re.compile(_PATTERN, re.X)
 # A time right after these is the base of a comparison, not a period: 比上年, 较2020年.
-_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|超过|快于|慢于)\s*$")
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|超过|快于|慢于|由|从)\s*$")
+# A date that says when something began is no period of what follows: 成立于2014年, 始建于1958年.
+_ORIGIN_BEFORE = re.compile(r"(?:成立于|创立于|创建于|始建于|建于|成立|创办于|诞生于|起步于|注册于)\s*$")
 _BASE_WORDS = re.compile(r"^(?:上年|去年)同期")
 # Words before a year that open a range to now or mark a deadline.
 _OPEN_AFTER = re.compile(r"^\s*(?:以来|起|至今|开始)")
@@ -166,6 +170,10 @@ def _period(m: re.Match[str], text: str, year: int | None) -> str | None:
         if _OPEN_AFTER.match(text, m.end()) or _FROM_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             return f"{y}/.."
         return str(y)
+    if kind == "enhalf":  # English in a Chinese page: the first half of 2024
+        return f"{g('enh_y')}-H{1 if g('enh_w') == 'first' else 2}"
+    if kind == "enyear":
+        return f"{g('eny_y')}/.." if g("enh_p") == "since" else g("eny_y")
     if year is None:
         return None  # the rest are relative to the document's year
     if kind == "mrange":
@@ -188,6 +196,8 @@ def _period(m: re.Match[str], text: str, year: int | None) -> str | None:
         return str(year + offset)
     if kind == "recent":
         n = _cn_number(g("rc_n"))
+        if n == 1:
+            return str(year - 1)  # 过去一年: the last complete year
         return f"{year - n}/{year - 1}" if n and 1 <= n <= 20 else None
     if kind == "now":
         return str(year)
@@ -204,8 +214,10 @@ def find_times(text: str, year: int | None = None, start: int = 0, end: int | No
     """
     out: list[Time] = []
     for m in _TIME_RE.finditer(text, start, len(text) if end is None else end):
-        base = bool(_BASE_BEFORE.search(text, max(0, m.start() - 4), m.start())) or bool(
-            _BASE_WORDS.match(text, m.start())
+        base = (
+            _BASE_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+            or _BASE_WORDS.match(text, m.start()) is not None
+            or _ORIGIN_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
         )
         out.append(Time(m.start(), m.end(), _period(m, text, year), base))
     return out
