@@ -252,7 +252,7 @@ class DocumentHolders:
         holders += self._free(_CHINA, NATIONAL)
         holders += self._free(_TITLE, OTHER)
         holders += [Holder(m.start(), m.end(), OTHER, self.title_before(m.start()) or m.group()) for m in _POLICY_PARTS.finditer(text)]
-        holders += self._free(_company_re(), COMPANY)
+        holders += self._companies()
         holders += self._events()
         holders += self._at_events()
         holders += self._cluster_phrases()
@@ -321,6 +321,16 @@ class DocumentHolders:
         for m in pattern.finditer(self.text):
             if self._outside(m.start(), m.end()) or kind == OTHER and m.group().startswith("《"):
                 out.append(Holder(m.start(), m.end(), kind, NATIONAL_SUBJECT if kind == NATIONAL else m.group().strip("《》")))
+        return out
+
+    def _companies(self) -> list[Holder]:
+        """Enterprises named outside entities, not what a clause counts (培育龙头企业10家,
+        其中上市公司9家: the number counts them) and without a lead word (其中, 培育)."""
+        out = []
+        for m in _company_re().finditer(self.text):
+            if not self._outside(m.start(), m.end()) or _NUMBER_AFTER.match(self.text, m.end()):
+                continue
+            out.append(_strip_lead(Holder(m.start(), m.end(), COMPANY, m.group())))
         return out
 
     def _events(self) -> list[Holder]:
@@ -396,6 +406,8 @@ class DocumentHolders:
             chain = read_place_chain(self.text, m.start, min(len(self.text), m.start + 24))
             resolved = resolve_chain(chain) if chain else []
             end = chain[-1].end if chain else m.end
+            if self.text.startswith("一家", end):
+                continue  # 坪山区一家…企业: the company holds what follows
             name = resolved[-1].name if resolved else self.text[m.start:m.end]
             out.append(Holder(m.start, end, PLACE, name))
         return out
@@ -503,6 +515,10 @@ class DocumentHolders:
         return out
 
     def _scope_place(self, level: str, start: int, end: int) -> lexicon.Place | None:
+        if level == "区" and "自治区" in self.text[end : end + 8]:  # 全区自治区级…集群
+            region = self.places.nearest(start, end, lambda p: p.name.endswith("自治区"), ancestors)
+            if region is not None:
+                return region
         if level == "区":
             either = lambda p: fits_level_word(p, "区") or fits_level_word(p, "自治区")  # noqa: E731
             return self.places.nearest(start, end, either, ancestors)
