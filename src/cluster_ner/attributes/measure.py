@@ -65,6 +65,8 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     i = end
     if _AFTER_FIRST_SKIP.match(text, i):
         i += 1
+    if text.startswith("国家和地区", i):  # 出口到70多个国家和地区: 和 joins one measure
+        return "国家和地区"
     m = _AFTER_WORD_RE.match(text, i, min(ceil, i + _MAX_AFTER + 1))
     if m is None:
         return None
@@ -125,9 +127,9 @@ def _before(text: str, start: int, floor: int, count: bool = False) -> str | Non
         return None  # the phrase may start further back: unsure
     if cut and segment[cut - 1].isdigit() and phrase[:1] in ("年", "月", "日"):
         phrase = phrase[1:]  # 2022年产值 → 产值
-    share = phrase.rfind("占")
-    if share > 0:  # 稀土永磁材料产量约占全国的(四成): the measure is what takes the share
-        phrase = phrase[:share]
+    share = _SHARE_CUT.search(phrase)
+    if share is not None and share.start() > 0:  # 稀土永磁材料产量约占全国的(四成): what takes the share
+        phrase = phrase[: share.start()]  # (not 占有率, 占比: 市场占有率 is the measure)
     # Linking verbs and qualifiers before the number: 产值达到 → 产值;
     # 创新指标位居全国(第4) → 创新指标.
     while True:
@@ -178,17 +180,18 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
     ceil = len(text) if ceil is None else min(ceil, len(text))
     measure = _after(text, end, ceil) or _before(text, start, floor, count)
     if measure is not None:
-        trimmed = _GROWTH_TAIL.sub("", measure)  # 线上销售额同比增长 → 线上销售额: what grew
+        trimmed = _LINK_ENDS.strip(_GROWTH_TAIL.sub("", measure))  # 用电量将增长 → 用电量: what grew
         measure = trimmed if len(trimmed) >= 2 else measure
     return measure
 
 
+_SHARE_CUT = re.compile(r"占(?!有率|比)(?!.*占(?!有率|比))")  # the last 占 of a phrase that is no 占有率/占比
 _NUMBER_BEFORE = re.compile(r"[\d一二三四五六七八九十两百千万亿]+[个家项条件类种批]?$")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|环比)?(?:增长|下降|提高|提升)$")
 # Between an amount and the growth rate that follows it: 营收2011亿元，同比增长(21.4%).
 _GROWTH_AFTER = re.compile(r"[，,、]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)?(?:分别)?(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?$")
 # A share's denominator: 约占全国总产量的(75%) → 总产量.
-_SHARE_OF = re.compile(rf"占(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,10}}?)的?$")
+_SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,10}}?)的?$")
 # Classifiers too general to be a measure themselves (a count of 家 says nothing of what).
 _GENERIC_UNITS = frozenset("个 家 项 名 位 只 次 批 种 类 件 台 套 人 户 座 所".split())
 
@@ -232,7 +235,7 @@ def table_header(text: str, start: int, end: int) -> str | None:
     line = text[line_start:line_end]
     sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
     if sep is None:
-        return None
+        return _spaced_header(text, line_start, start)
     column = text[line_start:start].count(sep)
     header_line = None
     pos = line_start
@@ -250,6 +253,28 @@ def table_header(text: str, start: int, end: int) -> str | None:
         return None
     name = _HEADER_UNIT.sub("", cells[column])
     return name if len(name) >= 2 else None
+
+
+def _spaced_header(text: str, line_start: int, start: int) -> str | None:
+    """The header of a cell in a table spaced with blanks (序号 集群名称 规上企业数（家） …):
+    the header line is the one above the block of lines with as many cells."""
+    line_end = text.find("\n", start)
+    cells = text[line_start : len(text) if line_end < 0 else line_end].split()
+    if len(cells) < 3 or not text[start].isdigit():
+        return None
+    column = len(text[line_start:start].split())
+    pos = line_start
+    floor = max(0, line_start - HEADER_REACH)
+    while pos > floor:
+        prev_start = text.rfind("\n", 0, max(0, pos - 1)) + 1
+        above = text[prev_start : pos - 1].split()
+        if len(above) != len(cells):
+            return None
+        if not any(c[:1].isdigit() for c in above):  # no number cell: the header
+            name = _HEADER_UNIT.sub("", above[column]) if column < len(above) else ""
+            return name if len(name) >= 2 else None
+        pos = prev_start
+    return None
 
 
 def infer_kind(kind: str | None, unit: str | None, measure: str | None) -> str:
