@@ -290,6 +290,11 @@ HOSTILE = [
     pytest.param("杭州，市政府。", 2000, id="place-and-abbreviation"),
     pytest.param("省经信厅", 2000, id="provincial-abbreviations"),
     pytest.param("1%—", 2000, id="chained-ranges"),
+    # the classes the metric-context work had to keep linear
+    pytest.param("|1|2|\n", 1200, id="table-rows"),
+    pytest.param("12 34 56\n", 1200, id="blank-spaced-rows"),
+    pytest.param("2023年，全市产值增长5%；", 1200, id="periods-and-semicolons"),
+    pytest.param("江阴市、张家港市分列第二、", 1200, id="lists"),
 ]
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .. import lexicon
+from .. import lexicon, text_tables
 from ..grammar.metric import unit_entry
 from ..constants import HAN as _HAN
 
@@ -224,28 +224,27 @@ def fallback_measure(
 # How far back a cell looks for its table's header: the reach of a long text's piece
 # into a table (documents.TABLE_REACH), so pieces and one pass agree.
 HEADER_REACH = 20_000
+_ROW_MAX = text_tables.ROW_MAX
+_SPACED_ROWS = 60  # rows of a blank-spaced table walked up to its header
 _HEADER_UNIT = re.compile(r"[（(][^（）()]*[）)]|\s+")
 
 
 def table_header(text: str, start: int, end: int) -> str | None:
     """The header of the column a table cell ``text[start:end]`` is in, without its unit."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    lo = max(0, start - _ROW_MAX)
+    line_start = text.rfind("\n", lo, start) + 1
+    line_end = text.find("\n", end, end + _ROW_MAX)
+    line_end = min(len(text), end + _ROW_MAX) if line_end < 0 else line_end
+    if line_start == 0 and lo > 0 or line_end - line_start > _ROW_MAX:
+        return None  # no table row is this long: a line without breaks (and linear time)
     line = text[line_start:line_end]
     sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
     if sep is None:
         return _spaced_header(text, line_start, start)
     column = text[line_start:start].count(sep)
-    header_line = None
-    pos = line_start
-    floor = max(0, line_start - HEADER_REACH)
-    while pos > floor:  # walk up the rows of the block to its first line
-        prev_start = text.rfind("\n", 0, max(0, pos - 1)) + 1
-        candidate = text[prev_start : pos - 1]
-        if candidate.count(sep) < 2:
-            break
-        header_line, pos = candidate, prev_start
+    i = text_tables.line_index(text, line_start)
+    top = text_tables.block_top(text, sep, i, HEADER_REACH)
+    header_line = text_tables.line_text(text, top) if top < i else None
     if header_line is None:
         return None
     cells = header_line.split(sep)
@@ -258,15 +257,17 @@ def table_header(text: str, start: int, end: int) -> str | None:
 def _spaced_header(text: str, line_start: int, start: int) -> str | None:
     """The header of a cell in a table spaced with blanks (序号 集群名称 规上企业数（家） …):
     the header line is the one above the block of lines with as many cells."""
-    line_end = text.find("\n", start)
-    cells = text[line_start : len(text) if line_end < 0 else line_end].split()
+    line_end = text.find("\n", start, start + _ROW_MAX)
+    cells = text[line_start : min(len(text), start + _ROW_MAX) if line_end < 0 else line_end].split()
     if len(cells) < 3 or not text[start].isdigit():
         return None
     column = len(text[line_start:start].split())
     pos = line_start
     floor = max(0, line_start - HEADER_REACH)
-    while pos > floor:
-        prev_start = text.rfind("\n", 0, max(0, pos - 1)) + 1
+    for _ in range(_SPACED_ROWS):
+        if pos <= floor:
+            break
+        prev_start = text.rfind("\n", max(0, pos - 1 - _ROW_MAX), max(0, pos - 1)) + 1
         above = text[prev_start : pos - 1].split()
         if len(above) != len(cells):
             return None

@@ -32,7 +32,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import lexicon
+from .. import lexicon, text_tables
 from ..attributes.places import document_places
 from ..batching import BatchedComponent
 from ..documents import CARRY_KEY, CARRY_OUT_KEY, GIVEN_DATE_KEY
@@ -101,7 +101,8 @@ def _period_sentence_start(text: str, pos: int, holders: "DocumentHolders") -> i
 def _english_time_after(text: str, end: int, times: list[Time], index: int) -> Time | None:
     """In English, the time may follow the number in its sentence (…by 2027)."""
     stop = _SENTENCE_END.search(text, end, end + _REACH)
-    for t in times[index:]:
+    for k in range(index, len(times)):
+        t = times[k]
         if t.start >= (stop.start() if stop else end + _REACH) or not (text[t.start].isascii() and text[t.start].isalpha()):
             return None
         if t.start >= end and not t.base:
@@ -136,24 +137,19 @@ def _is_table_row(text: str, pos: int) -> bool:
     return _TABLE_ROW.search(text, start, end) is not None
 
 
-_TABLE_LOOKBACK = 60  # table lines walked back to find its title
-
-
 def _table_time(text: str, pos: int, times: list[Time]) -> Time | None:
     """The time of the table holding ``pos``: the last one in its header or the line above
     it (its title: 表1 2024年1—6月江苏省主要工业产品产量), not a comparison's base."""
-    start, _ = _line(text, pos)
-    for _ in range(_TABLE_LOOKBACK):
-        if start == 0:
-            break
-        above, _ = _line(text, start - 1)
-        if not _is_table_row(text, above):
-            start = above  # the title line
-            break
-        start = above
+    i = text_tables.line_index(text, pos)
+    sep = text_tables.row_sep(text, i)
+    if sep is None:
+        return None
+    top = text_tables.block_top(text, sep, i)
+    start = text_tables.line_starts(text)[max(0, top - 1)]  # the title line above the block
     found = None
     first = bisect.bisect_left(times, start, key=lambda t: t.start)
-    for t in times[first:]:
+    for k in range(first, len(times)):  # (no slice: a copy per number is quadratic)
+        t = times[k]
         if t.start >= pos:
             break
         if not t.base and (not _is_table_row(text, t.start) or _is_header(text, t.start)):
