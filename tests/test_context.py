@@ -1,0 +1,604 @@
+"""The context component (``cluster_ner_context``): each METRIC's subject, subject_kind,
+period, status and change, and the document date, as ``../shared/CONTEXT.md`` specifies.
+
+Every sentence here is made up for these tests (real place names, invented facts).
+Each test runs ``cluster_ner.extract`` on a short text and looks the METRIC row up
+by its text. A case where the library disagrees with CONTEXT.md is kept and marked
+``xfail(strict=True)``: it is a bug to fix, not an expectation to relax.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pandas as pd
+import pytest
+
+import cluster_ner
+from cluster_ner import documents
+from cluster_ner.frame import COLUMNS
+
+DATE = "2024-07-01"
+CONTEXT = ("subject", "subject_kind", "period", "status", "change")
+CLUSTER = "德化县日用陶瓷产业集群"  # no national-list name: its subject is its fullest name
+
+
+def _value(v):
+    return None if pd.isna(v) else v
+
+
+def frame(nlp, text: str, date: str | None = DATE) -> pd.DataFrame:
+    return cluster_ner.extract(text, date=date, nlp=nlp)
+
+
+def metric(nlp, text: str, number: str, date: str | None = DATE) -> dict:
+    """The context fields (and doc_date) of the one METRIC ``number`` of ``text``."""
+    df = frame(nlp, text, date)
+    rows = df[(df.label == "METRIC") & (df.text == number)]
+    assert len(rows) == 1, f"{number!r} is not one METRIC of {text!r}: {list(zip(df.label, df.text))}"
+    row = rows.iloc[0]
+    return {c: _value(row[c]) for c in (*CONTEXT, "doc_date")}
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+# --- period: the forms of CONTEXT.md --------------------------------------------------------
+
+PERIOD_FORMS = [
+    # year
+    ("2023年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元", "2023"),
+    ("2023年全年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元", "2023"),
+    ("截至2023年底，德化县日用陶瓷产业集群拥有规上企业312家。", "312家", "2023"),
+    ("2023年末，德化县日用陶瓷产业集群拥有规上企业312家。", "312家", "2023"),
+    # half
+    ("2023年上半年，德化县日用陶瓷产业集群实现产值260亿元。", "260亿元", "2023-H1"),
+    # quarter
+    ("2023年一季度，德化县日用陶瓷产业集群实现产值120亿元。", "120亿元", "2023-Q1"),
+    ("一季度，德化县日用陶瓷产业集群实现产值120亿元。", "120亿元", "2024-Q1"),
+    ("前三季度，德化县日用陶瓷产业集群实现产值410亿元。", "410亿元", "2024-Q1/2024-Q3"),
+    # month
+    ("截至2024年6月，德化县日用陶瓷产业集群拥有规上企业312家。", "312家", "2024-06"),
+    ("6月份，德化县日用陶瓷产业集群新签约项目9个。", "9个", "2024-06"),
+    # month range
+    ("1—6月，德化县日用陶瓷产业集群实现产值260亿元。", "260亿元", "2024-01/2024-06"),
+    ("2024年1—6月，德化县日用陶瓷产业集群实现产值260亿元。", "260亿元", "2024-01/2024-06"),
+    ("前5个月，德化县日用陶瓷产业集群实现产值215亿元。", "215亿元", "2024-01/2024-05"),
+    # year range
+    ("2021—2023年，德化县日用陶瓷产业集群累计引进项目86个。", "86个", "2021/2023"),
+    ("“十四五”期间，德化县日用陶瓷产业集群累计引进项目86个。", "86个", "2021/2025"),
+    ("2025—2027年，德化县日用陶瓷产业集群计划新增规上企业60家。", "60家", "2025/2027"),
+    # open range
+    ("2019年以来，德化县日用陶瓷产业集群累计引进项目86个。", "86个", "2019/.."),
+    ("自2019年起，德化县日用陶瓷产业集群累计引进项目86个。", "86个", "2019/.."),
+    # day
+    ("2024年6月18日，德化县日用陶瓷产业集群签约项目14个。", "14个", "2024-06-18"),
+    ("6月18日，德化县日用陶瓷产业集群签约项目14个。", "14个", "2024-06-18"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), PERIOD_FORMS)
+def test_period_forms(nlp, text, number, period):
+    assert metric(nlp, text, number)["period"] == period
+
+
+RELATIVE = [
+    ("今年，德化县日用陶瓷产业集群新增规上企业32家。", "32家", "2024"),
+    ("去年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元", "2023"),
+    ("上半年，德化县日用陶瓷产业集群实现产值260亿元。", "260亿元", "2024-H1"),
+    ("近三年，德化县日用陶瓷产业集群累计引进项目86个。", "86个", "2021/2023"),
+    ("过去五年，德化县日用陶瓷产业集群累计引进项目140个。", "140个", "2019/2023"),
+    ("目前，德化县日用陶瓷产业集群拥有规上企业312家。", "312家", "2024"),
+    ("截至目前，德化县日用陶瓷产业集群拥有规上企业312家。", "312家", "2024"),
+    ("德化县日用陶瓷产业集群现已集聚规上企业312家。", "312家", "2024"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), RELATIVE)
+def test_relative_words_resolve_against_the_document_date(nlp, text, number, period):
+    assert metric(nlp, text, number, date=DATE)["period"] == period
+
+
+@pytest.mark.parametrize(("text", "number", "period"), RELATIVE)
+def test_without_a_document_date_a_relative_word_gives_no_period(nlp, text, number, period):
+    row = metric(nlp, text, number, date=None)
+    assert row["doc_date"] is None
+    assert row["period"] is None
+
+
+def test_relative_words_follow_another_document_date(nlp):
+    assert metric(nlp, "去年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元", date="2021-03-15")["period"] == "2020"
+
+
+def test_a_named_year_wins_over_the_document_year_for_a_half(nlp):
+    assert metric(nlp, "2022年上半年，德化县日用陶瓷产业集群实现产值230亿元。", "230亿元")["period"] == "2022-H1"
+
+
+def test_a_sentence_without_a_time_has_no_period_not_the_document_date(nlp):
+    assert metric(nlp, "德化县日用陶瓷产业集群拥有规上企业312家。", "312家")["period"] is None
+
+
+def test_a_period_is_not_borrowed_from_the_sentence_before(nlp):
+    text = "2023年，德化县日用陶瓷产业集群实现产值580亿元。集群拥有规上企业312家。"
+    assert metric(nlp, text, "580亿元")["period"] == "2023"
+    assert metric(nlp, text, "312家")["period"] is None
+
+
+def test_a_time_at_the_start_of_a_sentence_applies_to_all_its_clauses(nlp):
+    text = "2023年，德化县日用陶瓷产业集群实现产值580亿元，新增规上企业32家，引进项目26个。"
+    assert metric(nlp, text, "26个")["period"] == "2023"
+
+
+def test_the_nearest_time_before_the_number_applies(nlp):
+    text = "2023年，德化县日用陶瓷产业集群实现产值580亿元，今年上半年实现产值310亿元。"
+    assert metric(nlp, text, "580亿元")["period"] == "2023"
+    assert metric(nlp, text, "310亿元")["period"] == "2024-H1"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        ("到2027年，德化县日用陶瓷产业集群产值突破1000亿元。", "1000亿元", "2027"),
+        ("到2025年底，德化县日用陶瓷产业集群规上企业达到400家。", "400家", "2025"),
+        ("力争到2026年，德化县日用陶瓷产业集群培育龙头企业10家。", "10家", "2026"),
+    ],
+)
+def test_a_horizon_is_the_period_of_its_targets(nlp, text, number, period):
+    row = metric(nlp, text, number)
+    assert (row["period"], row["status"]) == (period, "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        ("2023年，德化县日用陶瓷产业集群产值同比增长12.6%。", "12.6%", "2023"),
+        ("2021—2023年，德化县日用陶瓷产业集群产值年均增长9.5%。", "9.5%", "2021/2023"),
+        ("6月份，德化县日用陶瓷产业集群出口额环比增长4.2%。", "4.2%", "2024-06"),
+    ],
+)
+def test_tongbi_huanbi_nianjun_do_not_change_the_period(nlp, text, number, period):
+    assert metric(nlp, text, number)["period"] == period
+
+
+def test_the_base_of_a_comparison_is_not_the_period(nlp):
+    text = "2023年，德化县日用陶瓷产业集群产值比上年增长8.5%。"
+    assert metric(nlp, text, "8.5%")["period"] == "2023"
+
+
+def test_a_base_year_alone_gives_no_period(nlp):
+    text = "德化县日用陶瓷产业集群产值较2020年增长35%。"
+    assert metric(nlp, text, "35%")["period"] is None
+
+
+def test_a_founding_date_is_not_a_period(nlp):
+    text = "德化县陶瓷行业协会成立于2014年，拥有会员企业320家。"
+    assert metric(nlp, text, "320家")["period"] is None
+
+
+def test_a_semicolon_does_not_end_the_period_sentence(nlp):
+    text = "2023年，德化县日用陶瓷产业集群产值增长9.2%；全县陶瓷企业3500多家。"
+    assert metric(nlp, text, "3500多家")["period"] == "2023"
+
+
+def test_a_semicolon_before_an_entity_ends_the_period_sentence(nlp):
+    text = "2023年，德化县日用陶瓷产业集群产值增长9.2%；德化县工信局新认定专精特新企业12家。"
+    assert metric(nlp, text, "12家")["period"] is None
+
+
+TABLE = (
+    "表1 2024年1—6月福建省陶瓷产业主要县市情况\n"
+    "| 县市 | 规上企业（家） | 产值（亿元） |\n"
+    "| 德化县 | 312 | 260.5 |\n"
+    "| 晋江市 | 208 | 180.2 |\n"
+)
+
+
+def test_a_table_row_takes_the_time_of_its_title(nlp):
+    assert metric(nlp, TABLE, "260.5")["period"] == "2024-01/2024-06"
+    assert metric(nlp, TABLE, "208")["period"] == "2024-01/2024-06"
+
+
+def test_a_table_row_is_about_its_first_cell(nlp):
+    assert metric(nlp, TABLE, "260.5")["subject_kind"] == "place"
+    assert metric(nlp, TABLE, "260.5")["subject"] == "德化县"
+    assert metric(nlp, TABLE, "180.2")["subject"] == "晋江市"
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("德化县日用陶瓷产业集群力争全年新增规上企业30家。", "30家"),
+        ("德化县日用陶瓷产业集群的目标是培育龙头企业10家。", "10家"),
+        ("德化县日用陶瓷产业集群计划新建研发中心5个。", "5个"),
+        ("预计德化县日用陶瓷产业集群全年产值达650亿元。", "650亿元"),
+        ("德化县日用陶瓷产业集群将新建智能工厂8个。", "8个"),
+        ("德化县日用陶瓷产业集群确保技改投资增长15%。", "15%"),
+    ],
+)
+def test_target_words_make_a_target(nlp, text, number):
+    assert metric(nlp, text, number)["status"] == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("德化县日用陶瓷产业集群已集聚规上企业312家。", "312家"),
+        ("德化县日用陶瓷产业集群累计引进项目86个。", "86个"),
+        ("2023年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元"),
+    ],
+)
+def test_what_happened_is_actual(nlp, text, number):
+    assert metric(nlp, text, number)["status"] == "actual"
+
+
+def test_a_word_of_what_happened_after_a_target_word_is_actual(nlp):
+    text = "该项目计划总投资120亿元，目前已完成投资45亿元。"
+    assert metric(nlp, text, "120亿元")["status"] == "target"
+    assert metric(nlp, text, "45亿元")["status"] == "actual"
+
+
+def test_a_strong_target_word_reaches_the_next_clause(nlp):
+    text = "德化县日用陶瓷产业集群力争今年实现产值650亿元，新增规上企业30家。"
+    assert metric(nlp, text, "30家")["status"] == "target"
+
+
+def test_jiang_does_not_reach_the_next_clause(nlp):
+    text = "德化县将扩建陶瓷产业园，园区内集聚企业120家。"
+    assert metric(nlp, text, "120家")["status"] == "actual"
+
+
+def test_jiang_in_the_numbers_clause_is_a_target(nlp):
+    assert metric(nlp, "德化县将新建标准厂房20万平方米。", "20万平方米")["status"] == "target"
+
+
+def test_a_target_does_not_reach_the_next_sentence(nlp):
+    text = "德化县日用陶瓷产业集群力争今年产值突破650亿元。集群拥有规上企业312家。"
+    assert metric(nlp, text, "650亿元")["status"] == "target"
+    assert metric(nlp, text, "312家")["status"] == "actual"
+
+
+def test_a_year_after_the_document_year_is_a_target(nlp):
+    text = "2026年，德化县日用陶瓷产业集群产值达到800亿元。"
+    assert metric(nlp, text, "800亿元")["status"] == "target"
+    assert metric(nlp, text, "800亿元", date="2027-02-01")["status"] == "actual"
+
+
+# --- change -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "change"),
+    [
+        ("德化县日用陶瓷产业集群产值同比增长12.6%。", "12.6%", "up"),
+        ("德化县日用陶瓷产业集群研发投入强度提高0.8个百分点。", "0.8个百分点", "up"),
+        ("德化县日用陶瓷产业集群规上企业增加18家。", "18家", "up"),
+        ("德化县日用陶瓷产业集群规上企业新增32家。", "32家", "up"),
+        ("德化县日用陶瓷产业集群单位产值能耗同比下降3.1%。", "3.1%", "down"),
+        ("德化县日用陶瓷产业集群规上企业减少15家。", "15家", "down"),
+        ("德化县日用陶瓷产业集群产值实现两位数增长。", "两位数", "up"),
+    ],
+)
+def test_increase_and_decrease(nlp, text, number, change):
+    assert metric(nlp, text, number)["change"] == change
+
+
+def test_negative_growth_written_with_a_minus_is_down(nlp):
+    assert metric(nlp, "德化县日用陶瓷产业集群出口额同比增长-2.1%。", "-2.1%")["change"] == "down"
+
+
+@xfail("负增长 ends with the up word 增长, which is read first: change is 'up' (CONTEXT.md: 负增长 is down)")
+def test_fu_zengzhang_is_down(nlp):
+    assert metric(nlp, "德化县日用陶瓷产业集群出口额同比负增长2.1%。", "2.1%")["change"] == "down"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("德化县日用陶瓷产业集群本地配套率提高到60%。", "60%"),  # the level reached
+        ("德化县日用陶瓷产业集群产值增速比全省平均水平高出4.1个百分点。", "4.1个百分点"),  # a comparison
+        ("德化县日用陶瓷产业集群拥有规上企业312家。", "312家"),  # a count
+        ("德化县日用陶瓷产业集群产值占全县工业总产值的65%。", "65%"),  # a share
+        ("德化县日用陶瓷产业集群产值位居全省第2位。", "第2位"),  # a rank
+    ],
+)
+def test_a_level_a_comparison_a_count_a_share_or_a_rank_is_no_change(nlp, text, number):
+    assert metric(nlp, text, number)["change"] is None
+
+
+# --- subject ----------------------------------------------------------------------------------
+
+
+def _subject(row: dict) -> tuple:
+    return row["subject_kind"], row["subject"]
+
+
+def test_a_cluster_opening_the_clause_holds_the_number(nlp):
+    row = metric(nlp, "德化县日用陶瓷产业集群拥有规上企业312家。", "312家")
+    assert _subject(row) == ("cluster", CLUSTER)
+
+
+def test_the_cluster_is_named_by_its_national_list_name(nlp):
+    text = "宁波磁性材料产业集群拥有规上企业312家。"  # written otherwise than the list's 宁波市磁性材料集群
+    df = frame(nlp, text)
+    assert df[df.label == "CLUSTER"].national_name.tolist() == ["宁波市磁性材料集群"]  # the premise
+    assert _subject(metric(nlp, text, "312家")) == ("cluster", "宁波市磁性材料集群")
+
+
+@pytest.mark.parametrize("anaphor", ["该集群", "集群"])
+def test_an_anaphor_is_the_cluster_named_before(nlp, anaphor):
+    text = f"德化县日用陶瓷产业集群入选省级重点培育名单。{anaphor}拥有规上企业312家。"
+    assert _subject(metric(nlp, text, "312家")) == ("cluster", CLUSTER)
+
+
+def test_a_short_mention_is_the_clusters_fullest_name(nlp):
+    text = "德化县日用陶瓷产业集群入选省级重点培育名单。日用陶瓷产业集群拥有规上企业312家。"
+    assert _subject(metric(nlp, text, "312家")) == ("cluster", CLUSTER)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        ("德化县是著名的陶瓷之乡。全县拥有陶瓷企业3500多家。", "3500多家", "德化县"),
+        ("泉州市加快建设制造强市。全市新增专精特新企业150家。", "150家", "泉州市"),
+    ],
+)
+def test_a_scope_word_is_the_place(nlp, text, number, place):
+    assert _subject(metric(nlp, text, number)) == ("place", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("全国规模以上工业增加值同比增长6.0%。", "6.0%"),
+        ("我国已培育专精特新“小巨人”企业1.2万家。", "1.2万家"),
+    ],
+)
+def test_the_country_is_national_china(nlp, text, number):
+    assert _subject(metric(nlp, text, number)) == ("national", "中国")
+
+
+def test_a_group_of_counted_clusters_holds_its_figures(nlp):
+    text = "45个国家先进制造业集群主导产业产值达20万亿元。"
+    assert _subject(metric(nlp, text, "20万亿元")) == ("group", "国家先进制造业集群")
+
+
+def test_a_count_of_clusters_across_the_country_is_national(nlp):
+    text = "全国已培育80个先进制造业集群。"
+    assert _subject(metric(nlp, text, "80个")) == ("national", "中国")
+
+
+def test_a_count_of_a_provinces_clusters_is_the_provinces(nlp):
+    text = "福建省拥有5个国家先进制造业集群。"
+    assert _subject(metric(nlp, text, "5个")) == ("place", "福建省")
+
+
+def test_a_company_and_its_anaphor(nlp):
+    text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
+    assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")
+    assert _subject(metric(nlp, text, "1200人")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
+def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
+    text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
+    assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
+
+
+def test_hui_shang_is_the_event_named_before(nlp):
+    text = "第五届中国陶瓷产业发展峰会在德化县开幕。会上，现场签约项目28个。"
+    assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
+
+
+LISTS = [
+    ("德化县、晋江市分别位居全省陶瓷产业第5位和第9位。", "第5位", "德化县", "第9位", "晋江市"),
+    ("江阴市、张家港市分列第二、第三。", "第二", "江阴市", "第三", "张家港市"),  # the example of holders._joined
+]
+
+
+@xfail("a place after 、 is no holder, so no 分别 list is formed: every rank goes to the first member")
+@pytest.mark.parametrize(("text", "first", "first_place", "second", "second_place"), LISTS)
+def test_each_member_of_a_list_takes_the_number_of_its_rank(nlp, text, first, first_place, second, second_place):
+    assert _subject(metric(nlp, text, first)) == ("place", first_place)
+    assert _subject(metric(nlp, text, second)) == ("place", second_place)
+
+
+def test_bodies_written_together_are_a_group(nlp):
+    text = "德化县工信局、德化县财政局联合安排专项资金3000万元。"
+    assert _subject(metric(nlp, text, "3000万元")) == ("group", "德化县工信局、德化县财政局")
+
+
+def test_a_body_stating_its_plan_holds_it(nlp):
+    text = "泉州市人民政府提出，未来三年将新建智能工厂50个。"
+    row = metric(nlp, text, "50个")
+    assert _subject(row) == ("body", "泉州市人民政府")
+    assert row["status"] == "target"
+
+
+def test_a_body_that_reports_a_figure_does_not_hold_it(nlp):
+    text = "德化县统计局数据显示，德化县日用陶瓷产业集群拥有规上企业312家。"
+    assert _subject(metric(nlp, text, "312家")) == ("cluster", CLUSTER)
+
+
+def test_a_policy_provision_is_the_policys(nlp):
+    text = "《德化县促进陶瓷产业高质量发展若干措施》明确，对新认定的省级以上企业技术中心，给予最高100万元奖励。"
+    row = metric(nlp, text, "100万元")
+    assert _subject(row) == ("other", "德化县促进陶瓷产业高质量发展若干措施")
+    assert row["status"] == "target"
+
+
+def test_a_region_is_a_place(nlp):
+    row = metric(nlp, "长三角地区拥有规上工业企业12万家。", "12万家")
+    assert row["subject_kind"] == "place"
+    assert row["subject"] in ("长三角地区", "长三角")  # CONTEXT.md writes 长三角; the text 长三角地区
+
+
+def test_a_base_place_is_not_the_holder(nlp):
+    text = "德化县日用陶瓷产业集群产值占全县工业总产值的65%。"
+    assert _subject(metric(nlp, text, "65%")) == ("cluster", CLUSTER)
+
+
+def test_a_sentence_without_a_holder_is_about_the_paragraphs_topic(nlp):
+    text = "德化县日用陶瓷产业集群拥有规上企业312家。2023年，实现产值580亿元，同比增长9.2%。"
+    assert _subject(metric(nlp, text, "580亿元")) == ("cluster", CLUSTER)
+    assert _subject(metric(nlp, text, "9.2%")) == ("cluster", CLUSTER)
+
+
+@xfail("the topic is only set by an earlier metric's holder: a sentence that describes the cluster without a number leaves it unset, and the place named (德化县) is taken")
+def test_the_topic_is_the_cluster_the_previous_sentence_describes(nlp):
+    text = "德化县日用陶瓷产业集群是全省重点培育的产业集群。2023年，实现产值580亿元。"
+    assert _subject(metric(nlp, text, "580亿元")) == ("cluster", CLUSTER)
+
+
+# --- the document date ------------------------------------------------------------------------
+
+
+def test_a_header_field_gives_the_document_date(nlp):
+    text = "德化陶瓷集群产值创新高\n发布时间：2024-07-27　来源：德化县融媒体中心\n今年上半年，德化县日用陶瓷产业集群实现产值260亿元。"
+    row = metric(nlp, text, "260亿元", date=None)
+    assert (row["doc_date"], row["period"]) == ("2024-07-27", "2024-H1")
+
+
+def test_a_wechat_date_line_gives_the_document_date(nlp):
+    text = "德化陶瓷集群去年产值创新高\n2025年01月20日 08:30\n去年，德化县日用陶瓷产业集群实现产值580亿元。"
+    row = metric(nlp, text, "580亿元", date=None)
+    assert (row["doc_date"], row["period"]) == ("2025-01-20", "2024")
+
+
+def test_a_dateline_gives_the_document_date(nlp):
+    text = "新华社福州2024年7月27日电（记者 陈某）今年上半年，德化县日用陶瓷产业集群实现产值260亿元。"
+    row = metric(nlp, text, "260亿元", date=None)
+    assert (row["doc_date"], row["period"]) == ("2024-07-27", "2024-H1")
+
+
+def test_the_first_event_date_of_the_opening_gives_the_document_date(nlp):
+    text = "2024年7月27日，第五届中国陶瓷产业发展峰会在德化县开幕。会上，现场签约项目28个。"
+    assert metric(nlp, text, "28个", date=None)["doc_date"] == "2024-07-27"
+
+
+TITLED = "2023首届中国陶瓷产业发展峰会在德化举行\n6月16日，峰会在德化县开幕，"
+
+
+def test_a_month_and_day_take_the_year_of_the_title(nlp):
+    text = TITLED + "来自全国各地的陶瓷企业代表、专家学者和行业协会负责人共600余人参加了开幕式，现场签约项目28个。"
+    row = metric(nlp, text, "28个", date=None)
+    assert (row["doc_date"], row["period"]) == ("2023-06-16", "2023-06-16")
+
+
+@xfail("an opening line shorter than 60 characters is read as part of the header, so its 6月16日 is never dated: no doc_date")
+def test_a_month_and_day_in_a_short_opening_take_the_year_of_the_title(nlp):
+    row = metric(nlp, TITLED + "现场签约项目28个。", "28个", date=None)
+    assert (row["doc_date"], row["period"]) == ("2023-06-16", "2023-06-16")
+
+
+def test_no_year_anywhere_gives_no_document_date(nlp):
+    df = frame(nlp, "德化县工信局表示，德化县日用陶瓷产业集群今年新增规上企业32家。", date=None)
+    assert len(df) == 3 and df.doc_date.isna().all()
+    assert df[df.label == "METRIC"].period.isna().all()
+
+
+HEADED = "德化陶瓷集群产值创新高\n发布时间：2024-07-27\n今年，德化县工信局表示，德化县日用陶瓷产业集群新增规上企业32家。"
+
+
+def test_the_callers_date_overrides_the_header(nlp):
+    row = metric(nlp, HEADED, "32家", date="2023-03-01")
+    assert (row["doc_date"], row["period"]) == ("2023-03-01", "2023")
+
+
+@pytest.mark.parametrize(
+    ("date", "doc_date"),
+    [("2023", "2023"), ("2023-03", "2023-03"), (datetime.date(2023, 3, 1), "2023-03-01"), (pd.Timestamp("2023-03-01"), "2023-03-01")],
+)
+def test_the_callers_date_in_any_form(nlp, date, doc_date):
+    row = metric(nlp, HEADED, "32家", date=date)
+    assert (row["doc_date"], row["period"]) == (doc_date, "2023")
+
+
+@pytest.mark.parametrize("date", [None, "2023-03-01"])
+def test_doc_date_is_the_same_on_every_row(nlp, date):
+    df = frame(nlp, HEADED, date=date)
+    assert set(df.label) == {"GOV", "CLUSTER", "METRIC"}
+    assert df.doc_date.tolist() == [date or "2024-07-27"] * len(df)
+
+
+# --- the frame --------------------------------------------------------------------------------
+
+
+def test_the_context_columns_are_in_the_documented_order(nlp):
+    df = frame(nlp, HEADED)
+    assert list(df.columns) == list(COLUMNS)
+    columns = list(df.columns)
+    assert columns[1] == "doc_date"
+    at = columns.index("subject")
+    assert tuple(columns[at : at + len(CONTEXT)]) == CONTEXT
+    assert all(str(df[c].dtype) == "string" for c in (*CONTEXT, "doc_date"))
+
+
+def test_rows_that_are_not_metrics_have_no_context(nlp):
+    df = frame(nlp, HEADED)
+    others = df[df.label != "METRIC"]
+    assert set(others.label) == {"CLUSTER", "GOV"}
+    assert others[list(CONTEXT)].isna().all().all()
+    assert df[df.label == "METRIC"][["subject_kind", "status"]].notna().all().all()
+
+
+# --- long texts: pieces give the context of one pass ------------------------------------------
+
+FILLER = "这是一句没有实体的普通句子。"
+PIECE = 1500  # documents.CHUNK_CHARS for these tests: the texts below (9,000–13,000 characters) run in many pieces
+
+
+def _long_text(*paragraphs: str) -> str:
+    """A header, then paragraphs, each after 300 filler sentences (4,200 characters)."""
+    return "德化陶瓷集群发展综述\n发布时间：2024-07-27\n" + "".join(FILLER * 300 + p for p in paragraphs)
+
+
+LONG = _long_text(
+    "德化县日用陶瓷产业集群拥有规上企业312家。",
+    "上半年，该集群实现产值260亿元，同比增长9.2%。",
+    "\n2023年，全县新增陶瓷企业85家，引进项目12个。",
+)
+
+
+def _one_pass_and_pieces(nlp, monkeypatch, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    whole = frame(nlp, text, date=None)
+    monkeypatch.setattr(documents, "CHUNK_CHARS", PIECE)
+    assert len(documents.chunk_spans(text, documents.max_chars(nlp))) >= 4  # the premise: many pieces
+    return whole, frame(nlp, text, date=None)
+
+
+def _context(df: pd.DataFrame) -> pd.DataFrame:
+    return df[["label", "text", "start", "doc_date", *CONTEXT]]
+
+
+def test_a_long_text_in_pieces_gives_the_context_of_one_pass(nlp, monkeypatch):
+    whole, pieces = _one_pass_and_pieces(nlp, monkeypatch, LONG)
+    pd.testing.assert_frame_equal(_context(pieces), _context(whole))
+
+
+def test_the_date_and_the_topic_carry_across_pieces(nlp, monkeypatch):
+    _, df = _one_pass_and_pieces(nlp, monkeypatch, LONG)
+    assert df.doc_date.tolist() == ["2024-07-27"] * len(df)
+    rows = {r.text: r for r in df[df.label == "METRIC"].itertuples()}
+    assert rows["312家"].start > PIECE and rows["260亿元"].start > 2 * PIECE and rows["85家"].start > 4 * PIECE
+    assert (rows["260亿元"].subject_kind, rows["260亿元"].subject, rows["260亿元"].period) == ("cluster", CLUSTER, "2024-H1")
+    assert (rows["9.2%"].subject, rows["9.2%"].period, rows["9.2%"].change) == (CLUSTER, "2024-H1", "up")
+    assert (rows["85家"].subject_kind, rows["85家"].subject, rows["85家"].period) == ("place", "德化县", "2023")
+    assert (rows["12个"].subject, rows["12个"].period) == ("德化县", "2023")
+
+
+LONG_ANAPHOR = _long_text(
+    "德化县日用陶瓷产业集群拥有规上企业312家。",
+    "\n2023年，全县新增陶瓷企业85家；集群出口额达到48亿元。",
+)
+
+
+@xfail("in a later piece, 集群 after a place became the topic resolves only to clusters named in its own piece: "
+       "subject '集群' (group) where one pass gives the cluster")
+def test_an_anaphor_in_a_later_piece_is_the_cluster_of_an_earlier_piece(nlp, monkeypatch):
+    whole, pieces = _one_pass_and_pieces(nlp, monkeypatch, LONG_ANAPHOR)
+    row = pieces[pieces.text == "48亿元"].iloc[0]
+    assert (row.subject_kind, row.subject, row.period) == ("cluster", CLUSTER, "2023")
+    pd.testing.assert_frame_equal(_context(pieces), _context(whole))
