@@ -3,8 +3,7 @@ period, status and change, and the document date, as ``../shared/CONTEXT.md`` sp
 
 Every sentence here is made up for these tests (real place names, invented facts).
 Each test runs ``cluster_ner.extract`` on a short text and looks the METRIC row up
-by its text. A case where the library disagrees with CONTEXT.md is kept and marked
-``xfail(strict=True)``: it is a bug to fix, not an expectation to relax.
+by its text.
 """
 
 from __future__ import annotations
@@ -38,10 +37,6 @@ def metric(nlp, text: str, number: str, date: str | None = DATE) -> dict:
     assert len(rows) == 1, f"{number!r} is not one METRIC of {text!r}: {list(zip(df.label, df.text))}"
     row = rows.iloc[0]
     return {c: _value(row[c]) for c in (*CONTEXT, "doc_date")}
-
-
-def xfail(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 # --- period: the forms of CONTEXT.md --------------------------------------------------------
@@ -290,7 +285,6 @@ def test_negative_growth_written_with_a_minus_is_down(nlp):
     assert metric(nlp, "德化县日用陶瓷产业集群出口额同比增长-2.1%。", "-2.1%")["change"] == "down"
 
 
-@xfail("负增长 ends with the up word 增长, which is read first: change is 'up' (CONTEXT.md: 负增长 is down)")
 def test_fu_zengzhang_is_down(nlp):
     assert metric(nlp, "德化县日用陶瓷产业集群出口额同比负增长2.1%。", "2.1%")["change"] == "down"
 
@@ -398,8 +392,7 @@ LISTS = [
 ]
 
 
-@xfail("a place after 、 is no holder, so no 分别 list is formed: every rank goes to the first member")
-@pytest.mark.parametrize(("text", "first", "first_place", "second", "second_place"), LISTS)
+@pytest.mark.parametrize("text, first, first_place, second, second_place", LISTS)
 def test_each_member_of_a_list_takes_the_number_of_its_rank(nlp, text, first, first_place, second, second_place):
     assert _subject(metric(nlp, text, first)) == ("place", first_place)
     assert _subject(metric(nlp, text, second)) == ("place", second_place)
@@ -446,7 +439,6 @@ def test_a_sentence_without_a_holder_is_about_the_paragraphs_topic(nlp):
     assert _subject(metric(nlp, text, "9.2%")) == ("cluster", CLUSTER)
 
 
-@xfail("the topic is only set by an earlier metric's holder: a sentence that describes the cluster without a number leaves it unset, and the place named (德化县) is taken")
 def test_the_topic_is_the_cluster_the_previous_sentence_describes(nlp):
     text = "德化县日用陶瓷产业集群是全省重点培育的产业集群。2023年，实现产值580亿元。"
     assert _subject(metric(nlp, text, "580亿元")) == ("cluster", CLUSTER)
@@ -487,7 +479,6 @@ def test_a_month_and_day_take_the_year_of_the_title(nlp):
     assert (row["doc_date"], row["period"]) == ("2023-06-16", "2023-06-16")
 
 
-@xfail("an opening line shorter than 60 characters is read as part of the header, so its 6月16日 is never dated: no doc_date")
 def test_a_month_and_day_in_a_short_opening_take_the_year_of_the_title(nlp):
     row = metric(nlp, TITLED + "现场签约项目28个。", "28个", date=None)
     assert (row["doc_date"], row["period"]) == ("2023-06-16", "2023-06-16")
@@ -595,8 +586,6 @@ LONG_ANAPHOR = _long_text(
 )
 
 
-@xfail("in a later piece, 集群 after a place became the topic resolves only to clusters named in its own piece: "
-       "subject '集群' (group) where one pass gives the cluster")
 def test_an_anaphor_in_a_later_piece_is_the_cluster_of_an_earlier_piece(nlp, monkeypatch):
     whole, pieces = _one_pass_and_pieces(nlp, monkeypatch, LONG_ANAPHOR)
     row = pieces[pieces.text == "48亿元"].iloc[0]

@@ -184,8 +184,13 @@ class ContextSetter(BatchedComponent):
         year = int(date[:4]) if date else None
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         topic = _Topic.from_carry(carry.get("topic"))
+        last_cluster = None
         if any(label == "METRIC" for _, _, label in ents):
-            self._metrics(doc, text, ents, year, topic)
+            last_cluster = self._metrics(doc, text, ents, year, topic)
+        clusters = [(s, e) for s, e, label in ents if label == "CLUSTER"]
+        if clusters:  # for 集群 in a later piece of a long text
+            s, e = clusters[-1]
+            topic.cluster = last_cluster or get_span_value(doc, s, e, "national_name") or text[s:e]
         doc.user_data[CARRY_OUT_KEY] = {"date": date, "topic": topic.to_carry()}
         return doc
 
@@ -201,7 +206,8 @@ class ContextSetter(BatchedComponent):
         doc._.doc_date = date
         return date
 
-    def _metrics(self, doc: Doc, text: str, ents: list[tuple[int, int, str]], year: int | None, topic: "_Topic") -> None:
+    def _metrics(self, doc: Doc, text: str, ents: list[tuple[int, int, str]], year: int | None, topic: "_Topic") -> str | None:
+        """Sets each METRIC's context; returns the name of the cluster the text names last."""
         names = ("canonical", "national_name", "value", "kind", "measure")
         attrs = [(s, e, label, {name: get_span_value(doc, s, e, name) for name in names}) for s, e, label in ents]
         holders = DocumentHolders(text, attrs, document_places(doc, text, ents))
@@ -233,6 +239,10 @@ class ContextSetter(BatchedComponent):
             if holder is None:
                 holder = _holder(holders, text, subject_sentence, s, topic, previous[1] if same else None)
             if holder is None:
+                holder = topic.described(holders, text, subject_sentence)
+                if holder is not None:
+                    topic.saw(holder, text, s)
+            if holder is None:
                 holder = topic.about(text, subject_sentence, s, a["measure"]) or holders.place_before(s)
             else:
                 topic.saw(holder, text, s)
@@ -250,6 +260,8 @@ class ContextSetter(BatchedComponent):
                     "change": change_of(text, clause, s, e, a["value"], a["kind"]),
                 },
             )
+        last = holders.last_of(CLUSTER, len(text))
+        return last.subject if last is not None else None
 
     @staticmethod
     def _time(times: list[Time], end: int, sentence_start: int) -> Time | None:
@@ -280,14 +292,14 @@ def _holder(
     row = _is_table_row(text, start)
     nearest = holders.before(clause, start)
     if nearest and _POSSESSOR_GAP.fullmatch(text, nearest[0].end, start):  # 集群内6个项目
-        resolved = _resolve(holders, nearest[0], topic.last)
+        resolved = _resolve(holders, nearest[0], topic)
         if resolved is not None:
             return resolved
     in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
     for h in in_clause:
         if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
             return h.container  # 全国创新型产业集群总数达到209个: the country's
-        resolved = _resolve(holders, h, topic.last)
+        resolved = _resolve(holders, h, topic)
         if resolved is not None:
             return resolved
     if row:  # 马桥街道 | 112 | 186.3: the row's first cell names what the row is about
@@ -305,7 +317,7 @@ def _holder(
             continue  # a body holds what it does in its own clause, not what a later clause counts
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in earlier[k + 1 :]):
             continue  # 党工委书记表示，高新区将…: the plan's own subject
-        resolved = _resolve(holders, h, topic.last)
+        resolved = _resolve(holders, h, topic)
         if resolved is not None:
             return resolved
     return None
@@ -378,27 +390,50 @@ class _Topic:
     粮食总产量 …), about the last place.
     """
 
-    def __init__(self, last: tuple[str, str | None] | None = None, place: tuple[str, str | None] | None = None, paragraph: int = -1) -> None:
+    def __init__(
+        self,
+        last: tuple[str, str | None] | None = None,
+        place: tuple[str, str | None] | None = None,
+        cluster: str | None = None,
+    ) -> None:
         self.last = last
         self.place = place
-        self.paragraph = paragraph
+        self.cluster = cluster  # the cluster named last (of an earlier piece, for 集群)
+        self.paragraph = -1
+        self.pos = -1  # where the topic was last set
 
     @classmethod
     def from_carry(cls, data: Any) -> "_Topic":
         if not data:
             return cls()
-        last, place = data
-        return cls(tuple(last) if last else None, tuple(place) if place else None, -1)  # type: ignore[arg-type]
+        last, place, cluster = data
+        return cls(tuple(last) if last else None, tuple(place) if place else None, cluster)  # type: ignore[arg-type]
 
     def to_carry(self) -> list[Any]:
-        return [list(self.last) if self.last else None, list(self.place) if self.place else None]
+        return [list(self.last) if self.last else None, list(self.place) if self.place else None, self.cluster]
 
     def saw(self, holder: tuple[str, str | None], text: str, pos: int) -> None:
         if holder[0] in _TOPIC_KINDS and holder[1]:
             self.last = holder
             self.paragraph = _paragraph(text, pos)
+            self.pos = pos
             if holder[0] == "place":
                 self.place = holder
+
+    def described(self, holders: DocumentHolders, text: str, sentence_start: int) -> tuple[str, str | None] | None:
+        """The subject of the last sentence of the paragraph that names one, since the topic
+        was last set (集群是全省重点培育的产业集群。2023年，实现产值580亿元: the cluster)."""
+        lo = max(_paragraph(text, sentence_start), self.pos + 1)
+        earlier = holders.before(lo, sentence_start)  # nearest first
+        if not earlier:
+            return None
+        sentence = _sentence_start(text, earlier[0].start, _SUBJECT_SENTENCE_END)
+        for h in reversed(earlier):  # leftmost first
+            if h.start >= sentence and h.kind not in _BODY_KINDS:
+                resolved = _resolve(holders, h, self)
+                if resolved is not None and resolved[0] in _TOPIC_KINDS and resolved[1]:
+                    return resolved
+        return None
 
     def about(self, text: str, sentence_start: int, pos: int, measure: str | None) -> tuple[str, str | None] | None:
         new_paragraph = _paragraph(text, pos) != self.paragraph
@@ -421,8 +456,9 @@ def _place_measure(text: str, sentence_start: int, pos: int, measure: str | None
     return _place_measure_re().search(text, max(sentence_start, pos - 16), pos) is not None
 
 
-def _resolve(holders: DocumentHolders, h: Holder, topic: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
-    """What a holder stands for: an anaphor the cluster last named, 公司 the company last named."""
+def _resolve(holders: DocumentHolders, h: Holder, topic: "_Topic") -> tuple[str, str | None] | None:
+    """What a holder stands for: an anaphor the cluster last named (in this piece of a long
+    text or, failing that, an earlier one), 公司 the company last named."""
     if h.kind == PLANNER:
         return BODY, h.subject
     if h.kind in (BODIES, PLANNERS):
@@ -437,10 +473,12 @@ def _resolve(holders: DocumentHolders, h: Holder, topic: tuple[str, str | None] 
             and _paragraph(holders.text, group.start) == _paragraph(holders.text, h.start)
         ):
             return GROUP, group.subject  # 创新型产业集群内…，集群企业研发投入强度…: the group's
-        if topic is not None and topic[0] == CLUSTER:
-            return topic
+        if topic.last is not None and topic.last[0] == CLUSTER:
+            return topic.last
         if named is not None:
             return CLUSTER, named.subject
+        if topic.cluster is not None:
+            return CLUSTER, topic.cluster
         return GROUP, "集群"
     if h.kind == COMPANY and h.subject == "公司":
         named = holders.last_of(COMPANY, h.start, named=True)

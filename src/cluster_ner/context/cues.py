@@ -89,8 +89,8 @@ def change_of(text: str, clause_start: int, start: int, end: int, value: float |
     head = before[: _FILLER.search(before).start()]
     if _ends_re("compare").search(head):
         return None
+    if _ends_re("down").search(head):  # first: 负增长 ends with the up word 增长
+        return "down"
     if _ends_re("up").search(head):
         return "down" if value is not None and value < 0 else "up"  # 增长-2.1%
-    if _ends_re("down").search(head):
-        return "down"
     return None

@@ -194,8 +194,9 @@ _POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述
 # Places counted as one subject: 三市现有…, 两地共有…, 四地工信部门 (a cross-region cluster's).
 _N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
 _ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
-# Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …
-_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
+# Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
+# 、 a list's next member (江阴市、张家港市分列…).
+_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
 _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
@@ -428,6 +429,8 @@ class DocumentHolders:
         regions = _region_re()
         for m in _CLAUSE_OPEN.finditer(self.text):
             i = m.end()
+            if m.start() > 0 and self.text[m.start() - 1] == "、" and not (out and out[-1].end == m.start() - 1):
+                continue  # after 、 only the next member of a list of subjects (not 覆盖昆明、曲靖)
             region = regions.match(self.text, i)
             if region is not None and self._outside(i, region.end()):
                 out.append(Holder(i, region.end(), PLACE, region.group()))
