@@ -97,6 +97,7 @@ def national_clusters() -> tuple[NationalCluster, ...]:
 Key = tuple[frozenset[str], str]
 
 
+@lru_cache(maxsize=4096)  # names recur across a corpus; the result depends on the name only
 def cluster_key(name: str) -> Key | None:
     """The matching key of a cluster name, ``None`` when it names no place.
 
@@ -182,3 +183,4 @@ def warm_up() -> None:
 
 
 lexicon.on_reload(cluster_attributes.cache_clear)
+lexicon.on_reload(cluster_key.cache_clear)

@@ -59,7 +59,10 @@ _PATTERN = rf"""
 |(?P<enhalf>(?:the\s+)?(?P<enh_w>first|second)\s+half\s+of\s+(?P<enh_y>(?:19|20)\d{{2}}))
 |(?P<enyear>(?<![A-Za-z])(?P<enh_p>by|in|for|during|since)\s+(?P<eny_y>(?:19|20)\d{{2}})(?!\d))
 """
-_TIME_RE = re.compile(_PATTERN, re.X)
+# Every alternative starts with one of these: a lookahead skips the rest of the text at C
+# speed instead of trying each alternative at each character.
+_FIRST = r"(?=[\d“\"十〇零一二三四五六七八九两上下前第全年今本当去明近过最截目现如tfsbid])"
+_TIME_RE = re.compile(_FIRST + "(?:" + _PATTERN + ")", re.X)
 # A time right after these is the base of a comparison, not a period: 比上年, 较2020年.
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|超过|快于|慢于|由|从)\s*$")
 # A date that says when something began is no period of what follows: 成立于2014年, 始建于1958年.
