@@ -20,6 +20,7 @@ from .errors import (
     ModelLoadError,
     OffsetMapMissingError,
     PatternsFileError,
+    WorkerCrashError,
 )
 from .extract import extract, extract_many, iter_frames
 from .frame import COLUMNS, to_frame
@@ -36,6 +37,7 @@ __all__ = [
     "OffsetMapMissingError",
     "PatternsFileError",
     "Quantity",
+    "WorkerCrashError",
     "__version__",
     "displacy_options",
     "extract",

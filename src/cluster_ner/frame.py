@@ -58,8 +58,8 @@ _ATTRIBUTE_COLUMNS = tuple(c for c in COLUMNS if c in SPAN_EXTENSIONS)
 # A sentence is what lies between sentence ends (。！？；, their ASCII forms, line
 # breaks). One longer than SENTENCE_MAX characters (a table, a list, text without
 # punctuation) is cut to SENTENCE_CONTEXT characters on each side of the entity and
-# marked with CUT_MARK where it was cut: a row never holds more than ~400 characters
-# of context, however the text is written.
+# marked with CUT_MARK where it was cut: a row never holds more than SENTENCE_MAX
+# characters of context plus the entity, however the text is written.
 SENTENCE_MAX = 512
 SENTENCE_CONTEXT = 200
 CUT_MARK = "…"

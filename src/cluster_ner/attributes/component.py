@@ -16,18 +16,21 @@ level are joined by ``,`` (``广东省/广州市,深圳市``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import lexicon
 from ..batching import BatchedComponent
 from ..extensions import ATTRIBUTE_EXTENSIONS
-from .cluster import cluster_attributes
-from .government import resolve_gov
-from .places import DocumentPlaces, document_places
-from .measure import fallback_measure, find_measure, infer_kind
 from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
-from .quantity import parse_quantity
+from .cluster import cluster_attributes
+from .government import resolve_gov
+from .measure import fallback_measure, find_measure, infer_kind
+from .places import DocumentPlaces, document_places
+from .quantity import Quantity, parse_quantity
 
 
 class AttributeSetter(BatchedComponent):
@@ -74,6 +77,24 @@ class AttributeSetter(BatchedComponent):
         return doc
 
 
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+
+
+def _counted_noun(surface: str, q: Quantity | None) -> str | None:
+    """The noun a count's span ends with, after its measure word (18条措施 → 措施)."""
+    if q is None or q.kind != "count" or not q.unit:
+        return None
+    i = surface.rfind(q.unit)
+    tail = surface[i + len(q.unit) :] if i >= 0 else ""
+    return tail if _HAN_TAIL.fullmatch(tail) and tail not in _after_qualifiers() else None
+
+
+@lexicon.cached
+def _after_qualifiers() -> frozenset[str]:
+    """Qualifier words after a number (以上, 左右 …): a span's tail that is no noun."""
+    return frozenset(q.word for q in lexicon.qualifiers() if q.side == "after")
+
+
 def _metric_values(
     text: str, start: int, end: int, surface: str, floor: int, ceil: int | None, previous: tuple[int, str | None]
 ) -> dict[str, object]:
@@ -85,7 +106,9 @@ def _metric_values(
     right after an amount measures the same thing (营收2011亿元，同比增长21.4%).
     """
     q = parse_quantity(surface)
-    measure = find_measure(text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count")
+    measure = _counted_noun(surface, q) or find_measure(
+        text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count"
+    )
     if measure is None:
         measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous)
     if q is None:

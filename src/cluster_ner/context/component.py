@@ -6,12 +6,16 @@ time expressions (:mod:`cluster_ner.grammar.time`). For each METRIC, in text
 order:
 
 * **period**: the nearest time expression before it in its sentence (not the
-  base of a comparison: 比上年); a sentence without one gives none — a period
-  is never borrowed from another sentence nor from the document date;
-* **subject**: the nearest holder before it in its sentence
-  (:mod:`.holders`): 该集群 / 集群 stand for the cluster last named; a
-  sentence with no holder is about the topic, the subject the text was last
-  about;
+  base of a comparison: 比上年, nor a date something began: 成立于2014年); in
+  English also one after it (…by 2027); a table row without one takes its
+  table's title or header time; otherwise none — a period is never borrowed
+  from another sentence nor from the document date;
+* **subject**: the holder of its clause (:mod:`.holders`; see :func:`_holder`):
+  a list's member of its rank (A、B分别…), a policy for its provisions, an
+  event for its attendance, a group's container for a count of its members;
+  该集群 / 集群 stand for the cluster last named; a sentence with no holder is
+  about the subject the paragraph's previous sentence names, else the topic,
+  the subject the text was last about;
 * **status**: :func:`.cues.is_target`; a period that is a horizon (到2027年)
   or after the document's year is a target too;
 * **change**: :func:`.cues.change_of`.
@@ -459,6 +463,8 @@ def _place_measure(text: str, sentence_start: int, pos: int, measure: str | None
 def _resolve(holders: DocumentHolders, h: Holder, topic: "_Topic") -> tuple[str, str | None] | None:
     """What a holder stands for: an anaphor the cluster last named (in this piece of a long
     text or, failing that, an earlier one), 公司 the company last named."""
+    if h.kind == "place" and h.subject is None:
+        return None  # 全县 in a text that names no county: the next holder or the topic says
     if h.kind == PLANNER:
         return BODY, h.subject
     if h.kind in (BODIES, PLANNERS):

@@ -4,7 +4,9 @@
 * :mod:`.cluster`: ``[places] industry head`` — a cluster's name;
 * :mod:`.metric`: ``qualifier number multiplier unit qualifier`` — a stated quantity,
   with :mod:`.numbers` for the number itself;
-* :mod:`.places`: the chains of places the names start with.
+* :mod:`.places`: the chains of places the names start with;
+* :mod:`.time`: time expressions (2023年, 上半年, 1—6月, “十四五”期间 …) and their
+  normalized periods, for a metric's context.
 
 Each reads its word lists from the package's resources (:mod:`cluster_ner.lexicon`)
 and derives its regexes from them, so a word added to a data file is both
