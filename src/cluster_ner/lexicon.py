@@ -292,7 +292,7 @@ class Unit:
     word: str
     canonical: str  # the unit a parsed quantity reports ("" for words that are no unit)
     kind: str
-    role: str  # metric | place | parse | not
+    role: str  # metric | place | round | parse | not
     not_followed_by: str = ""
 
 
@@ -335,6 +335,21 @@ def measure_words() -> dict[str, tuple[str, ...]]:
     for r in read_tsv("measure_words.tsv"):
         out.setdefault(r["role"], []).append(r["word"])
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cached
+def page_furniture() -> dict[str, tuple[str, ...]]:
+    """Role → words (``page_furniture.tsv``): counters, codes, addresses and breadcrumbs of a page."""
+    out: dict[str, list[str]] = {}
+    for r in read_tsv("page_furniture.tsv"):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cached
+def set_phrases() -> tuple[str, ...]:
+    """Set phrases with a numeral (``set_phrases.txt``: 三次产业, 两个先行): never a METRIC."""
+    return read_lines("set_phrases.txt")
 
 
 # --- matching helpers --------------------------------------------------------------
