@@ -392,3 +392,49 @@ def test_a_count_of_decades_is_a_duration(rules_nlp):
 
 def test_the_model_adds_nothing_inside_page_furniture(nlp):
     assert of(nlp, "作者：王某 点击：3861次\n浏览量 2万", "METRIC") == []
+
+
+# --------------------------------------------------------------------------
+# Found while reading more published pages and news
+# --------------------------------------------------------------------------
+
+
+def test_a_branch_bureau_is_a_domain_body(rules_nlp):
+    assert of(rules_nlp, "当地税务分局表示将加强服务。", "GOV") == ["税务分局"]
+
+
+def test_a_central_bank_branch_named_after_it_is_one_span(rules_nlp):
+    assert of(rules_nlp, "中国人民银行济南分行发布数据。", "GOV") == ["中国人民银行济南分行"]
+
+
+def test_a_commercial_banks_branch_is_not_gov(rules_nlp):
+    assert of(rules_nlp, "中国建设银行济南分行发放贷款。", "GOV") == []
+
+
+def test_two_level_words_name_a_set_of_bodies(rules_nlp):
+    assert of(rules_nlp, "今后，市县财政局要加强监管。", "GOV") == []
+
+
+def test_会同_is_a_verb_before_a_body(rules_nlp):
+    assert of(rules_nlp, "今年将会同人民银行开展检查。", "GOV") == ["人民银行"]
+
+
+def test_an_amount_naming_a_category_is_no_metric(rules_nlp):
+    assert of(rules_nlp, "新签约10亿元以上项目12个，超亿元企业8家。", "METRIC") == ["12个", "8家"]
+
+
+def test_a_count_before_its_noun_is_still_a_metric(rules_nlp):
+    assert of(rules_nlp, "集聚了超300家企业。", "METRIC") == ["超300家"]
+
+
+def test_a_long_code_with_a_slash_is_no_fraction(rules_nlp):
+    assert of(rules_nlp, "联系方式：010-68201234/5678", "METRIC") == []
+
+
+def test_a_footer_line_after_a_menu_of_bars_is_no_table_row(rules_nlp):
+    text = "手机版|存档|联系我们\nGMT+8, 2024-1-1 08:00 , Processed in 0.051 second(s), 19 queries ."
+    assert of(rules_nlp, text, "METRIC") == []
+
+
+def test_a_line_break_between_a_term_and_its_head(rules_nlp):
+    assert of(rules_nlp, "在济宁市第十六届\n人民代表大会第三次会议上", "GOV") == ["济宁市第十六届\n人民代表大会"]

@@ -43,7 +43,7 @@ NATIONAL_PREFIXES = (NATIONAL_PREFIX, "中国")
 # The term of a congress or CPPCC committee, between its place and its head:
 # 潍坊市第十八届人民代表大会, 县十六届人大, 十三届全国人大.
 TERM = "第?[一二三四五六七八九十百]{1,4}届"
-_TERM_BEFORE = re.compile(f"{TERM} ?$")
+_TERM_BEFORE = re.compile(rf"{TERM}\s?\Z")  # 潮州市第十五届⏎人民代表大会: a line may break before the head
 _CONGRESS_KINDS = frozenset({"congress", "congress_committee", "cppcc", "cppcc_committee", "standing_committee"})
 # A standing committee named alone (常委会) is a body after 及其 (市人大及其常委会) or as the
 # author of a work report (讨论常委会工作报告); 市委常委会 is the party committee's meeting.
@@ -411,6 +411,9 @@ def _candidates(text: str) -> list[tuple[int, int]]:
                     e += len(suffix)
                     break
             s = hit[0]
+            branch = _BRANCH_AFTER.match(text, e)
+            if branch is not None and _place_chain_covers(branch.group(1)):
+                e = branch.end()  # 中国人民银行广州分行: a national body's branch in a place
             if text.endswith(NATIONAL_PREFIXES, 0, s) and not text.startswith(NATIONAL_PREFIXES, s):
                 s -= 2  # 中国工信部, 国家工业和信息化部
             elif _congress_body(text[hit[0] : m.end()]):
@@ -421,6 +424,15 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     found += _cppcc_full_names(text)
     found += _topic_bodies(text)
     return found
+
+
+# A national body's branch named after it: 中国人民银行广州分行, 人民银行西安中心支行.
+_BRANCH_AFTER = re.compile(rf"([{HAN}]{{2,8}}?)(?:分行|中心支行|营业管理部)")
+
+
+def _place_chain_covers(name: str) -> bool:
+    chain = read_place_chain(name)
+    return bool(chain) and chain[-1].end == len(name)
 
 
 def _congress_body(name: str) -> bool:
@@ -502,7 +514,7 @@ def _foreign_suffix_re() -> re.Pattern[str]:
 # or of a model's (“管委会+公司”), not a body.
 _ENTERPRISE_AFTER = re.compile(r"(?:集团|公司|银行|大学|学院|有限|股份|港口|码头|医院|门|[+＋])")
 # Generic mentions: 各市人民政府, 各设区市工业和信息化局, 有关部门 (no body is named).
-_GENERIC_BEFORE = re.compile(rf"(?:各[{HAN}（）()]{{0,5}}|有关|相关|[全该本两多诸每])$")
+_GENERIC_BEFORE = re.compile(rf"(?:各[{HAN}（）()]{{0,5}}|有关|相关|[全该本两多诸每]|(?<![{HAN}])[市区县])$")
 # An addressee line: 各 governs every item of its list up to the next comma or colon
 # (各省、自治区、直辖市发展改革委、经委（经信委、工信厅）、中小企业局：).
 _ADDRESSEE_SCOPE = re.compile(r"各[^，,：:；;。！？\n]{0,60}$")
@@ -794,7 +806,7 @@ def parse_gov(text: str) -> GovParse | None:
     if info.kind in _CONGRESS_KINDS:
         tm = _TERM_BEFORE.search(prefix)
         if tm is not None:  # 潍坊市第十八届|人民代表大会, 县十六届|人大
-            term, prefix = full_term(tm.group()), prefix[: tm.start()].rstrip()
+            term, prefix = full_term(tm.group().strip()), prefix[: tm.start()].rstrip()
     offset = len(PARTY_PREFIX) if party else 0
     national = _national(prefix)
     if national:

@@ -154,6 +154,14 @@ def _place_units() -> frozenset[str]:
 
 
 _ZERO_ONLY = re.compile(r"^[零〇○]+$")
+_LONG_DIGITS = re.compile(r"\d{5,}")
+_THRESHOLD_TRAILS = ("以上", "以下")
+
+
+@lexicon.cached
+def _category_re() -> re.Pattern[str]:
+    """Nouns after a threshold that make it a category (measure_words.tsv, role category)."""
+    return re.compile(lexicon.alternation(lexicon.measure_words().get("category", ())))
 _DURATION_AFTER = re.compile(r"[一二三四五六七八九十百千两\d]+(?:年|个月)")
 # 前两轮, 后三批: rounds and batches counted from one end are a sequence.
 _SEQUENCE_BEFORE = "前后"
@@ -247,6 +255,15 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False  # 十三届全国人大四次会议: the session of a congress
     if unit == "个" and _DURATION_AFTER.match(text, e):
         return False  # 三个十年: a count of durations is a duration
+    if (
+        entry is not None
+        and entry.kind == "money"
+        and (trail in _THRESHOLD_TRAILS or (lead and qualifiers_before().get(lead) == "over"))
+        and _category_re().match(text, e)
+    ):
+        return False  # 10亿元以上项目, 超亿元企业: an amount naming a category (超400家企业 is a count)
+    if "/" in num and _LONG_DIGITS.search(num):
+        return False  # 113700000044/2024, 68205123/5116: a code, not a fraction
     if s > 0 and text[s - 1] == "表" and (s < 2 or not is_han(text[s - 2])):  # 表1, not 代表
         return False
     if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit():  # inside a code: C919, 100MN
@@ -545,7 +562,9 @@ def find_table_cells(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
         spaced = sep is None and len(_SPACES.findall(line.strip())) >= 2
-        if sep is None and not (spaced and (header is not None and header_sep is None or _UNIT_IN_HEADER.search(line))):
+        if header is not None and header_sep != sep:
+            header = None  # a row of another kind starts a new block (a footer line after a | menu)
+        if sep is None and not (spaced and (header is not None or _UNIT_IN_HEADER.search(line))):
             header = None
         elif header is None:
             header, header_sep = [c for _, c in _cells(line, sep)], sep
