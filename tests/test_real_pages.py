@@ -438,3 +438,8 @@ def test_a_footer_line_after_a_menu_of_bars_is_no_table_row(rules_nlp):
 
 def test_a_line_break_between_a_term_and_its_head(rules_nlp):
     assert of(rules_nlp, "在济宁市第十六届\n人民代表大会第三次会议上", "GOV") == ["济宁市第十六届\n人民代表大会"]
+
+
+def test_page_furniture_blocks_only_itself(rules_nlp):
+    text = "高唐2个集群上榜\n来源：县融媒体中心　阅读：408"
+    assert of(rules_nlp, text, "METRIC") == ["2个"]

@@ -183,7 +183,7 @@ def _read_name(text: str, head_start: int, modified: bool = True) -> list[_Word]
     floor = max(0, head_start - _MAX_NAME)
     if pos > 0 and text[pos - 1] == "-":  # 湾区汽车-先进制造业集群
         pos -= 1
-    descriptor = _DESCRIPTOR_BEFORE.search(text, max(floor, pos - 8), pos)
+    descriptor = _DESCRIPTOR_BEFORE.search(text, max(floor, pos - 8), pos) if text[pos - 1 : pos] == "级" else None
     if descriptor is not None:  # 新一代信息技术500亿级产业集群: a descriptor inside the name
         before = _read_words(text, descriptor.start(), floor, [], _MAX_UNKNOWN_RUNS, modified)
         if before and before[0].kind in (_INDUSTRY, "unknown"):
@@ -268,10 +268,7 @@ def _anchored_unknown(text: str, pos: int, floor: int, budget: int) -> list[_Wor
         s = end - k
         if s < floor or not is_han(text[s]) or text[s] in _STOP_CHARS:
             return None
-        chunk = text[s:end]
-        if k < 2 or _not_industry_re().search(chunk):
-            continue
-        if not _closed_by_industry(text, s, floor):
+        if k < 2 or not _closed_by_industry(text, s, floor) or _not_industry_re().search(text, s, end):
             continue
         read = _read_words(text, s, floor, [_Word("unknown", s, pos)], budget - 1)
         if _has_place(read):
@@ -322,10 +319,17 @@ def _place_with_level_ending_at(text: str, pos: int, floor: int) -> _Word | None
     return _Word(_PLACE, w.start, pos) if w is not None and w.kind == _PLACE else None
 
 
+@lexicon.cached
+def _zone_last_chars() -> frozenset[str]:
+    return frozenset(w[-1] for w in lexicon.place_words_of("zone") + lexicon.place_words_of("town"))
+
+
 def _zone_or_town_ending_at(text: str, pos: int, floor: int) -> _Word | None:
     """A zone or a town with its own name, ending at ``pos``: 聊城高新区, 上饶高铁经济试验区,
     赣江新区, 管辛店镇. The name reaches back to a place (then read as a word of its
     own) or to a boundary; a zone's name may hold 经济, a town's is 2–3 characters."""
+    if pos <= floor or text[pos - 1] not in _zone_last_chars():
+        return None
     hit = _zone_trie().longest_ending_at(text, pos, floor)
     if hit is None:
         return None

@@ -286,9 +286,10 @@ def _prefix_start(text: str, pos: int) -> int:
             bare = _bare_level(text, pos)
             if bare is not None:
                 start = bare
-                placeholder = _PLACEHOLDER_BEFORE.search(text, max(0, bare - 3), bare)
-                if placeholder is not None:  # XX县政府: a template's blank for the place
-                    return placeholder.start()
+                if bare > 0 and text[bare - 1] in "X×Ｘ":
+                    placeholder = _PLACEHOLDER_BEFORE.search(text, max(0, bare - 3), bare)
+                    if placeholder is not None:  # XX县政府: a template's blank for the place
+                        return placeholder.start()
                 # 酒泉市|市委: a place written in full before the level word is the body's place
                 # (会同|省政府 is not: a short name does not end like a level word)
                 before = lexicon.place_reverse_trie().longest_ending_at(text, bare)
@@ -358,7 +359,7 @@ def _term_body_start(text: str, hs: int) -> int | None:
 def _place_body_start(text: str, hs: int, head: str) -> int | None:
     """Start of the prefix a place head at ``hs`` needs (town, zone, places, bare level)."""
     entry = lexicon.gov_heads().get(head)
-    if entry is not None and entry.kind in _CONGRESS_KINDS:
+    if entry is not None and entry.kind in _CONGRESS_KINDS and hs > 0 and text[hs - 1] in "届\n ":
         term = _term_body_start(text, hs)
         if term is not None:
             return term
@@ -380,7 +381,6 @@ def _place_body_start(text: str, hs: int, head: str) -> int | None:
     start = _prefix_start(text, hs)
     if start < hs:
         return start
-    entry = lexicon.gov_heads().get(head)
     if entry is not None and entry.alone:
         return hs
     if head[0] in _bare_level_chars() and head.endswith("委") and not (hs >= 1 and text[hs - 1] in _NOT_BEFORE_LEVEL):
@@ -402,6 +402,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         if s is not None:
             found.append((s, m.end(1)))
     bodies = _word_tries()["body"]
+    branches = "行" in text or "营业管理部" in text
     for m in _body_end_re().finditer(text):
         hit = bodies.longest_ending_at(text, m.end())
         if hit is not None:
@@ -411,7 +412,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
                     e += len(suffix)
                     break
             s = hit[0]
-            branch = _BRANCH_AFTER.match(text, e)
+            branch = _BRANCH_AFTER.match(text, e) if branches else None
             if branch is not None and _place_chain_covers(branch.group(1)):
                 e = branch.end()  # 中国人民银行广州分行: a national body's branch in a place
             if text.endswith(NATIONAL_PREFIXES, 0, s) and not text.startswith(NATIONAL_PREFIXES, s):
@@ -566,10 +567,11 @@ def find_gov(text: str) -> list[tuple[int, int]]:
     level_start = _level_start_chars()
     bodies = lexicon.gov_bodies()
     overlaps = _overlap_trie()
+    level_chars = _bare_level_chars()
+    addressee = "各" in text
     for s, e in _candidates(text):
         s = _place_chain_start(text, s, e)
-        word = overlaps.longest_ending_at(text, s + 1, max(0, s - 4)) if s + 2 <= e else None
-        if word is not None and text[s + 1] in _bare_level_chars():
+        if s + 2 <= e and text[s + 1] in level_chars and overlaps.longest_ending_at(text, s + 1, max(0, s - 4)):
             s += 1  # 完成县人大: 成 ends the verb, 县 is a bare level word
         surface = text[s:e]
         if _ORDINAL_HEAD_ONLY.match(surface):
@@ -579,9 +581,10 @@ def find_gov(text: str) -> list[tuple[int, int]]:
         if surface[0] in "和与及并" and s > 0 and (text[s - 1] in "府局厅委部办" or _conjunction_before(text, s)):
             s += 1  # 县政府和县商务局, 领导和县人大: 和 joins two here, 和县 is not meant
             surface = text[s:e]
-        generic = surface[0] in level_start or _unprefixed(text, s, e) or surface in bodies
-        if generic and (_GENERIC_BEFORE.search(text, max(0, s - 8), s) or _addressee_item(text, s)):
-            continue
+        if (_GENERIC_BEFORE.search(text, max(0, s - 8), s) or (addressee and _addressee_item(text, s))) and (
+            surface[0] in level_start or surface in bodies or _unprefixed(text, s, e)
+        ):
+            continue  # generic: 各市人民政府, 有关部门, an item of an addressee line
         if foreign.search(text, max(0, s - 8), s):
             continue
         found.append((s, e))
@@ -616,6 +619,8 @@ def _addressee_item(text: str, s: int) -> bool:
     by 、/及/和: level words, groups of places (直辖市, 计划单列市), places, or
     bodies (generic too: 发展改革委、经委、中小企业局).
     """
+    if text.rfind("各", max(0, s - 61), s) < 0:
+        return False
     m = _ADDRESSEE_SCOPE.search(text, max(0, s - 61), s)
     if m is None:
         return False
