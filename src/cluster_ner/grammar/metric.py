@@ -443,17 +443,27 @@ _RATIO = re.compile(r"(?<![\d.:∶︰?])\d+(?:\.\d+)?(?: ?[∶︰:?] ?\d+(?:\.\d
 _RATIO_SEPARATORS = re.compile(r" ?([∶︰:?]) ?")
 
 
+_RATIO_SIGN = re.compile(r"(?<=\d) ?[∶︰:?] ?\d")
+_NUMBER_BEFORE = re.compile(r"\d+(?:\.\d+)?\Z")
+
+
 def find_ratios(text: str) -> list[tuple[int, int]]:
     """Ratios of parts, one span each.
 
     With the ratio sign (∶ ︰) any parts count; with a colon at least one part has
     decimals (a clock time has none); a ``?`` (a ratio sign lost in an encoding)
-    needs three parts, all with decimals.
+    needs three parts, all with decimals. Only a sign between two digits is looked at.
     """
-    if not any(c in text for c in ":∶︰?"):
-        return []
-    out = []
-    for m in _RATIO.finditer(text):
+    out: list[tuple[int, int]] = []
+    end = -1
+    for sign in _RATIO_SIGN.finditer(text):
+        if sign.start() < end:
+            continue
+        first = _NUMBER_BEFORE.search(text, max(0, sign.start() - 24), sign.start())
+        m = _RATIO.match(text, first.start()) if first is not None else None
+        if m is None:
+            continue
+        end = m.end()
         parts = _RATIO_SEPARATORS.split(m.group())
         numbers, seps = parts[0::2], set(parts[1::2])
         if len(seps) != 1:
@@ -502,6 +512,7 @@ class _Furniture:
         self.address = re.compile(rf"\d+号(?:[之\-]?\d+)?(?:\d+(?:{units}))*")
         crumbs = words.get("breadcrumb", ())
         self.crumb_words = tuple(crumbs)
+        self.crumb_word = re.compile(lexicon.trie_regex(crumbs)) if crumbs else None
         self.crumbs = re.compile(rf"(?:{lexicon.alternation(crumbs)})(?:[{_GAP}]*[>›»][{_GAP}]*[^\n>›»]{{1,12}})+")
         phrases = lexicon.set_phrases()
         self.phrases = (
@@ -623,7 +634,7 @@ def _blocked(text: str) -> tuple[tuple[int, int], ...]:
             covered = hit[1]
     if f.phrases is not None:
         found += [m.span() for m in f.phrases.finditer(text)]
-    if f.crumb_words and any(w in text for w in f.crumb_words):
+    if f.crumb_words and f.crumb_word.search(text) is not None:
         found += [m.span() for m in f.crumbs.finditer(text)]
     found += [m.span(1) for m in _QUOTED.finditer(text)]
     found.sort()
