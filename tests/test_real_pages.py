@@ -443,3 +443,16 @@ def test_a_line_break_between_a_term_and_its_head(rules_nlp):
 def test_page_furniture_blocks_only_itself(rules_nlp):
     text = "高唐2个集群上榜\n来源：县融媒体中心　阅读：408"
     assert of(rules_nlp, text, "METRIC") == ["2个"]
+
+
+def test_a_cppcc_full_name_with_its_term_before_the_place(rules_nlp):
+    assert of(rules_nlp, "在政协第八届莒县委员会第二次会议上", "GOV") == ["政协第八届莒县委员会"]
+
+
+def test_a_standing_committee_of_a_term_after_its_body(rules_nlp):
+    assert of(rules_nlp, "代表省政协十二届常委会向大会报告工作。", "GOV") == ["省政协十二届常委会"]
+    assert resolve_gov("济宁市人大十六届常委会").canonical == "济宁市第十六届人民代表大会常务委员会"
+
+
+def test_第一次_after_a_rank_verb_is_an_ordinal(rules_nlp):
+    assert of(rules_nlp, "委员们列席县第十六届人大第一次会议。", "METRIC") == []

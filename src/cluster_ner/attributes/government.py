@@ -100,6 +100,7 @@ def _compose(prefix: str, parsed: GovParse) -> str:
 
 
 _TERM_START = re.compile(TERM)
+_TERMED_STANDING = re.compile(f"(.+?)({TERM})(?:常委会|常务委员会)")
 _BARE_STANDING = frozenset(h for h, e in lexicon.gov_heads().items() if e.kind == "standing_committee")
 
 
@@ -237,6 +238,16 @@ def _resolve_gov(
     cppcc = parse_cppcc(text)
     if cppcc is not None:
         return _resolve_cppcc(cppcc)
+    termed = _TERMED_STANDING.fullmatch(text)
+    if termed is not None:  # 省政协十二届常委会: the standing committee of a body's term
+        body = _resolve_gov(termed.group(1), places, start, end, None)
+        if body.canonical is not None:
+            term = full_term(termed.group(2))
+            for tail in ("人民代表大会", "委员会"):
+                if body.canonical.endswith(tail):
+                    name = body.canonical[: -len(tail)] + term + tail + "常务委员会"
+                    return GovAttributes(name, body.level, body.region)
+        return GovAttributes(None, body.level, body.region)
     if text in _BARE_STANDING and previous is None:
         return GovAttributes(None, None, None)  # 常委会 alone: whose, the text before says
     if previous is not None and previous[1] == "及其" and text == "常委会":

@@ -353,6 +353,11 @@ def _term_body_start(text: str, hs: int) -> int | None:
             start = t
     if start < t:
         return start
+    for head in _congress_heads():  # 省政协十二届常委会: the term after its body, before a committee
+        if text.endswith(head, 0, t):
+            body = _place_body_start(text, t - len(head), head)
+            if body is not None:
+                return body
     return t if m.group().startswith("第") else None
 
 
@@ -453,7 +458,7 @@ def _cppcc_re() -> re.Pattern[str]:
     entry = lexicon.gov_heads()["政协"]
     before, after = entry.full.split("{place}", 1)  # 中国人民政治协商会议, 委员会
     return re.compile(
-        f"(?P<lead>{re.escape(before)}|{re.escape(entry.head)})(?=[{HAN}])"
+        f"(?P<lead>{re.escape(before)}|{re.escape(entry.head)})(?=[{HAN}])(?P<term0>{TERM})?"
         f"(?P<rest>[{HAN}]{{0,16}}?)(?P<term>{TERM})?(?P<national>全国)?{re.escape(after)}(?:常务委员会)?"
     )
 
@@ -469,7 +474,7 @@ def _cppcc_full_names(text: str) -> list[tuple[int, int]]:
             chain = read_place_chain(rest)
             if not chain or chain[-1].end != len(rest):
                 continue
-        elif not (m.group("term") or m.group("national")):
+        elif not (m.group("term") or m.group("term0") or m.group("national")):
             continue
         out.append(m.span())
     return out
@@ -685,7 +690,8 @@ def parse_cppcc(text: str) -> CppccParse | None:
     chain = tuple(read_place_chain(rest)) if rest else ()
     if rest and (not chain or chain[-1].end != len(rest)):
         return None
-    return CppccParse(chain, full_term(m.group("term") or ""), bool(m.group("national")), text.endswith("常务委员会"))
+    term = m.group("term") or m.group("term0") or ""
+    return CppccParse(chain, full_term(term), bool(m.group("national")), text.endswith("常务委员会"))
 
 
 def _head_candidates(text: str) -> list[tuple[HeadInfo, int]]:

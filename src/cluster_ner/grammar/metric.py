@@ -191,7 +191,7 @@ _CURRENCY_PREFIX = r"(?:US\$|HK\$|RMB\s?|\$|¥|￥|€|£)"
 _RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]")
 # A rank after the name of a published list is the list's title: 入选中国企业500强, 世界500强.
 _RANK_TITLE_BEFORE = re.compile(r"(?:企业|世界|中国)$")
-_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列|跻身|挤进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,12}$")
+_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列(?!席)|跻身|挤进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,12}$")
 
 _RANK_REACH = 18  # characters before a rank searched for a verb of ranking
 
@@ -342,7 +342,8 @@ def _find_quantities(text: str) -> list[tuple[int, int]]:
             or (last_rank >= 0 and _RANK_LIST.fullmatch(text, last_rank, s) is not None)  # …第3、新型城镇化质量第4
         )
         title = surface.endswith("强") and _list_name(text, s, e)
-        if ok and not not_quantity_after(text, e) and not title:
+        ordinal = surface[-1] not in "位名强" and known_unit_at(text, e)  # 第一次会议, 第三批, 前三个季度
+        if ok and not not_quantity_after(text, e) and not title and not ordinal:
             found.append((s, e))
             last_rank = e
     return found
