@@ -73,7 +73,7 @@ def test_measure_words_the_parser_reads_are_recognized(rules_nlp, text, surface,
 
 def test_every_unit_the_recognizer_ends_on_parses_to_its_canonical_unit():
     for word, entry in lexicon.units().items():
-        if entry.role in ("metric", "place") and entry.canonical and word not in ("%", "‰", "成", "百分点", "个百分点"):
+        if entry.role in ("metric", "place", "round") and entry.canonical and word not in ("%", "‰", "成", "百分点", "个百分点"):
             q = cluster_ner.parse_quantity("3" + word)
             assert q is not None and q.unit == entry.canonical, word
 

@@ -105,7 +105,7 @@ _GENERIC_SHORTS = frozenset(
     "城关 城中 城东 城西 城南 城北 市中 新城 新华 开发 高新 经开 矿区 郊区 城区 新区 "
     "和平 长安 江南 江北 河东 河西 永安 白云 青山 东方 南山 北山 西山 东山 中山 "
     "平安 安全 建设 发展 前进 红旗 胜利 光明 朝阳 向阳 东风 西安 中原 华容 "
-    "普陀 通州 鼓楼 海港 铁西 铁东 城阳 大东".split()
+    "普陀 通州 鼓楼 海港 铁西 铁东 城阳 大东 会同".split()
 )
 # 西安/中山/朝阳/普陀 are real and common places: they stay as full names below
 # (西安市) and are added back as known shorts of municipal level.
@@ -292,7 +292,7 @@ class Unit:
     word: str
     canonical: str  # the unit a parsed quantity reports ("" for words that are no unit)
     kind: str
-    role: str  # metric | place | parse | not
+    role: str  # metric | place | round | parse | not
     not_followed_by: str = ""
 
 
@@ -344,6 +344,21 @@ def measure_words() -> dict[str, tuple[str, ...]]:
     for r in read_tsv("measure_words.tsv"):
         out.setdefault(r["role"], []).append(r["word"])
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cached
+def page_furniture() -> dict[str, tuple[str, ...]]:
+    """Role → words (``page_furniture.tsv``): counters, codes, addresses and breadcrumbs of a page."""
+    out: dict[str, list[str]] = {}
+    for r in read_tsv("page_furniture.tsv"):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cached
+def set_phrases() -> tuple[str, ...]:
+    """Set phrases with a numeral (``set_phrases.txt``: 三次产业, 两个先行): never a METRIC."""
+    return read_lines("set_phrases.txt")
 
 
 # --- matching helpers --------------------------------------------------------------

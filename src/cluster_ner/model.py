@@ -43,7 +43,7 @@ from spacy.util import minibatch
 from .errors import ClusterNerError, Messages
 from .extensions import register_extensions
 from .constants import FUNCTION_CHARS, is_han
-from .grammar.metric import not_quantity_after
+from .grammar.metric import blocked_stretches, known_unit_at, not_quantity_after
 from .recognizers.base import CANDIDATES_KEY
 from .span_filter import MODEL_KEY
 from .tokenizer import working_text
@@ -76,8 +76,10 @@ def open_quantities(doc: Doc) -> list[OpenQuantity]:
     """The quantities of ``doc`` whose measure word the rules could not read.
 
     A rule METRIC ending on a number or multiplier, and a run of digits no rule
-    span covers (not inside a code like ``ISO 9001``), each followed by a Han
-    character that does not start a time word (``40多年``, ``2023年`` are closed).
+    span covers (not inside a code like ``ISO 9001``, nor in page furniture or a
+    set phrase, nor before a unit the rules read and left out on purpose:
+    ``中国企业500强``), each followed by a Han character that does not start a
+    time word (``40多年``, ``2023年`` are closed).
     """
     text = working_text(doc)
     n = len(text)
@@ -85,6 +87,8 @@ def open_quantities(doc: Doc) -> list[OpenQuantity]:
         return []
     rules = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
     covered = bytearray(n + 1)
+    for s, e in blocked_stretches(text):  # page furniture, set phrases: the rules decided
+        covered[s:e] = b"\x01" * (e - s)
     found: list[OpenQuantity] = []
     for span in rules:
         s, e = span.start_char, span.end_char
@@ -93,7 +97,9 @@ def open_quantities(doc: Doc) -> list[OpenQuantity]:
             found.append(OpenQuantity(s, e, rule=True))
     for m in _DIGITS.finditer(text):
         s, e = m.span()
-        if not covered[s] and not _CODE_BEFORE.search(text, max(0, s - 2), s) and _opens(text, e):
+        if covered[s] or known_unit_at(text, e):
+            continue  # a unit the rules read: they left these digits out on purpose (500强 in a title)
+        if not _CODE_BEFORE.search(text, max(0, s - 2), s) and _opens(text, e):
             found.append(OpenQuantity(s, e, rule=False))
     return sorted(found, key=lambda q: q.start)
 

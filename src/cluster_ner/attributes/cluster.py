@@ -105,7 +105,7 @@ def cluster_key(name: str) -> Key | None:
     True
     """
     stem, _ = split_head(_clean(name))
-    places, industry = split_places(_ASIDE_RE.sub("", _LEAD_RE.sub("", stem)))
+    places, industry = split_places(_ASIDE_RE.sub("", _LEAD_RE.sub("", stem)), zones=False)
     if not places:
         return None
     industry = _INDUSTRY_TAIL_RE.sub("", _LEAD_RE.sub("", industry))

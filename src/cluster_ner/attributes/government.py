@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..grammar.gov import NATIONAL_PREFIX, GovParse, level_of_word, parse_gov
+from ..grammar.gov import NATIONAL_PREFIX, NATIONAL_PREFIXES, TERM, GovParse, full_term, level_of_word, parse_cppcc, parse_gov
 from ..grammar.places import MAX_PLACE, PlaceWord, place_path, resolve_chain
 from ..lexicon import Place
 from .places import DocumentPlaces
@@ -90,13 +90,33 @@ def _with_level_word(place_text: str, word: str | None) -> str:
 
 
 def _compose(prefix: str, parsed: GovParse) -> str:
-    """Prefix (a place with its level word, a zone …) + domains + head."""
+    """Prefix (a place with its level word, a zone …) + term + domains + head."""
     head = parsed.head
-    prefix = _with_level_word(prefix, head.level_word)
+    prefix = _with_level_word(prefix, head.level_word) + parsed.term
     if head.template:
         # {place} is the place with its level word: 丽水市 for 市委, 丽水经开区 for 党工委.
         return head.full.replace("{place}", prefix + parsed.domain)
     return prefix + parsed.domain + head.full
+
+
+_TERM_START = re.compile(TERM)
+_TERMED_STANDING = re.compile(f"(.+?)({TERM})(?:常委会|常务委员会)")
+_BARE_STANDING = frozenset(h for h, e in lexicon.gov_heads().items() if e.kind == "standing_committee")
+
+
+def _resolve_cppcc(parsed) -> GovAttributes:
+    """政协常州市第十五届委员会 → 中国人民政治协商会议常州市第十五届委员会, municipal, 江苏省/常州市."""
+    chain = resolve_chain(parsed.places) if parsed.places else []
+    place = chain[-1] if chain else None
+    written = "".join(p.name for p in chain) if chain and len(chain) == len(parsed.places) else "".join(w.surface for w in parsed.places)
+    cppcc = lexicon.gov_heads()["政协"].full.split("{place}", 1)
+    name = cppcc[0] + written + parsed.term + ("全国" if parsed.national else "") + cppcc[1]
+    if parsed.standing:
+        name += "常务委员会"
+    if parsed.national:
+        return GovAttributes(name, "national", None)
+    level = PLACE_LEVEL_TO_GOV.get(place.level) if place is not None else None
+    return GovAttributes(name, level, place_path(place) if place is not None else None)
 
 
 def _zone_place(name: str, places: "_ContextProbe", start: int, end: int) -> Place | None:
@@ -207,6 +227,34 @@ def _resolve_gov(
     if text in bodies:
         b = bodies[text]
         return GovAttributes(b.canonical, b.level or "national", b.region or None)
+    if text.startswith(NATIONAL_PREFIXES) and text[2:] in bodies:  # 中国工信部, 国家工业和信息化部
+        b = bodies[text[2:]]
+        if (b.level or "national") == "national":
+            return GovAttributes(b.canonical, "national", b.region or None)
+    term = _TERM_START.match(text)
+    if term is not None and text[term.end() :] in bodies:  # 十三届全国人大
+        b = bodies[text[term.end() :]]
+        return GovAttributes(full_term(term.group()) + b.canonical, b.level or "national", b.region or None)
+    cppcc = parse_cppcc(text)
+    if cppcc is not None:
+        return _resolve_cppcc(cppcc)
+    termed = _TERMED_STANDING.fullmatch(text)
+    if termed is not None:  # 省政协十二届常委会: the standing committee of a body's term
+        body = _resolve_gov(termed.group(1), places, start, end, None)
+        if body.canonical is not None:
+            term = full_term(termed.group(2))
+            for tail in ("人民代表大会", "委员会"):
+                if body.canonical.endswith(tail):
+                    name = body.canonical[: -len(tail)] + term + tail + "常务委员会"
+                    return GovAttributes(name, body.level, body.region)
+        return GovAttributes(None, body.level, body.region)
+    if text in _BARE_STANDING and previous is None:
+        return GovAttributes(None, None, None)  # 常委会 alone: whose, the text before says
+    if previous is not None and previous[1] == "及其" and text == "常委会":
+        # 市人大及其常委会: the standing committee of the body before
+        before = _resolve_gov(previous[0], places, start, end, None)
+        if before.canonical is not None and not before.canonical.endswith("常务委员会"):
+            return GovAttributes(before.canonical + "常务委员会", before.level, before.region)
     for suffix in ("办公厅", "办公室"):
         if text.endswith(suffix) and text[: -len(suffix)] in bodies:
             b = bodies[text[: -len(suffix)]]

@@ -18,6 +18,8 @@ Conventions (see ``ANNOTATION.md``, "Normalized attributes"):
 - ``X个百分点`` → X with unit ``百分点`` (kind ``rate``).
 - ``两位数`` → value 2, unit ``位数`` (kind ``count``): the value is the number
   of digits, as written; a caller wanting a lower bound uses 10 ** (value - 1).
+- A ratio of parts (``4.1∶38.2∶57.7``) has kind ``ratio``, no unit, and its
+  first part as value.
 - Ranks (``第4``, ``第2位``, ``前三``, ``Top 10``, ``50强``) have kind
   ``rank`` and the rank (or the size of the top group) as value, qualifier
   ``exact``.
@@ -147,6 +149,9 @@ def parse_quantity(text: str) -> Quantity | None:
     if not text:
         return None
     t = normalize(text)
+    ratio = _RATIO_RE.fullmatch(t)
+    if ratio is not None:  # 4.1∶38.2∶57.7: a ratio of parts, valued by its first part
+        return Quantity(float(ratio.group(1)), None, "exact", "ratio")
     joined = _RANGE_RE.fullmatch(t)
     if joined is not None:
         return _parse_range(joined.group(1), joined.group(2))
@@ -166,6 +171,7 @@ def _parse_one(t: str) -> Quantity | None:
         return None
 
 
+_RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)(?:[∶︰:?]\d+(?:\.\d+)?)+")
 _RANGE_ENDS = "0-9一二两三四五六七八九十百千万亿"
 _RANGE_RE = re.compile(rf"(.*?[{_RANGE_ENDS}%])[—–\-~至](.*[{_RANGE_ENDS}].*)")
 # The last bound of a chain of ranges (1%—2%—3%): greedy, so one backward scan finds it.

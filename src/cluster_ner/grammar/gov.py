@@ -33,11 +33,23 @@ from .. import lexicon
 from ..constants import FUNCTION_CHARS, HAN, is_han
 from .places import MAX_PLACE, PlaceWord, place_chain_start, read_place_chain, trim_chain
 
-__all__ = ["GovParse", "HeadInfo", "find_gov", "heads", "parse_gov", "plausible_gov_end"]
+__all__ = ["CppccParse", "GovParse", "HeadInfo", "find_gov", "full_term", "heads", "parse_cppcc", "parse_gov", "plausible_gov_end"]
 
 ORDINALS = "一二三四五六七八九十第"
 PARTY_PREFIX = "中共"
 NATIONAL_PREFIX = "国家"
+# 国家发改委, 中国工业和信息化部: the country named before a national body.
+NATIONAL_PREFIXES = (NATIONAL_PREFIX, "中国")
+# The term of a congress or CPPCC committee, between its place and its head:
+# 潍坊市第十八届人民代表大会, 县十六届人大, 十三届全国人大.
+TERM = "第?[一二三四五六七八九十百]{1,4}届"
+_TERM_BEFORE = re.compile(rf"{TERM}\s?\Z")  # 潮州市第十五届⏎人民代表大会: a line may break before the head
+_CONGRESS_KINDS = frozenset({"congress", "congress_committee", "cppcc", "cppcc_committee", "standing_committee"})
+# A standing committee named alone (常委会) is a body after 及其 (市人大及其常委会) or as the
+# author of a work report (讨论常委会工作报告); 市委常委会 is the party committee's meeting.
+_STANDING_ALONE_BEFORE = ("及其",)
+_STANDING_ALONE_AFTER = ("工作报告",)
+_MAX_TOPIC = 24  # characters of a leading group's topic (制造强省建设 领导小组办公室)
 _DOMAIN_JOINERS = "和与、"
 # Offices a body's name may end with after its own head (工信局办公室): the table's
 # office heads, written out in full.
@@ -45,7 +57,7 @@ _OFFICE_HEADS = {"办公室": "办公室", "办公厅": "办公厅", "办": "办
 _INNER_HEAD_KINDS = frozenset({"ministry", "bureau", "administration", "department", "commission", "government"})
 # A bare level character (省经信厅, 市政府) is not the end of a word (城市, 社区, 乡镇, 各市).
 _NOT_BEFORE_LEVEL = frozenset("城超股楼上都门节反地社园景片山街辖特新乡全各本该每两多诸")
-_NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部")  # a free-form zone/town name holds none
+_NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部各")  # a free-form zone/town name holds none
 _MAX_FREE_ZONE = 8
 _CORPS_DIVISION = re.compile(r"(?:兵团)?第[一二三四五六七八九十]{1,3}师$")
 
@@ -110,6 +122,12 @@ def _word_tries() -> dict[str, lexicon.ReverseTrie]:
         "town": lexicon.ReverseTrie((w, "town") for w in lexicon.place_words_of("town")),
         "body": lexicon.ReverseTrie((w, "body") for w in lexicon.gov_bodies()),
     }
+
+
+@lexicon.cached
+def _overlap_trie() -> lexicon.ReverseTrie:
+    """Words whose last character would start a one-character county (完成 + 县)."""
+    return lexicon.ReverseTrie((w, "overlap") for w in lexicon.place_words_of("overlap"))
 
 
 @lexicon.cached
@@ -257,7 +275,7 @@ def _prefix_start(text: str, pos: int) -> int:
         corps = _CORPS_DIVISION.search(text, max(0, pos - 6), pos)
         if chain is not None:
             start = chain
-        elif text.endswith(NATIONAL_PREFIX, 0, pos):
+        elif text.endswith(NATIONAL_PREFIXES, 0, pos):
             start = pos - 2
         elif text.endswith("全国人大", 0, pos) or text.endswith("人大", 0, pos) and place_chain_start(text, pos - 2) is not None:
             # committees of a people's congress: 全国人大财政经济委员会
@@ -268,6 +286,10 @@ def _prefix_start(text: str, pos: int) -> int:
             bare = _bare_level(text, pos)
             if bare is not None:
                 start = bare
+                if bare > 0 and text[bare - 1] in "X×Ｘ":
+                    placeholder = _PLACEHOLDER_BEFORE.search(text, max(0, bare - 3), bare)
+                    if placeholder is not None:  # XX县政府: a template's blank for the place
+                        return placeholder.start()
                 # 酒泉市|市委: a place written in full before the level word is the body's place
                 # (会同|省政府 is not: a short name does not end like a level word)
                 before = lexicon.place_reverse_trie().longest_ending_at(text, bare)
@@ -276,6 +298,9 @@ def _prefix_start(text: str, pos: int) -> int:
     if start < pos and text.endswith(PARTY_PREFIX, 0, start):
         start -= 2
     return start
+
+
+_PLACEHOLDER_BEFORE = re.compile(r"(?<![A-Za-z])[X×Ｘ]{1,3}$")
 
 
 def _domain_chain_starts(text: str, pos: int) -> list[int]:
@@ -298,13 +323,55 @@ def _domain_chain_starts(text: str, pos: int) -> list[int]:
 
 
 def _domain_body_start(text: str, hs: int) -> int | None:
-    """Start of ``prefix? domains`` before a domain head at ``hs`` (the longest reading)."""
+    """Start of ``prefix? domains`` before a domain head at ``hs`` (the longest reading).
+
+    A one-character domain alone before 部 is a word, not a ministry (外部, 内部).
+    """
     starts = [_prefix_start(text, d) for d in _domain_chain_starts(text, hs)]
-    return min(starts) if starts else None
+    if not starts:
+        return None
+    start = min(starts)
+    if start == hs - 1 and text.startswith("部", hs) and not text.startswith("部", hs + 1):
+        return None
+    return start
+
+
+def _term_body_start(text: str, hs: int) -> int | None:
+    """Start of a congress or CPPCC committee written with its term before the head.
+
+    ``潍坊市第十八届|人民代表大会``, ``县十六届|人大``: the place (or a bare level
+    word) before the term starts the name; ``第十七届人民代表大会`` stands alone.
+    """
+    m = _TERM_BEFORE.search(text, max(0, hs - 8), hs)
+    if m is None:
+        return None
+    t = m.start()
+    start = _prefix_start(text, t)
+    if start == t and t > 0 and text[t - 1] == " ":
+        start = _prefix_start(text, t - 1)  # 县 第十五届人大: a space before the term
+        if start == t - 1:
+            start = t
+    if start < t:
+        return start
+    for head in _congress_heads():  # 省政协十二届常委会: the term after its body, before a committee
+        if text.endswith(head, 0, t):
+            body = _place_body_start(text, t - len(head), head)
+            if body is not None:
+                return body
+    return t if m.group().startswith("第") else None
 
 
 def _place_body_start(text: str, hs: int, head: str) -> int | None:
     """Start of the prefix a place head at ``hs`` needs (town, zone, places, bare level)."""
+    entry = lexicon.gov_heads().get(head)
+    if entry is not None and entry.kind in _CONGRESS_KINDS and hs > 0 and text[hs - 1] in "届\n ":
+        term = _term_body_start(text, hs)
+        if term is not None:
+            return term
+    if entry is not None and entry.kind == "standing_committee":
+        if text.endswith(_STANDING_ALONE_BEFORE, 0, hs) or text.startswith(_STANDING_ALONE_AFTER, hs + len(head)):
+            return hs
+        return None
     town = _word_tries()["town"].longest_ending_at(text, hs)
     if town is not None:
         t = town[0]
@@ -319,7 +386,6 @@ def _place_body_start(text: str, hs: int, head: str) -> int | None:
     start = _prefix_start(text, hs)
     if start < hs:
         return start
-    entry = lexicon.gov_heads().get(head)
     if entry is not None and entry.alone:
         return hs
     if head[0] in _bare_level_chars() and head.endswith("委") and not (hs >= 1 and text[hs - 1] in _NOT_BEFORE_LEVEL):
@@ -341,6 +407,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         if s is not None:
             found.append((s, m.end(1)))
     bodies = _word_tries()["body"]
+    branches = "行" in text or "营业管理部" in text
     for m in _body_end_re().finditer(text):
         hit = bodies.longest_ending_at(text, m.end())
         if hit is not None:
@@ -349,8 +416,98 @@ def _candidates(text: str) -> list[tuple[int, int]]:
                 if text.startswith(suffix, e):
                     e += len(suffix)
                     break
-            found.append((hit[0], e))
+            s = hit[0]
+            branch = _BRANCH_AFTER.match(text, e) if branches else None
+            if branch is not None and _place_chain_covers(branch.group(1)):
+                e = branch.end()  # 中国人民银行广州分行: a national body's branch in a place
+            if text.endswith(NATIONAL_PREFIXES, 0, s) and not text.startswith(NATIONAL_PREFIXES, s):
+                s -= 2  # 中国工信部, 国家工业和信息化部
+            elif _congress_body(text[hit[0] : m.end()]):
+                term = _TERM_BEFORE.search(text, max(0, s - 8), s)
+                if term is not None:
+                    s = term.start()  # 十三届全国人大
+            found.append((s, e))
+    found += _cppcc_full_names(text)
+    found += _topic_bodies(text)
     return found
+
+
+# A national body's branch named after it: 中国人民银行广州分行, 人民银行西安中心支行.
+_BRANCH_AFTER = re.compile(rf"([{HAN}]{{2,8}}?)(?:分行|中心支行|营业管理部)")
+
+
+def _place_chain_covers(name: str) -> bool:
+    chain = read_place_chain(name)
+    return bool(chain) and chain[-1].end == len(name)
+
+
+def _congress_body(name: str) -> bool:
+    """A body of the list that is a congress or CPPCC committee (全国人大, 全国政协)."""
+    return name.endswith(_congress_heads())
+
+
+@lexicon.cached
+def _congress_heads() -> tuple[str, ...]:
+    return tuple(h for h, e in lexicon.gov_heads().items() if e.kind in _CONGRESS_KINDS)
+
+
+@lexicon.cached
+def _cppcc_re() -> re.Pattern[str]:
+    """A CPPCC committee named in full: 政协常州市第十五届委员会(常务委员会),
+    中国人民政治协商会议第十二届全国委员会; its words come from the 政协 row of the head table."""
+    entry = lexicon.gov_heads()["政协"]
+    before, after = entry.full.split("{place}", 1)  # 中国人民政治协商会议, 委员会
+    return re.compile(
+        f"(?P<lead>{re.escape(before)}|{re.escape(entry.head)})(?=[{HAN}])(?P<term0>{TERM})?"
+        f"(?P<rest>[{HAN}]{{0,16}}?)(?P<term>{TERM})?(?P<national>全国)?{re.escape(after)}(?:常务委员会)?"
+    )
+
+
+def _cppcc_full_names(text: str) -> list[tuple[int, int]]:
+    """CPPCC committees named in full, with a place, a term or 全国 (a bare 政协委员会 is none)."""
+    if "政协" not in text and "政治协商会议" not in text:
+        return []
+    out = []
+    for m in _cppcc_re().finditer(text):
+        rest = m.group("rest")
+        if rest:
+            chain = read_place_chain(rest)
+            if not chain or chain[-1].end != len(rest):
+                continue
+        elif not (m.group("term") or m.group("term0") or m.group("national")):
+            continue
+        out.append(m.span())
+    return out
+
+
+@lexicon.cached
+def _topic_heads_re() -> re.Pattern[str]:
+    """Heads read after a free-form topic (领导小组办公室): the ``topic`` rows of the table."""
+    heads_ = [h for h, e in lexicon.gov_heads().items() if e.after == "topic"]
+    return re.compile(lexicon.alternation(heads_)) if heads_ else re.compile(r"(?!x)x")
+
+
+_TOPIC_CHARS = re.compile(rf"[{HAN}()（）]")
+
+
+def _topic_bodies(text: str) -> list[tuple[int, int]]:
+    """``安徽省|制造强省建设|领导小组办公室``: a place (or a bare level word at a
+    boundary) + a topic + the head; the leftmost such place within reach starts it."""
+    out = []
+    for m in _topic_heads_re().finditer(text):
+        hs = m.start()
+        best = None
+        i = hs - 2
+        while i > 0 and hs - i <= _MAX_TOPIC and _TOPIC_CHARS.match(text[i]) and text[i] not in "的了是在":
+            chain = place_chain_start(text, i)
+            if chain is not None and (_boundary_before(text, chain) or text.endswith(PARTY_PREFIX, 0, chain)):
+                best = chain
+            i -= 1
+        if best is not None:
+            if text.endswith(PARTY_PREFIX, 0, best):
+                best -= 2
+            out.append((best, m.end()))
+    return out
 
 
 @lexicon.cached
@@ -359,10 +516,16 @@ def _foreign_suffix_re() -> re.Pattern[str]:
 
 
 # A body name directly followed by these is the start of an enterprise, bank or
-# school name (招商局集团), or of 部门 (工信部门), not a body.
-_ENTERPRISE_AFTER = re.compile(r"(?:集团|公司|银行|大学|学院|有限|股份|港口|码头|医院|门)")
+# school name (招商局集团), of 部门 (工信部门), of a portal's name (市人民政府门户网站)
+# or of a model's (“管委会+公司”), not a body.
+_ENTERPRISE_AFTER = re.compile(r"(?:集团|公司|银行|大学|学院|有限|股份|港口|码头|医院|门|[+＋])")
 # Generic mentions: 各市人民政府, 各设区市工业和信息化局, 有关部门 (no body is named).
-_GENERIC_BEFORE = re.compile(rf"(?:各[{HAN}（）()]{{0,5}}|有关|相关|[全该本两多诸每])$")
+_GENERIC_BEFORE = re.compile(rf"(?:各[{HAN}（）()]{{0,5}}|有关|相关|[全该本两多诸每]|(?<![{HAN}])[市区县])$")
+# An addressee line: 各 governs every item of its list up to the next comma or colon
+# (各省、自治区、直辖市发展改革委、经委（经信委、工信厅）、中小企业局：).
+_ADDRESSEE_SCOPE = re.compile(r"各[^，,：:；;。！？\n]{0,60}$")
+_ASIDE = re.compile(r"[（(][^（）()\n]{0,20}[）)]")
+_OPEN_ASIDE = re.compile(r"[（(][^（）()]*$")  # the body itself inside brackets: 经委（经信委
 _ORDINAL_HEAD_ONLY = re.compile(rf"^[{ORDINALS}]+局$")
 
 
@@ -407,24 +570,79 @@ def find_gov(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     foreign = _foreign_suffix_re()
     level_start = _level_start_chars()
+    bodies = lexicon.gov_bodies()
+    overlaps = _overlap_trie()
+    level_chars = _bare_level_chars()
+    addressee = "各" in text
     for s, e in _candidates(text):
         s = _place_chain_start(text, s, e)
+        if s + 2 <= e and text[s + 1] in level_chars and overlaps.longest_ending_at(text, s + 1, max(0, s - 4)):
+            s += 1  # 完成县人大: 成 ends the verb, 县 is a bare level word
         surface = text[s:e]
         if _ORDINAL_HEAD_ONLY.match(surface):
             continue
         if _ENTERPRISE_AFTER.match(text, e):
             continue
-        if surface[0] in "和与及并" and s > 0 and text[s - 1] in "府局厅委部办":
-            s += 1  # 县政府和县商务局: 和 joins two bodies here, 和县 is not meant
+        if surface[0] in "和与及并" and s > 0 and (text[s - 1] in "府局厅委部办" or _conjunction_before(text, s)):
+            s += 1  # 县政府和县商务局, 领导和县人大: 和 joins two here, 和县 is not meant
             surface = text[s:e]
-        if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and (surface[0] in level_start or _unprefixed(text, s, e)):
-            continue
+        if (_GENERIC_BEFORE.search(text, max(0, s - 8), s) or (addressee and _addressee_item(text, s))) and (
+            surface[0] in level_start or surface in bodies or _unprefixed(text, s, e)
+        ):
+            continue  # generic: 各市人民政府, 有关部门, an item of an addressee line
         if foreign.search(text, max(0, s - 8), s):
             continue
         found.append((s, e))
-    # A bare domain body right after another body is its internal unit (工信部中小企业局).
+    # A bare domain body right after another body is its internal unit (工信部中小企业局),
+    # also in brackets after a ministry (工业和信息化部（中小企业局）); after a bureau a
+    # body in brackets is its other name (招商一局（工业和信息化局）).
     ends = {e for _, e in found}
-    return [(s, e) for s, e in found if not (s in ends and _unprefixed(text, s, e))]
+    return [
+        (s, e)
+        for s, e in found
+        if not ((s in ends or (s - 1 in ends and text[s - 1] in "（(" and text[s - 2] == "部")) and _unprefixed(text, s, e))
+    ]
+
+
+def _conjunction_before(text: str, s: int) -> bool:
+    """和 at ``s`` joins two phrases (领导和县人大): the character before it ends a word, not a name."""
+    return s > 0 and is_han(text[s - 1]) and text[s - 1] not in FUNCTION_CHARS and text.startswith("和县", s) and (
+        text.startswith(("人大", "政协", "政府", "委"), s + 2)
+    )
+
+
+@lexicon.cached
+def _addressee_words() -> frozenset[str]:
+    """What an addressee list under 各 holds besides bodies: level words and groups of places."""
+    return frozenset(lexicon.place_words_of("level")) | frozenset(lexicon.place_words_of("addressee"))
+
+
+def _addressee_item(text: str, s: int) -> bool:
+    """Is the body at ``s`` an item of a list governed by 各 (an addressee line)?
+
+    The stretch from 各 to ``s``, asides in brackets removed, must be items joined
+    by 、/及/和: level words, groups of places (直辖市, 计划单列市), places, or
+    bodies (generic too: 发展改革委、经委、中小企业局).
+    """
+    if text.rfind("各", max(0, s - 61), s) < 0:
+        return False
+    m = _ADDRESSEE_SCOPE.search(text, max(0, s - 61), s)
+    if m is None:
+        return False
+    stretch = _OPEN_ASIDE.sub("", _ASIDE.sub("", text[m.start() + 1 : s]))
+    if not stretch:
+        return True
+    words = _addressee_words()
+    for item in re.split("[、及和与]", stretch):
+        if not item:
+            continue
+        if item in words or all(c in words for c in item) or plausible_gov_end(item):
+            continue
+        chain = read_place_chain(item)
+        if chain and chain[-1].end == len(item):
+            continue
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------
@@ -444,6 +662,36 @@ class GovParse:
     head: HeadInfo
     head_text: str
     offset: int  # where the prefix (and the places' offsets) starts in the name
+    term: str = ""  # a congress's or CPPCC committee's term, written in full (第十八届)
+
+
+def full_term(term: str) -> str:
+    """A term as an official name writes it: 十八届 → 第十八届."""
+    term = term.strip()
+    return term if not term or term.startswith("第") else "第" + term
+
+
+@dataclass(frozen=True)
+class CppccParse:
+    """A CPPCC committee named in full (政协常州市第十五届委员会常务委员会)."""
+
+    places: tuple[PlaceWord, ...]
+    term: str  # 第十五届, or ""
+    national: bool  # 全国委员会
+    standing: bool  # its standing committee
+
+
+def parse_cppcc(text: str) -> CppccParse | None:
+    """Split a CPPCC committee's full name, or ``None`` when ``text`` is none."""
+    m = _cppcc_re().fullmatch(text)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    chain = tuple(read_place_chain(rest)) if rest else ()
+    if rest and (not chain or chain[-1].end != len(rest)):
+        return None
+    term = m.group("term") or m.group("term0") or ""
+    return CppccParse(chain, full_term(term), bool(m.group("national")), text.endswith("常务委员会"))
 
 
 def _head_candidates(text: str) -> list[tuple[HeadInfo, int]]:
@@ -518,12 +766,18 @@ def written_level_word(head: str) -> int:
 
 def _only_places(prefix: str) -> bool:
     """The prefix is empty, places only, or a bare level word."""
-    if prefix.startswith(NATIONAL_PREFIX):
-        prefix = prefix[len(NATIONAL_PREFIX):]
+    if _national(prefix):
+        prefix = prefix[2:]
+    prefix = _TERM_BEFORE.sub("", prefix).rstrip()
     if not prefix or prefix in lexicon.place_words_of("level"):
         return True
     chain = read_place_chain(prefix)
     return bool(chain) and chain[-1].end == len(prefix)
+
+
+def _national(prefix: str) -> bool:
+    """Does the prefix start with the country (国家, 中国; not 中国共产党, 中国人民…)?"""
+    return prefix.startswith(NATIONAL_PREFIXES) and not prefix.startswith(("中国共产党", "中国人民"))
 
 
 PARSE_CACHE_SIZE = 8192
@@ -559,17 +813,22 @@ def parse_gov(text: str) -> GovParse | None:
     else:
         _, info, hs, domain, ds = best
     prefix = body[:ds]
+    term = ""
+    if info.kind in _CONGRESS_KINDS:
+        tm = _TERM_BEFORE.search(prefix)
+        if tm is not None:  # 潍坊市第十八届|人民代表大会, 县十六届|人大
+            term, prefix = full_term(tm.group().strip()), prefix[: tm.start()].rstrip()
     offset = len(PARTY_PREFIX) if party else 0
-    national = prefix.startswith(NATIONAL_PREFIX)
+    national = _national(prefix)
     if national:
-        prefix = prefix[len(NATIONAL_PREFIX):]
-        offset += len(NATIONAL_PREFIX)
+        offset += len(prefix) - len(prefix[2:])
+        prefix = prefix[2:]
     chain = read_place_chain(prefix)
     if chain and chain[0].start != 0:
         chain = []
     chain = trim_chain(chain, prefix)
     rest = prefix[chain[-1].end:] if chain else prefix
-    return GovParse(party, national, tuple(chain), rest, domain, info, body[hs:], offset)
+    return GovParse(party, national, tuple(chain), rest, domain, info, body[hs:], offset, term)
 
 
 lexicon.on_reload(parse_gov.cache_clear)

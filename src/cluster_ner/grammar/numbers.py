@@ -92,7 +92,7 @@ _NUMBER_CHARS = rf"[\d\sA-Za-z,.．^+\-−－{_DIGITS_CLASS}十拾百佰千仟�
 # The lookbehind keeps a run of 万/亿 from being rescanned at every start (quadratic).
 _FRAC_CN = f"(?={_NUMBER_CHARS}分之)(?:{_PLAIN}又{_SIGN}?)?(?:{_PLAIN}|(?<![万萬亿億兆]){_B}+)分之{_SIGN}?{_PLAIN}"
 _FRAC_AR = rf"(?={_NUMBER_CHARS}/)(?:{_PLAIN}又)?(?<![\d/.])\d+/\d+(?![\d/])"
-_HALF = "(?:一半(?!导|岛|径)|半(?=数|數|折|成(?!品))|(?<=[过過])半(?![年月天日个小导岛径]))"
+_HALF = "(?:一半(?!导|岛|径)|半[数數](?![字据據量])|半(?=折|成(?!品))|(?<=[过過])半(?![年月天日个小导岛径数數]))"
 
 # The characters a number starts with: one set test skips every other position.
 _NUMBER_START = rf"(?=[\d.．{_DIGITS_CLASS}十拾百佰千仟万萬亿億兆半负負\-−－])"
@@ -274,7 +274,7 @@ def number_value(text: str) -> Number | None:
     negative = text[:1] in ("负", "-", "−")
     body = text[1:] if negative else text
     sign = -1 if negative else 1
-    if body in ("一半", "半"):
+    if body in ("一半", "半", "半数"):
         return Number(_HALF_VALUE * sign, half=True)
     if "分之" not in body and "/" not in body:
         plain = _eval_plain(body)

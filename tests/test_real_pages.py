@@ -1,0 +1,458 @@
+"""Published pages (issue 14): work reports, notices, lists, bulletins and reposts.
+
+One behaviour per test, on sentences made up for the test (no page text). Each
+class is the one ANNOTATION.md decides in "Decided on real web pages".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cluster_ner
+from cluster_ner.attributes.government import resolve_gov
+from conftest import entities, raw_entities
+
+
+def of(nlp, text: str, label: str) -> list[str]:
+    """The cleaned text of each entity of ``label``."""
+    return [t for lab, t in entities(nlp, text) if lab == label]
+
+
+def originals(nlp, text: str, label: str) -> list[str]:
+    """The original text of each entity of ``label``."""
+    return [t for lab, t, _, _ in raw_entities(text, nlp) if lab == label]
+
+
+# --------------------------------------------------------------------------
+# GOV: congresses, CPPCC, standing committees
+# --------------------------------------------------------------------------
+
+
+def test_a_congress_named_with_its_term_is_one_span_and_the_session_stays_outside(rules_nlp):
+    text = "——在济宁市第十六届人民代表大会第三次会议上"
+    assert entities(rules_nlp, text) == [("GOV", "济宁市第十六届人民代表大会")]
+
+
+def test_a_bare_level_word_and_a_short_term_before_人大(rules_nlp):
+    text = "较好完成了县十四届人大二次会议确定的任务。"
+    assert entities(rules_nlp, text) == [("GOV", "县十四届人大")]
+
+
+def test_a_term_before_全国人大_is_part_of_the_span(rules_nlp):
+    assert entities(rules_nlp, "十四届全国人大二次会议今日开幕。") == [("GOV", "十四届全国人大")]
+
+
+def test_a_congress_with_its_term_and_no_place(rules_nlp):
+    assert entities(rules_nlp, "报告（第十五届人民代表大会第二次会议）") == [("GOV", "第十五届人民代表大会")]
+
+
+def test_a_congress_standing_committee_with_its_term(rules_nlp):
+    text = "湖北省第十四届人民代表大会常务委员会公告"
+    assert entities(rules_nlp, text) == [("GOV", "湖北省第十四届人民代表大会常务委员会")]
+
+
+def test_the_standing_committee_after_及其_is_a_body_of_its_own(rules_nlp):
+    text = "在区人大及其常委会和区政协的监督下"
+    assert entities(rules_nlp, text) == [("GOV", "区人大"), ("GOV", "常委会"), ("GOV", "区政协")]
+
+
+def test_a_party_committees_standing_committee_meeting_names_the_party_committee(rules_nlp):
+    assert entities(rules_nlp, "临沂市委常委会召开会议。") == [("GOV", "临沂市委")]
+
+
+def test_a_bare_standing_committee_as_a_work_reports_author(rules_nlp):
+    assert of(rules_nlp, "委员们分组审议常委会工作报告。", "GOV") == ["常委会"]
+
+
+def test_a_county_cppcc_and_its_standing_committee(rules_nlp):
+    text = "县政协委员围绕县政协常委会工作报告发言。"
+    assert entities(rules_nlp, text) == [("GOV", "县政协"), ("GOV", "县政协常委会")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在政协济宁市第十三届委员会第二次会议上", "政协济宁市第十三届委员会"),
+        ("中国人民政治协商会议济宁市第十三届委员会常务委员会工作报告", "中国人民政治协商会议济宁市第十三届委员会常务委员会"),
+        ("中国人民政治协商会议第十四届全国委员会第二次会议", "中国人民政治协商会议第十四届全国委员会"),
+        ("政协全国委员会召开双周协商座谈会", "政协全国委员会"),
+    ],
+)
+def test_a_cppcc_committee_named_in_full(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == [expected]
+
+
+def test_和县_after_a_verb_is_the_conjunction(rules_nlp):
+    text = "在县委的领导和县人大的支持下"
+    assert entities(rules_nlp, text) == [("GOV", "县委"), ("GOV", "县人大")]
+
+
+def test_a_verb_ending_in_a_county_character_does_not_make_a_county(rules_nlp):
+    # 成县 is a county; in 完成县人大 成 ends the verb.
+    assert of(rules_nlp, "圆满完成县人大交办的任务。", "GOV") == ["县人大"]
+
+
+# --------------------------------------------------------------------------
+# GOV: offices, zone departments, the country, addressee lines
+# --------------------------------------------------------------------------
+
+
+def test_an_office_named_by_its_task_after_a_level_word(rules_nlp):
+    assert of(rules_nlp, "组建县产业转型办，统筹推进技改。", "GOV") == ["县产业转型办"]
+
+
+def test_a_leading_groups_office_with_its_topic(rules_nlp):
+    text = "浙江省数字化改革领导小组办公室印发通知。"
+    assert entities(rules_nlp, text) == [("GOV", "浙江省数字化改革领导小组办公室")]
+
+
+def test_a_party_committees_general_office_is_one_span(rules_nlp):
+    assert of(rules_nlp, "中共江西省委办公厅印发方案。", "GOV") == ["中共江西省委办公厅"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("经开区科技创新发展部负责组织对接。", "经开区科技创新发展部"),
+        ("滨海新区改革发展局发布通知。", "滨海新区改革发展局"),
+        ("旅游度假区经发局负责招商。", "旅游度假区经发局"),
+        ("南沙经济技术开发区园区发展局介绍。", "南沙经济技术开发区园区发展局"),
+    ],
+)
+def test_a_zones_department_is_one_span_with_its_zone(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [("中国工业和信息化部公布名单", "中国工业和信息化部"), ("據中國商務部消息", "中國商務部")])
+def test_the_country_before_a_ministry_is_part_of_the_span(rules_nlp, text, expected):
+    assert originals(rules_nlp, text, "GOV") == [expected]
+
+
+def test_the_country_before_a_ministry_resolves_to_the_ministry():
+    assert resolve_gov("中国工信部").canonical == "工业和信息化部"
+    assert resolve_gov("国家工业和信息化部").canonical == "工业和信息化部"
+
+
+def test_an_item_governed_by_各_is_generic_wherever_it_sits(rules_nlp):
+    text = "各市（含某某区）工业和信息化局、各省直管县工信局："
+    assert of(rules_nlp, text, "GOV") == []
+
+
+def test_generic_bodies_listed_under_one_各(rules_nlp):
+    text = "各省、自治区、直辖市发展改革委、经委（经信委）、中小企业局："
+    assert of(rules_nlp, text, "GOV") == []
+
+
+def test_a_named_body_after_a_comma_in_an_addressee_line_is_gov(rules_nlp):
+    text = "各县（市、区）工信局，经开区经济发展部："
+    assert of(rules_nlp, text, "GOV") == ["经开区经济发展部"]
+
+
+def test_各_before_a_verb_governs_no_body(rules_nlp):
+    assert of(rules_nlp, "各地要于月底前将材料报送省商务厅。", "GOV") == ["省商务厅"]
+
+
+def test_外部_is_no_ministry(rules_nlp):
+    assert of(rules_nlp, "增强抵御外部风险的能力。", "GOV") == []
+
+
+def test_a_ministrys_internal_unit_in_brackets_is_not_a_body(rules_nlp):
+    assert of(rules_nlp, "材料报送工业和信息化部（中小企业局）。", "GOV") == ["工业和信息化部"]
+
+
+def test_a_portal_named_after_a_government_is_not_gov(rules_nlp):
+    assert of(rules_nlp, "来源：莒县人民政府门户网站", "GOV") == []
+
+
+def test_a_template_blank_before_the_level_word_is_the_place(rules_nlp):
+    assert of(rules_nlp, "X县政府工作报告", "GOV") == ["X县政府"]
+
+
+def test_a_congress_with_its_term_resolves_to_its_place():
+    g = resolve_gov("济宁市第十三届人民代表大会")
+    assert (g.canonical, g.level, g.region) == ("济宁市第十三届人民代表大会", "municipal", "山东省/济宁市")
+    assert resolve_gov("政协济宁市第十三届委员会").canonical == "中国人民政治协商会议济宁市第十三届委员会"
+    assert resolve_gov("十四届全国人大").canonical == "第十四届全国人民代表大会"
+
+
+def test_a_standing_committee_after_及其_is_its_bodys():
+    g = resolve_gov("常委会", previous=("济宁市人大", "及其"))
+    assert g.canonical == "济宁市人民代表大会常务委员会"
+
+
+# --------------------------------------------------------------------------
+# CLUSTER
+# --------------------------------------------------------------------------
+
+
+def test_a_bracketed_industry_inside_a_cluster_name(rules_nlp):
+    text = "临沂市兰山区（板材加工）特色产业集群通过复核。"
+    assert originals(rules_nlp, text, "CLUSTER") == ["临沂市兰山区（板材加工）特色产业集群"]
+
+
+def test_a_bracketed_segment_after_the_industry(rules_nlp):
+    assert originals(rules_nlp, "岳阳市石化装备（阀门）产业集群入选。", "CLUSTER") == ["岳阳市石化装备（阀门）产业集群"]
+
+
+def test_a_bracket_after_集群_stays_outside(rules_nlp):
+    assert of(rules_nlp, "分别是宿州市鞋服特色产业集群（基地）和另一个。", "CLUSTER") == ["宿州市鞋服特色产业集群"]
+
+
+def test_the_industry_of_a_bracketed_name_is_inside_the_brackets(rules_nlp):
+    df = cluster_ner.extract("临沂市兰山区（板材加工）特色产业集群通过复核。", nlp=rules_nlp)
+    assert (df.region[0], df.industry[0]) == ("山东省/临沂市/兰山区", "板材加工")
+
+
+def test_a_long_modifier_chain_is_read_up_to_the_countys_name(rules_nlp):
+    text = "莒县精密铸造延链补链绿色智造特色产业集群集聚企业。"
+    assert of(rules_nlp, text, "CLUSTER") == ["莒县精密铸造延链补链绿色智造特色产业集群"]
+
+
+def test_an_unlisted_industry_between_the_county_and_a_joiner(rules_nlp):
+    assert of(rules_nlp, "东阿县阿胶及大健康特色产业集群", "CLUSTER") == ["东阿县阿胶及大健康特色产业集群"]
+
+
+def test_a_town_inside_a_cluster_name(rules_nlp):
+    assert of(rules_nlp, "入选的有莒县夏庄镇轴承特色产业集群。", "CLUSTER") == ["莒县夏庄镇轴承特色产业集群"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推动聊城高新区生物医药产业集群建设", "聊城高新区生物医药产业集群"),
+        ("确定南昌临空经济区电子信息产业集群等", "南昌临空经济区电子信息产业集群"),
+        ("1.赣江新区生物医药产业集群", "赣江新区生物医药产业集群"),
+    ],
+)
+def test_a_zone_with_its_name_leads_a_cluster_name(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "CLUSTER") == [expected]
+
+
+def test_a_zone_is_not_the_industry(rules_nlp):
+    df = cluster_ner.extract("推动聊城高新区生物医药产业集群建设", nlp=rules_nlp)
+    assert (df.region[0], df.industry[0]) == ("山东省/聊城市", "生物医药")
+
+
+def test_a_region_with_a_generic_head_is_a_set(rules_nlp):
+    assert of(rules_nlp, "珠三角先进制造业集群在数量上领先。", "CLUSTER") == []
+
+
+def test_a_region_with_the_bare_head_is_still_a_cluster(rules_nlp):
+    assert of(rules_nlp, "成德集群发电设备产量居前。", "CLUSTER") == ["成德集群"]
+
+
+def test_an_awarded_designation_is_not_a_cluster(rules_nlp):
+    assert of(rules_nlp, "该县家纺产业荣获省级家纺产业特色集群称号。", "CLUSTER") == []
+
+
+def test_a_place_with_a_generic_head_is_not_a_cluster(rules_nlp):
+    assert of(rules_nlp, "《济宁市制造业集群培育方案》印发。", "CLUSTER") == []
+
+
+def test_a_head_factored_out_of_a_list_is_no_cluster(rules_nlp):
+    assert of(rules_nlp, "建成光伏组件、储能电池产业集群和配套基地。", "CLUSTER") == []
+
+
+def test_places_joined_by_a_dash_stay_in_one_name(rules_nlp):
+    assert of(rules_nlp, "推进许昌—漯河再生金属产业集群建设", "CLUSTER") == ["许昌—漯河再生金属产业集群"]
+
+
+def test_a_descriptor_inside_a_cluster_name(rules_nlp):
+    assert of(rules_nlp, "培育新能源300亿级产业集群。形成2个千亿级产业集群。", "CLUSTER") == ["新能源300亿级产业集群"]
+
+
+# --------------------------------------------------------------------------
+# METRIC
+# --------------------------------------------------------------------------
+
+
+def test_a_range_with_a_hyphen_is_one_span(rules_nlp):
+    assert of(rules_nlp, "力争提高2-4个百分点，新增1-2个。", "METRIC") == ["2-4个百分点", "1-2个"]
+
+
+def test_numbers_sharing_one_unit_each_get_a_span(rules_nlp):
+    assert of(rules_nlp, "分别增长4.2、2.6和0.8个百分点。", "METRIC") == ["4.2", "2.6", "0.8个百分点"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("园区位列全省前二十强。", ["前二十强"]),
+        ("以第5名的成绩胜出。", ["第5名"]),
+        ("产量居全国第 二。", ["第 二"]),
+        ("分居全市第一、四名。", ["第一", "四名"]),
+        ("位居全省营商环境第3、科技创新第5、开放水平第9。", ["第3", "第5", "第9"]),
+    ],
+)
+def test_rank_forms(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == expected
+
+
+def test_a_published_lists_title_is_not_a_rank(rules_nlp):
+    assert of(rules_nlp, "本地企业入选中国企业500强。", "METRIC") == []
+
+
+def test_a_rank_list_named_before_a_rank_is_not_a_rank(rules_nlp):
+    assert of(rules_nlp, "位居全国工业百强第6。", "METRIC") == ["第6"]
+
+
+@pytest.mark.parametrize("text, expected", [("结构为6.1∶40.3∶53.6。", "6.1∶40.3∶53.6"), ("比例调整为3.2:41.5:55.3", "3.2:41.5:55.3"), ("比重为9.8︰45.1︰45.1", "9.8︰45.1︰45.1")])
+def test_a_ratio_of_parts_is_one_metric(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == [expected]
+
+
+def test_a_ratio_parses_as_a_ratio():
+    q = cluster_ner.parse_quantity("6.1∶40.3∶53.6")
+    assert (q.value, q.unit, q.kind) == (6.1, None, "ratio")
+
+
+def test_a_clock_time_is_no_ratio(rules_nlp):
+    assert of(rules_nlp, "发布时间：2024-05-06 10:21:37", "METRIC") == []
+
+
+@pytest.mark.parametrize("text, expected", [("经过4轮评审。", "4轮"), ("分12批次举办。", "12批次"), ("新建8幢厂房。", "8幢"), ("发射2颗卫星。", "2颗")])
+def test_rounds_batches_and_measure_words(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == [expected]
+
+
+@pytest.mark.parametrize("text", ["继前两轮竞赛之后", "这是第三批名单"])
+def test_a_sequence_of_rounds_is_no_count(rules_nlp, text):
+    assert of(rules_nlp, text, "METRIC") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "索引号：11370000/2024-00031",
+        "发布时间：2024年3月2日 16时45分",
+        "浏览次数：517",
+        "点击：2231次",
+        "阅读 3.4万",
+        "0条评论",
+        "地址：济南市历下区经十路88号302室",
+        "联系电话：0531-86012345",
+        "鲁ICP备12345678号-1",
+        "首页 > 新闻中心 > 第2页",
+    ],
+)
+def test_page_furniture_is_no_metric(nlp, text):
+    assert of(nlp, text, "METRIC") == []
+
+
+@pytest.mark.parametrize("text", ["三次产业结构持续优化", "奋力推进“两个先行”", "产值跃上千亿元台阶", "确保实现“双过半”", "推动“三个一批”落地"])
+def test_set_phrases_and_quoted_slogans_are_no_metric(rules_nlp, text):
+    assert of(rules_nlp, text, "METRIC") == []
+
+
+def test_a_congress_session_is_no_count(rules_nlp):
+    assert of(rules_nlp, "市十五届人大四次会议召开。", "METRIC") == []
+
+
+def test_零_inside_a_word_is_no_numeral(rules_nlp):
+    assert of(rules_nlp, "汽车零件出口增长。", "METRIC") == []
+
+
+def test_a_line_break_inside_a_number_stays_inside_its_span():
+    text = "产值是上年的1.\n42倍。"
+    assert [(label, t, s, e) for label, t, s, e in raw_entities(text)] == [("METRIC", "1.\n42倍", 6, 12)]
+
+
+def test_a_space_before_the_decimal_point_stays_inside_its_span(rules_nlp):
+    assert of(rules_nlp, "投资是上年的3 .5倍。", "METRIC") == ["3 .5倍"]
+
+
+def test_a_number_wrapped_at_the_end_of_a_long_line(rules_nlp):
+    text = "全市地区生产总值在去年基础上稳步增长完成3\n25.4亿元。"
+    assert of(rules_nlp, text, "METRIC") == ["3\n25.4亿元"]
+
+
+def test_a_number_spaced_from_its_measure_word(rules_nlp):
+    assert of(rules_nlp, "公布 28 个示范名单", "METRIC") == ["28 个"]
+
+
+def test_不超过_is_not_超过(rules_nlp):
+    assert of(rules_nlp, "推荐数量原则上不超过5个。", "METRIC") == ["5个"]
+
+
+def test_接近_stays_outside(rules_nlp):
+    assert of(rules_nlp, "市场份额接近45%。", "METRIC") == ["45%"]
+
+
+def test_超半数_is_one_share(rules_nlp):
+    assert of(rules_nlp, "带动全县超半数人口就业。", "METRIC") == ["超半数"]
+
+
+def test_arabic_digits_count_places_after_a_list_of_places(rules_nlp):
+    assert of(rules_nlp, "地处徐州、宿迁、淮安3市交界。", "METRIC") == ["3市"]
+
+
+def test_a_count_of_decades_is_a_duration(rules_nlp):
+    assert of(rules_nlp, "力争通过两个十年的努力。", "METRIC") == []
+
+
+def test_the_model_adds_nothing_inside_page_furniture(nlp):
+    assert of(nlp, "作者：王某 点击：3861次\n浏览量 2万", "METRIC") == []
+
+
+# --------------------------------------------------------------------------
+# Found while reading more published pages and news
+# --------------------------------------------------------------------------
+
+
+def test_a_branch_bureau_is_a_domain_body(rules_nlp):
+    assert of(rules_nlp, "当地税务分局表示将加强服务。", "GOV") == ["税务分局"]
+
+
+def test_a_central_bank_branch_named_after_it_is_one_span(rules_nlp):
+    assert of(rules_nlp, "中国人民银行济南分行发布数据。", "GOV") == ["中国人民银行济南分行"]
+
+
+def test_a_commercial_banks_branch_is_not_gov(rules_nlp):
+    assert of(rules_nlp, "中国建设银行济南分行发放贷款。", "GOV") == []
+
+
+def test_two_level_words_name_a_set_of_bodies(rules_nlp):
+    assert of(rules_nlp, "今后，市县财政局要加强监管。", "GOV") == []
+
+
+def test_会同_is_a_verb_before_a_body(rules_nlp):
+    assert of(rules_nlp, "今年将会同人民银行开展检查。", "GOV") == ["人民银行"]
+
+
+def test_an_amount_naming_a_category_is_no_metric(rules_nlp):
+    assert of(rules_nlp, "新签约10亿元以上项目12个，超亿元企业8家。", "METRIC") == ["12个", "8家"]
+
+
+def test_a_count_before_its_noun_is_still_a_metric(rules_nlp):
+    assert of(rules_nlp, "集聚了超300家企业。", "METRIC") == ["超300家"]
+
+
+def test_a_long_code_with_a_slash_is_no_fraction(rules_nlp):
+    assert of(rules_nlp, "联系方式：010-68201234/5678", "METRIC") == []
+
+
+def test_a_footer_line_after_a_menu_of_bars_is_no_table_row(rules_nlp):
+    text = "手机版|存档|联系我们\nGMT+8, 2024-1-1 08:00 , Processed in 0.051 second(s), 19 queries ."
+    assert of(rules_nlp, text, "METRIC") == []
+
+
+def test_a_line_break_between_a_term_and_its_head(rules_nlp):
+    assert of(rules_nlp, "在济宁市第十六届\n人民代表大会第三次会议上", "GOV") == ["济宁市第十六届\n人民代表大会"]
+
+
+def test_page_furniture_blocks_only_itself(rules_nlp):
+    text = "高唐2个集群上榜\n来源：县融媒体中心　阅读：408"
+    assert of(rules_nlp, text, "METRIC") == ["2个"]
+
+
+def test_a_cppcc_full_name_with_its_term_before_the_place(rules_nlp):
+    assert of(rules_nlp, "在政协第八届莒县委员会第二次会议上", "GOV") == ["政协第八届莒县委员会"]
+
+
+def test_a_standing_committee_of_a_term_after_its_body(rules_nlp):
+    assert of(rules_nlp, "代表省政协十二届常委会向大会报告工作。", "GOV") == ["省政协十二届常委会"]
+    assert resolve_gov("济宁市人大十六届常委会").canonical == "济宁市第十六届人民代表大会常务委员会"
+
+
+def test_第一次_after_a_rank_verb_is_an_ordinal(rules_nlp):
+    assert of(rules_nlp, "委员们列席县第十六届人大第一次会议。", "METRIC") == []
