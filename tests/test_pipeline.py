@@ -6,11 +6,13 @@ import subprocess
 import sys
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 import cluster_ner
 from cluster_ner.errors import ModelLoadError
 from cluster_ner.frame import doc_rows
+from cluster_ner.pipeline import packaged_models_dir
 
 TEXT = "酒(jiu)泉市(shi)(shi)工(gong)信局副局长出席，酒泉市新能源装备集群产值超300亿元。"
 
@@ -34,6 +36,15 @@ def test_saved_pipeline_loads_with_plain_spacy_in_a_fresh_process(nlp, tmp_path)
     )
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p"), "广州市政府发布通知"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[('GOV', '广州市政府')]"
+
+
+def test_shipped_pipeline_with_plain_spacy_sets_metric_context():
+    """spacy.load on the shipped folder runs every component, the context one included."""
+    nlp = spacy.load(packaged_models_dir() / "pipeline")
+    assert nlp.pipe_names[-1] == "cluster_ner_context"
+    doc = nlp("2023年，无锡市物联网集群实现营收4500亿元。")
+    metric = [e for e in doc.ents if e.label_ == "METRIC"][0]
+    assert (metric._.subject, metric._.period) == ("无锡市物联网集群", "2023")
 
 
 def test_doc_round_trips_through_bytes_with_offsets_and_attributes(nlp):

@@ -42,6 +42,10 @@ PLANNER = "planner"  # a body stating its plan (…提出，将…): holds the p
 BODIES, PLANNERS = "bodies", "planners"  # bodies listed together (A、B): a group with a body's rules
 NATIONAL_SUBJECT = "中国"
 REACH = 300  # holders looked back at, at most
+# Characters a holder looks at around it for a name it stands for (a zone, a town, a
+# title, a cluster): within the overlap of a long text's pieces, so pieces and one
+# pass agree (documents.OVERLAP_CHARS).
+LOCAL_REACH = 900
 
 # Scope words: a level character after 全/本/我/该 names the place of that level; 当地 the
 # city or county (not 本地, which opens measures: 本地配套率).
@@ -215,7 +219,7 @@ _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[
 
 def _shared_industry(a: str, b: str) -> bool:
     """Do two cluster names share a two-character industry word (铝材, 装备 …)?"""
-    generic = ("产业", "集群", "特色", "先进", "制造", "高端", "国家")
+    generic = ("产业", "集群", "特色", "先进", "制造", "高端", "国家", "装备", "智能", "新型", "现代", "材料", "信息", "电子", "技术")
     grams = {a[i : i + 2] for i in range(len(a) - 1)} - set(generic)
     return any(g in b for g in grams)
 
@@ -285,20 +289,20 @@ class DocumentHolders:
                 national[key] = a["national_name"]
             if len(name) > len(fullest.get(key, "")):
                 fullest[key] = name
-        counts: dict[object, int] = {}
-        for _, _, name, _ in clusters:
-            key = cluster_key(name) or name
-            counts[key] = counts.get(key, 0) + 1
-        # Placed clusters, the most named first (then the first named: dicts keep order).
-        placed = sorted((k for k in fullest if isinstance(k, tuple)), key=lambda k: -counts[k])
         out = []
+        placed: list[tuple[int, object]] = []  # (start, key) of the placed clusters so far
         for s, e, name, _ in clusters:
             key = cluster_key(name) or name
             subject = national.get(key) or fullest[key]
-            if not isinstance(key, tuple):  # no place in the name: 高端铝材产业集群 of 龙口市交通铝材…
-                same = [k for k in placed if _shared_industry(name, fullest[k])]
-                if same:
-                    subject = national.get(same[0]) or fullest[same[0]]
+            if isinstance(key, tuple):
+                placed.append((s, key))
+            else:  # no place in the name: 高端铝材产业集群 of 龙口市交通铝材… named shortly before
+                for start, k in reversed(placed):
+                    if s - start > LOCAL_REACH:
+                        break
+                    if _shared_industry(name, fullest[k]):
+                        subject = national.get(k) or fullest[k]
+                        break
             out.append(Holder(s, e, CLUSTER, subject))
         return out
 
@@ -367,7 +371,7 @@ class DocumentHolders:
     def title_before(self, pos: int) -> str | None:
         """The last document title (《…》) the text names before ``pos``."""
         found = None
-        for m in _ANY_TITLE.finditer(self.text, max(0, pos - 3000), pos):
+        for m in _ANY_TITLE.finditer(self.text, max(0, pos - LOCAL_REACH), pos):
             found = m.group(1)
         return found
 
@@ -475,16 +479,21 @@ class DocumentHolders:
 
     def _short_town_at(self, i: int) -> Holder | None:
         """A town the document names (柳市镇党委), written here by its short name (柳市将…)."""
-        for short, full in self._towns.items():
-            if self.text.startswith(short, i):
-                end = i + len(full) if self.text.startswith(full, i) else i + len(short)
-                if self._outside(i, end):
-                    return Holder(i, end, PLACE, full)
+        for short, named in self._towns.items():
+            if not self.text.startswith(short, i):
+                continue
+            k = bisect.bisect_left(named, (i - LOCAL_REACH, ""))  # named nearby (pieces agree)
+            if k == len(named) or named[k][0] > i + LOCAL_REACH:
+                continue
+            full = named[k][1]
+            end = i + len(full) if self.text.startswith(full, i) else i + len(short)
+            if self._outside(i, end):
+                return Holder(i, end, PLACE, full)
         return None
 
     def _zone_after(self, pos: int) -> str | None:
         """The first zone the text names after ``pos`` (园区已集聚… 苏州工业园区管委会)."""
-        for m in _ZONE_NAME.finditer(self.text, pos, min(len(self.text), pos + 2000)):
+        for m in _ZONE_NAME.finditer(self.text, pos, min(len(self.text), pos + LOCAL_REACH)):
             lead = _ZONE_LEAD.match(m.group())
             name = m.group()[lead.end() :] if lead else m.group()
             if not _BARE_ZONE.fullmatch(name):
@@ -537,20 +546,21 @@ class DocumentHolders:
                 found = name
         return found
 
-    def _document_towns(self) -> dict[str, str]:
-        """Towns the document names (柳市镇党委, 胜芳镇政府), by short name (柳市 → 柳市镇)."""
-        towns: dict[str, str] = {}
+    def _document_towns(self) -> dict[str, list[tuple[int, str]]]:
+        """Towns the document names (柳市镇党委, 胜芳镇政府) by short name (柳市 → where it
+        names 柳市镇, in order)."""
+        towns: dict[str, list[tuple[int, str]]] = {}
         for m in _TOWN_NAME.finditer(self.text):
             full = m.group()
             short = full[:-2] if full.endswith("街道") else full[:-1]
             if len(short) >= 2 and not _sentence_word_re().search(full):
-                towns.setdefault(short, full)
+                towns.setdefault(short, []).append((m.start(), full))
         return towns
 
     def _town_before(self, pos: int) -> str | None:
         """The last town the text names before ``pos`` (大瑶镇党委 … 全镇)."""
         found = None
-        for m in _TOWN_NAME.finditer(self.text, max(0, pos - 2000), pos):
+        for m in _TOWN_NAME.finditer(self.text, max(0, pos - LOCAL_REACH), pos):
             found = m.group()
         return found
 
