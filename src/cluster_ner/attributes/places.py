@@ -10,16 +10,18 @@ nearest place of the right kind — before it, else after it.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from .. import lexicon
 from ..grammar.gov import parse_gov
 from ..grammar.places import LEVEL_RANK, PlaceWord, ancestors, fits_level_word, read_place_chain, resolve_chain, trim_chain
 from ..lexicon import Place
-from spacy.tokens import Doc
 
-__all__ = ["DocumentPlaces", "PlaceMention"]
+__all__ = ["DocumentPlaces", "PlaceMention", "place_words_in"]
 
 
 
@@ -119,7 +121,7 @@ class DocumentPlaces:
         spans = sorted(set(self._other) | set(self._gov))
         starts = [s for s, _ in spans]
         mentions: list[PlaceMention] = []
-        for s, e in lexicon.place_trie().finditer(text):
+        for s, e in place_words_in(text):
             k = bisect.bisect_left(starts, e) - 1  # last entity starting before e
             if k >= 0 and spans[k][1] > s:
                 continue  # inside (or across) an entity: read below, from its start
@@ -245,6 +247,8 @@ def document_places(doc: Doc, text: str, spans: Sequence[tuple[int, int, str]]) 
     from ..documents import CARRY_KEY
 
     carry = doc.user_data.get(CARRY_KEY) or {}
+    if not carry and len(text) <= _CACHED_CHARS:  # the attribute and context components ask alike
+        return _uncarried_places(text, tuple(spans))
     prior: list[PlaceMention] = []
     if carry.get("places"):
         offset = carry.get("offset", 0)
@@ -257,6 +261,43 @@ def document_places(doc: Doc, text: str, spans: Sequence[tuple[int, int, str]]) 
         prior=prior,
         prior_provinces=carry.get("provinces", ()),
     )
+
+
+# Components run over a batch of Docs one after the other (batching.py, 128 by default):
+# the caches hold a batch's worth of texts, so the next component finds what the last
+# one read. Long texts are not kept (memory stays small: at most _BATCH_CACHE short texts).
+_BATCH_CACHE = 256
+_CACHED_CHARS = 10_000
+
+
+def place_words_in(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of every place word of a text, longest first at each start
+    (found once per text for the components that read them)."""
+    if len(text) > _CACHED_CHARS:
+        return tuple(lexicon.place_trie().finditer(text))
+    return _place_words_cached(text)
+
+
+@functools.lru_cache(maxsize=_BATCH_CACHE)
+def _place_words_cached(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(lexicon.place_trie().finditer(text))
+
+
+lexicon.on_reload(_place_words_cached.cache_clear)
+
+
+@functools.lru_cache(maxsize=_BATCH_CACHE)
+def _uncarried_places(text: str, spans: tuple[tuple[int, int, str], ...]) -> DocumentPlaces:
+    """The places of a text that carries none (one scan serves every component: a str
+    caches its hash, so the lookup costs one comparison of the text)."""
+    return DocumentPlaces(
+        text,
+        [(s, e) for s, e, label in spans if label == "CLUSTER"],
+        [(s, e) for s, e, label in spans if label == "GOV"],
+    )
+
+
+lexicon.on_reload(_uncarried_places.cache_clear)
 
 
 def carry_places(doc: Doc, offset: int) -> dict[str, object]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..attributes.cluster import cluster_key
-from ..attributes.places import DocumentPlaces
+from ..attributes.places import DocumentPlaces, place_words_in
 from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
 from ..constants import FUNCTION_CHARS, HAN
 
@@ -431,8 +431,11 @@ class DocumentHolders:
         trie = lexicon.place_trie()
         index = lexicon.place_index()
         regions = _region_re()
+        starts = self._place_starts(regions)
         for m in _CLAUSE_OPEN.finditer(self.text):
             i = m.end()
+            if i not in starts:
+                continue  # nothing a place could be starts here (most clauses)
             if m.start() > 0 and self.text[m.start() - 1] == "、" and not (out and out[-1].end == m.start() - 1):
                 continue  # after 、 only the next member of a list of subjects (not 覆盖昆明、曲靖)
             region = regions.match(self.text, i)
@@ -471,6 +474,19 @@ class DocumentHolders:
             name = next(iter(full)) if len(full) == 1 else self._pick_name(cands) or self.text[i:j]
             out.append(Holder(i, j, PLACE, name))
         return out
+
+    def _place_starts(self, regions: re.Pattern[str]) -> set[int]:
+        """Where a place, a region, a town's short name or a bare zone word starts."""
+        text = self.text
+        starts = {s for s, _ in place_words_in(text)}
+        starts.update(m.start() for m in regions.finditer(text))
+        starts.update(m.start() for m in _BARE_ZONE_AT.finditer(text))
+        for short in self._towns:
+            i = text.find(short)
+            while i >= 0:
+                starts.add(i)
+                i = text.find(short, i + 1)
+        return starts
 
     def _supported(self, word: PlaceWord) -> bool:
         """Is a short name's place in a province the document names (or named in full)?"""
