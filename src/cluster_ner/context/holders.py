@@ -61,6 +61,7 @@ _BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术�
 _ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
 _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
 _NAME = rf"[{HAN}A-Za-z0-9（）()·]"
+_HAN_CHAR = re.compile(rf"[{HAN}]")
 # A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
 
@@ -108,14 +109,17 @@ def _nested_prefix(chain: Sequence[PlaceWord]) -> list[PlaceWord]:
 
 
 @lexicon.cached
-def _company_re() -> re.Pattern[str]:
-    heads = lexicon.alternation(lexicon.context_words().get("company", ()))
-    # 一家…企业 names a company without its name (坪山区一家锂电池正极材料企业), unless what
-    # it built follows (一家机器人企业新建的智能工厂: the plant holds what follows).
-    return re.compile(
-        rf"{_NAME}{{2,20}}?(?:{heads})|(?<![{HAN}])公司"
-        rf"|(?<=一家)[{HAN}]{{2,14}}?(?:企业|船企|车企|药企)(?!新建|建设|投资|的)"
-    )
+def _company_head_re() -> re.Pattern[str]:
+    """The last word of an enterprise's name (公司, 集团 …), found first: the name is read
+    back from it (cheaper than trying a name at every character)."""
+    return re.compile(lexicon.alternation(lexicon.context_words().get("company", ())))
+
+
+# 一家…企业 names a company without its name (坪山区一家锂电池正极材料企业), unless what it
+# built follows (一家机器人企业新建的智能工厂: the plant holds what follows).
+_SOME_COMPANY = re.compile(rf"(?<=一家)[{HAN}]{{2,14}}?(?:企业|船企|车企|药企)(?!新建|建设|投资|的)")
+_NAME_CHAR = re.compile(_NAME)
+_COMPANY_NAME_MAX = 20
 
 
 @lexicon.cached
@@ -129,12 +133,14 @@ def _event_re() -> re.Pattern[str]:
 
 _MEETINGS = "推介会|对接会|座谈会|研讨会|招商会|洽谈会|交流会|发布会|推进会|现场会"
 # An event a sentence happens at: 峰会上, 会上, 大会期间, 活动现场.
+# Matched where a sentence starts (现场 also where a clause starts): see _at_events.
 _AT_EVENT = re.compile(
-    rf"(?:^|(?<=[。！？!?\n；;]))((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|{_MEETINGS}|博览会|展会))|会议|会)(?:上|期间|现场)"
-    rf"|(?:^|(?<=[。！？!?\n；;]))(大会|峰会|论坛|活动|推介会|对接会|博览会|展会)(?=发布|签约|共|吸引|累计|达成)"
-    rf"|(?:^|(?<=[。！？!?\n；;，,]))(现场)(?=签约|签署|达成|发布|成交)",
-    re.M,
+    rf"((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|{_MEETINGS}|博览会|展会))|会议|会)(?:上|期间|现场)"
+    rf"|(大会|峰会|论坛|活动|推介会|对接会|博览会|展会)(?=发布|签约|共|吸引|累计|达成)"
+    rf"|(现场)(?=签约|签署|达成|发布|成交)"
 )
+_SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 
 
 _NUMBER_AFTER = re.compile(r"[\d０-９一二三四五六七八九十两百千万数多几]")
@@ -205,6 +211,7 @@ _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
 _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
 _GENERIC_CLUSTER = re.compile(
+    r"(?=[国世省市重县中先战特创产集])"  # the characters it can start with: skip the rest fast
     r"(?:国家级|国家|世界级|省级|市级)?(?:重点)?(?:县域)?(?:中小企业)?"
     r"(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?:核心区)?"
 )
@@ -331,11 +338,22 @@ class DocumentHolders:
     def _companies(self) -> list[Holder]:
         """Enterprises named outside entities, not what a clause counts (培育龙头企业10家,
         其中上市公司9家: the number counts them) and without a lead word (其中, 培育)."""
+        text = self.text
+        spans = []
+        last = 0
+        for m in _company_head_re().finditer(text):
+            start = m.start()
+            while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1):
+                start -= 1  # back over the name: up to 20 name characters
+            if m.start() - start >= 2 or m.group() == "公司" and (start == 0 or not _HAN_CHAR.match(text, start - 1)):
+                spans.append((start, m.end()))
+                last = m.end()
+        spans += [m.span() for m in _SOME_COMPANY.finditer(text)]
         out = []
-        for m in _company_re().finditer(self.text):
-            if not self._outside(m.start(), m.end()) or _NUMBER_AFTER.match(self.text, m.end()):
+        for start, end in sorted(spans):
+            if not self._outside(start, end) or _NUMBER_AFTER.match(text, end):
                 continue
-            out.append(_strip_lead(Holder(m.start(), m.end(), COMPANY, m.group())))
+            out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
         return out
 
     def _events(self) -> list[Holder]:
@@ -360,7 +378,13 @@ class DocumentHolders:
         """峰会上, 会上, 大会期间, 大会发布, 现场签约 opening a sentence (or 现场 a clause): what
         it counts happened at the event (a bare word: the event named last)."""
         out = []
-        for m in _AT_EVENT.finditer(self.text):
+        text = self.text
+        opens = [(0, True)] + [(m.end(), True) for m in _SENTENCE_OPEN.finditer(text)]
+        opens += [(m.end(), False) for m in _CLAUSE_OPEN_CHAR.finditer(text) if text.startswith("现场", m.end())]
+        for pos, sentence in sorted(opens):
+            m = _AT_EVENT.match(text, pos)
+            if m is None or not sentence and m.lastindex != 3:
+                continue
             k = m.lastindex or 1
             word = m.group(k)
             event = self.event_before(m.start(k)) if k > 1 or word in ("会", "会议") else None
