@@ -1,7 +1,12 @@
 """One grammar per label, shared by its recognizer and its attributes.
 
-* :mod:`.gov`: ``[中共] [prefix] [domains] head`` — a government body's name;
-* :mod:`.cluster`: ``[places] industry head`` — a cluster's name;
+* :mod:`.gov`: ``[中共] [prefix] [domains] head`` — a government body's name, with
+  :mod:`.gov_tables` (its heads, domains and word tries), :mod:`.gov_candidates`
+  (where a name starts in running text), :mod:`.gov_congress` (terms, congresses,
+  CPPCC committees) and :mod:`.gov_rejections` (mentions that name no body);
+* :mod:`.cluster`: ``[places] industry head`` — a cluster's name, with
+  :mod:`.cluster_words` (its tables and the words a name is read from) and
+  :mod:`.cluster_split` (a found name split into places and industry);
 * :mod:`.metric`: ``qualifier number multiplier unit qualifier`` — a stated quantity,
   with :mod:`.numbers` for the number itself;
 * :mod:`.places`: the chains of places the names start with;

@@ -16,18 +16,41 @@ one known word at a time, and stops at the first character that belongs to
 none of them, so evaluative words (``打造``, ``世界级``) stay outside.
 :func:`split_name` splits a found name into its places and industry for the
 attributes. Both read the same word lists.
+
+The parts live in their own modules: :mod:`.cluster_words` (the tables and
+the readers of one word) and :mod:`.cluster_split` (splitting a found name).
+This module reads whole names in running text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .. import lexicon
-from ..constants import FUNCTION_CHARS, is_han
-from ..lexicon import Place
-from .places import PlaceWord, is_minor_short, may_nest, place_chain_start, resolve_chain
+from ..constants import is_han
+from .cluster_words import (
+    _INDUSTRY,
+    _JOINERS_BETWEEN_PLACES,
+    _MAX_WORD,
+    _PLACE,
+    _REGION,
+    _STOP_CHARS,
+    _bracket_ending_at,
+    _head_re,
+    _is_boundary,
+    _not_industry_re,
+    _place_with_level_ending_at,
+    _prefix_words,
+    _reverse_trie,
+    _Word,
+    _word_ending_at,
+    _zone_or_town_ending_at,
+    generic_words,
+)
+
+# Importable from here as before the grammar was split: the recognizer, the attributes and the tests use them.
+from .cluster_split import ClusterName, split_head, split_name, split_places  # noqa: F401
+from .cluster_words import head_first, head_pattern  # noqa: F401
 
 __all__ = ["ClusterName", "find_clusters", "head_pattern", "split_name"]
 
@@ -35,101 +58,18 @@ _MAX_NAME = 32  # characters before the head
 _MAX_UNKNOWN = 4
 _MAX_UNKNOWN_RUN = 6  # an unlisted stretch inside a name that reaches a place
 _MAX_UNKNOWN_RUNS = 2
-_MAX_ZONE_NAME = 8  # a zone's own name before its zone word (高铁经济 + 试验区)
-_MAX_BRACKET = 20
-_BRACKET_STOP = re.compile(r"[，,。；;：:！？!?\n()（）]")
 # A descriptor between the industry and the head (新一代信息技术500亿级产业集群).
 _DESCRIPTOR_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[百千万]?亿级$")
 _MAX_LEADING_PLACE = 3  # an unlisted place (town, zone) before the name: 白沟, 织里, 柴达木
-_MAX_WORD = 12
-_PLACE, _REGION, _INDUSTRY = "place", "region", "industry"
 _JOINERS_BETWEEN_INDUSTRIES = "与和及"
-_JOINERS_BETWEEN_PLACES = "、—-"  # 深圳市、广州市…, 许昌—漯河…
-_STOP_CHARS = frozenset(FUNCTION_CHARS) | frozenset("一二三四五六七八九十两百千万亿几多个")
-_ASIDE_RE = re.compile(r"[（(][^（）()]{0,12}[）)]")
-_LEAD_RE = re.compile(r"^(?:国家级|国家)")
-
-
-# --------------------------------------------------------------------------
-# Tables derived from the resources
-# --------------------------------------------------------------------------
-
-
-@lexicon.cached
-def head_pattern() -> str:
-    """Regex source of a cluster head: ``(国家级?)? (modifier)? 集群`` (not 集群化)."""
-    modifiers = lexicon.alternation(lexicon.cluster_words().get("head_modifier", ()))
-    return rf"(?:国家级?)?(?:{modifiers})?集群(?!化)"
-
-
-@lexicon.cached
-def head_first() -> str:
-    """The characters a cluster head starts with."""
-    return "".join(sorted({"国", "集"} | {w[0] for w in lexicon.cluster_words().get("head_modifier", ())}))
-
-
-@lexicon.cached
-def _head_re() -> re.Pattern[str]:
-    return re.compile(lexicon.skipping(head_first(), head_pattern()))
-
-
-@lexicon.cached
-def _head_at_end_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{head_pattern()})$")
-
-
-@lexicon.cached
-def generic_words() -> frozenset[str]:
-    """Words that never make a cluster specific on their own (先进制造业, 国家级 …)."""
-    return frozenset(lexicon.cluster_words().get("generic", ()))
-
-
-@lexicon.cached
-def _not_industry_re() -> re.Pattern[str]:
-    """Words of the sentence, not of a name (推进, 打造 …): an unlisted stretch holding one is no industry."""
-    return re.compile("|".join(map(re.escape, lexicon.cluster_words().get("not_industry", ()))))
-
-
-@lexicon.cached
-def _reverse_trie() -> lexicon.ReverseTrie:
-    """Lexicon words tagged with their kind; the first tag given wins, so a
-    region beats a place, and a place an identical industry word."""
-    generic = generic_words()
-    entries: list[tuple[str, str]] = [(w, _REGION) for w in lexicon.regions()]
-    entries += [(w, _PLACE) for w in lexicon.place_index()]
-    entries += [(w, _INDUSTRY) for w in lexicon.industry_terms() if w not in generic]
-    return lexicon.ReverseTrie(entries)
-
-
-@lexicon.cached
-def _prefix_words() -> dict[str, str]:
-    """Surface → 'place' or 'region' (regions win over an identical place key)."""
-    out = {w: _PLACE for w in lexicon.place_index()}
-    out.update({w: _REGION for w in lexicon.regions()})
-    return out
+_LEVEL_CHARS = "省市县区州旗盟镇乡"
+# A bare 集群 after these words is the end of an award's title (省级安全应急产业特色集群).
+_DESIGNATION_BEFORE = ("特色",)
 
 
 # --------------------------------------------------------------------------
 # Reading leftwards in running text: where a cluster's name starts
 # --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Word:
-    kind: str
-    start: int
-    end: int
-
-
-def _word_ending_at(text: str, pos: int, floor: int) -> _Word | None:
-    """Longest lexicon word ``text[s:pos]`` with ``s >= floor``."""
-    hit = _reverse_trie().longest_ending_at(text, pos, floor)
-    return None if hit is None else _Word(hit[1], hit[0], pos)
-
-
-def _is_boundary(text: str, i: int) -> bool:
-    """True when position ``i`` (the char before a name) cannot continue a name."""
-    return i < 0 or not is_han(text[i]) or text[i] in FUNCTION_CHARS
 
 
 def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word | None:
@@ -298,80 +238,6 @@ def _only_generic(chunk: str) -> bool:
     return _generic_re().fullmatch(chunk.lstrip(_LEVEL_CHARS)) is not None
 
 
-_LEVEL_CHARS = "省市县区州旗盟镇乡"
-# A bare 集群 after these words is the end of an award's title (省级安全应急产业特色集群).
-_DESIGNATION_BEFORE = ("特色",)
-
-
-@lexicon.cached
-def _zone_trie() -> lexicon.ReverseTrie:
-    """Zone and town words (``place_words.tsv``) that end a place inside a cluster's name."""
-    entries = [(w, "zone") for w in lexicon.place_words_of("zone")]
-    entries += [(w, "town") for w in lexicon.place_words_of("town") if len(w) > 1 or w in "镇乡"]
-    return lexicon.ReverseTrie(entries)
-
-
-def _place_with_level_ending_at(text: str, pos: int, floor: int) -> _Word | None:
-    """A place's short name written with a level character of its own: 胶州|区, 崇礼|县."""
-    if pos - 1 <= floor or text[pos - 1] not in "区县市":
-        return None
-    w = _word_ending_at(text, pos - 1, floor)
-    return _Word(_PLACE, w.start, pos) if w is not None and w.kind == _PLACE else None
-
-
-@lexicon.cached
-def _zone_last_chars() -> frozenset[str]:
-    return frozenset(w[-1] for w in lexicon.place_words_of("zone") + lexicon.place_words_of("town"))
-
-
-def _zone_or_town_ending_at(text: str, pos: int, floor: int) -> _Word | None:
-    """A zone or a town with its own name, ending at ``pos``: 聊城高新区, 上饶高铁经济试验区,
-    赣江新区, 管辛店镇. The name reaches back to a place (then read as a word of its
-    own) or to a boundary; a zone's name may hold 经济, a town's is 2–3 characters."""
-    if pos <= floor or text[pos - 1] not in _zone_last_chars():
-        return None
-    hit = _zone_trie().longest_ending_at(text, pos, floor)
-    if hit is None:
-        return None
-    ws, kind = hit
-    shortest, longest = (0, _MAX_ZONE_NAME) if kind == "zone" else (2, 3)
-    best = None
-    for k in range(0, longest + 1):
-        i = ws - k
-        if i < floor:
-            break
-        if k:
-            c = text[i]
-            if not is_han(c) or (c in _STOP_CHARS and not (c == "经" and text.startswith("经济", i))):
-                break
-        if k >= shortest and place_chain_start(text, i) is not None:
-            return _Word(_PLACE, i, pos)
-        if k >= max(shortest, 1) and _is_boundary(text, i - 1):
-            best = i
-    return _Word(_PLACE, best, pos) if best is not None else None
-
-
-def _bracket_ending_at(text: str, pos: int, floor: int, words: list[_Word], loose: bool = False) -> _Word | None:
-    """A bracketed segment inside the name: the industry of a listed cluster
-    (潍坊市寒亭区（新材料）特色产业集群, 长沙市数控机床（磨床）产业集群) or a short
-    aside about its places (长三角（含江西）大飞机集群)."""
-    open_at = max(text.rfind("(", max(floor, pos - _MAX_BRACKET - 2), pos - 1), text.rfind("（", max(floor, pos - _MAX_BRACKET - 2), pos - 1))
-    if open_at < 0:
-        return None
-    content = text[open_at + 1 : pos - 1]
-    if not content or _BRACKET_STOP.search(content):
-        return None
-    if not loose and not (_word_ending_at(text, open_at, floor) or _zone_or_town_ending_at(text, open_at, floor)):
-        return None
-    if loose and not (open_at > floor and is_han(text[open_at - 1])):
-        return None
-    if not words:
-        if not all(is_han(c) for c in content) or _not_industry_re().search(content):
-            return None
-        return _Word(_INDUSTRY, open_at, pos)
-    return _Word("aside", open_at, pos) if pos - open_at <= 10 else None
-
-
 def _only_provinces(text: str, words: list[_Word]) -> bool:
     index = lexicon.place_index()
     for w in words:
@@ -426,142 +292,6 @@ def _factored(text: str, start: int, words: list[_Word]) -> bool:
         return False
     before = _word_ending_at(text, start - 1, max(0, start - 1 - _MAX_WORD))
     return before is not None and before.kind == _INDUSTRY and not text.endswith("集群", 0, start - 1)
-
-
-# --------------------------------------------------------------------------
-# Splitting a name: places and industry, for the attributes
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClusterName:
-    """A cluster name split into its parts."""
-
-    places: tuple[Place, ...]  # innermost places named, in order
-    industry: str  # what lies between the places and the head
-    head: str
-
-
-@lexicon.cached
-def _region_places(name: str) -> tuple[Place, ...]:
-    r = lexicon.regions()[name]
-    names = r.cities or r.provinces
-    out = []
-    for n in names:
-        cands = lexicon.places_by_name().get(n, ())
-        if len(cands) > 1:
-            cands = tuple(p for p in cands if (p.province or p.name) in r.provinces) or cands
-        if len(cands) == 1:
-            out.append(cands[0])
-    return tuple(out)
-
-
-def _drop_ancestors(places: Sequence[Place]) -> tuple[Place, ...]:
-    uniq = list(dict.fromkeys(places))
-    names = {p.name for p in uniq}
-    ancestors = {p.province for p in uniq if p.province != p.name} | {p.city for p in uniq if p.city and p.city != p.name}
-    return tuple(p for p in uniq if not (p.name in ancestors and p.name in names))
-
-
-def _resolve_places(words: list[PlaceWord]) -> list[Place]:
-    """Places written one after another: nested (陕西省西安市) or listed (深圳市、广州市)."""
-    out: list[Place] = []
-    run: list[PlaceWord] = []
-    for w in words:
-        if run and not may_nest(run[-1], w):
-            out.extend(resolve_chain(run))
-            run = []
-        run.append(w)
-    if run:
-        out.extend(resolve_chain(run))
-    return out
-
-
-def split_head(text: str) -> tuple[str, str]:
-    """``(stem, head)`` of a cleaned name: 龙口市交通铝材|特色产业集群."""
-    m = _head_at_end_re().search(text)
-    return (text[: m.start()], m.group()) if m else (text, "")
-
-
-def _starts_place(stem: str, i: int, words: dict[str, str]) -> bool:
-    return any(stem[i:j] in words for j in range(i + 2, min(len(stem), i + _MAX_WORD) + 1))
-
-
-def split_places(stem: str, zones: bool = True) -> tuple[tuple[Place, ...], str]:
-    """The places a name's stem (without its head) starts with, and the rest (the industry).
-
-    With ``zones`` a zone or town after the places (聊城|高新区, 冠县|清水镇) is not
-    part of the industry either.
-    """
-    words = _prefix_words()
-    index = lexicon.place_index()
-    groups: list[list[PlaceWord] | str] = []  # consecutive place words, or a region name
-    i = 0
-    while i < len(stem):
-        found = None
-        for j in range(min(len(stem), i + _MAX_WORD), i + 1, -1):
-            if stem[i:j] in words:
-                if found is None:
-                    found = stem[i:j]
-                if _starts_place(stem, j, words):  # 济南|市中区, not 济南市|中区
-                    found = stem[i:j]
-                    break
-        if found is None:
-            if groups and stem[i] in _JOINERS_BETWEEN_PLACES and i + 1 < len(stem):
-                i += 1
-                continue
-            m = _ASIDE_RE.match(stem, i)
-            if groups and m is not None and m.end() < len(stem):  # 长三角（含江西）: an aside about the places
-                i = m.end()
-                continue
-            break
-        if words[found] == _REGION:
-            groups.append(found)
-        elif groups and isinstance(groups[-1], list):
-            w = PlaceWord(i, i + len(found), found, index[found])
-            if is_minor_short(w) and not may_nest(groups[-1][-1], w):
-                break  # 宜宾|三江…: a county's short name not in the place before
-            groups[-1].append(w)
-        else:
-            groups.append([PlaceWord(i, i + len(found), found, index[found])])
-        i += len(found)
-    zone = _zone_in_stem_re().match(stem, i) if zones else None
-    if zone is not None and zone.end() < len(stem):  # 聊城|高新区|新能源汽车零部件, 冠县|清水镇|轴承
-        i = zone.end()
-    places: list[Place] = []
-    for g in groups:
-        if isinstance(g, str):
-            places.extend(_region_places(g))
-        else:
-            places.extend(_resolve_places(g))
-    industry = _LEAD_RE.sub("", stem[i:])
-    bracket = _WHOLE_BRACKET_RE.fullmatch(industry)
-    if bracket is not None:  # 潍坊市寒亭区（新材料）特色产业集群: the industry is in brackets
-        industry = bracket.group(1)
-    return _drop_ancestors(places), industry
-
-
-_WHOLE_BRACKET_RE = re.compile(r"[（(]([^（）()]+)[）)]")
-
-
-@lexicon.cached
-def _zone_in_stem_re() -> re.Pattern[str]:
-    """A zone or a town with its name after a name's places (高铁经济试验区, 清水镇)."""
-    zones = lexicon.alternation(lexicon.place_words_of("zone"))
-    towns = lexicon.alternation(w for w in lexicon.place_words_of("town") if len(w) > 1 or w in "镇乡")
-    return re.compile(f"[^（）()]{{0,{_MAX_ZONE_NAME}}}?(?:{zones})|[^（）()]{{2,3}}?(?:{towns})")
-
-
-def split_name(text: str) -> ClusterName:
-    """Split a cleaned cluster name into places, industry and head.
-
-    >>> n = split_name("龙口市交通铝材特色产业集群")
-    >>> [p.name for p in n.places], n.industry, n.head
-    (['龙口市'], '交通铝材', '特色产业集群')
-    """
-    stem, head = split_head(text)
-    places, industry = split_places(_LEAD_RE.sub("", stem))
-    return ClusterName(places, industry, head)
 
 
 def warm_up() -> None:
