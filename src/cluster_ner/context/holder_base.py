@@ -1,0 +1,77 @@
+"""What every holder finder shares: the :class:`Holder` record, its kinds, and the
+document's text with its entities marked (:class:`HolderScan`).
+
+A place word right after a base word (占全国, 居全省, 高于全市) is the base of a
+share or a comparison, not a holder (:meth:`HolderScan._is_base`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..attributes.places import DocumentPlaces
+
+__all__ = ["Holder", "HolderScan"]
+
+CLUSTER, BODY, PLACE, NATIONAL, GROUP, COMPANY, OTHER, ANAPHOR = (
+    "cluster", "body", "place", "national", "group", "company", "other", "anaphor",
+)
+PLANNER = "planner"  # a body stating its plan (…提出，将…): holds the plan's numbers (kind body)
+BODIES, PLANNERS = "bodies", "planners"  # bodies listed together (A、B): a group with a body's rules
+NATIONAL_SUBJECT = "中国"
+# Characters a holder looks at around it for a name it stands for (a zone, a town, a
+# title, a cluster): within the overlap of a long text's pieces, so pieces and one
+# pass agree (documents.OVERLAP_CHARS).
+LOCAL_REACH = 900
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A stretch of text that may hold a quantity."""
+
+    start: int
+    end: int
+    kind: str
+    subject: str | None
+    # A group's container (全国 of 全国创新型产业集群): the subject of a count of its members.
+    container: tuple[str, str | None] | None = None
+
+
+@lexicon.cached
+def _base_before_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicon.alternation(lexicon.context_words().get('base', ()))})$")
+
+
+@lexicon.cached
+def _locative_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicon.alternation(lexicon.context_words().get('locative', ()))})$")
+
+
+class HolderScan:
+    """The working text, its entities and places, as the holder finders read them.
+
+    Args:
+        text: the working text.
+        ents: ``(start, end, label, attributes)`` of the document's entities.
+        places: the document's places.
+    """
+
+    def __init__(self, text: str, ents: Sequence[tuple[int, int, str, dict]], places: DocumentPlaces) -> None:
+        self.text = text
+        self.places = places
+        self.entity_starts = frozenset(s for s, _, _, _ in ents)
+        covered = bytearray(len(text) + 1)
+        for s, e, _, _ in ents:
+            covered[s:e] = b"\x01" * (e - s)
+        self._covered = covered
+
+    def _is_base(self, start: int) -> bool:
+        """A place word after 占/居/比 … (the base of a share or comparison) or 在/于 … (a location)."""
+        lo = max(0, start - 3)
+        return _base_before_re().search(self.text, lo, start) is not None or _locative_re().search(self.text, lo, start) is not None
+
+    def _outside(self, s: int, e: int) -> bool:
+        return not any(self._covered[s:e])

@@ -1,0 +1,144 @@
+"""The companies and events among a document's holders, found by
+:class:`CompanyEventFinder`, a part of :class:`.holders.DocumentHolders`:
+
+* enterprises (…有限公司, …集团, 一家…企业) → ``company``;
+* events, funds and programmes (…大会, …峰会, …基金), a project word opening a
+  clause, and 峰会上 / 会上 / 现场签约 at a sentence's start → ``other``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import lexicon
+from ..constants import HAN
+from .holder_base import COMPANY, OTHER, Holder, HolderScan
+
+__all__ = ["CompanyEventFinder"]
+
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+
+
+@lexicon.cached
+def _company_head_re() -> re.Pattern[str]:
+    """The last word of an enterprise's name (公司, 集团 …), found first: the name is read
+    back from it (cheaper than trying a name at every character)."""
+    return re.compile(lexicon.alternation(lexicon.context_words().get("company", ())))
+
+
+# 一家…企业 names a company without its name (坪山区一家锂电池正极材料企业), unless what it
+# built follows (一家机器人企业新建的智能工厂: the plant holds what follows).
+_SOME_COMPANY = re.compile(rf"(?<=一家)[{HAN}]{{2,14}}?(?:企业|船企|车企|药企)(?!新建|建设|投资|的)")
+_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9（）()·]")
+_COMPANY_NAME_MAX = 20
+
+
+@lexicon.cached
+def _event_re() -> re.Pattern[str]:
+    """An event, fund or programme named at the start of a clause (its subject), or a
+    project word alone there (项目总投资…, 工厂…)."""
+    heads = lexicon.alternation(lexicon.context_words().get("event", ()))
+    bare = lexicon.alternation(lexicon.context_words().get("project", ()))
+    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})|(?:该|本)?(?:{bare}))", re.M)
+
+
+_MEETINGS = "推介会|对接会|座谈会|研讨会|招商会|洽谈会|交流会|发布会|推进会|现场会"
+# An event a sentence happens at: 峰会上, 会上, 大会期间, 活动现场.
+# Matched where a sentence starts (现场 also where a clause starts): see _at_events.
+_AT_EVENT = re.compile(
+    rf"((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|{_MEETINGS}|博览会|展会))|会议|会)(?:上|期间|现场)"
+    rf"|(大会|峰会|论坛|活动|推介会|对接会|博览会|展会)(?=发布|签约|共|吸引|累计|达成)"
+    rf"|(现场)(?=签约|签署|达成|发布|成交)"
+)
+_SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
+
+
+_NUMBER_AFTER = re.compile(r"[\d０-９一二三四五六七八九十两百千万数多几]")
+
+# An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
+_EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
+
+# Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
+_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且)")
+
+
+def _strip_lead(h: Holder) -> Holder:
+    m = _LEADS.match(h.subject or "")
+    if m is None or len(h.subject) - m.end() < 3:
+        return h
+    return Holder(h.start + m.end(), h.end, h.kind, h.subject[m.end():])
+
+
+class CompanyEventFinder(HolderScan):
+    """Finds the company and event holders of a document (a base of
+    :class:`.holders.DocumentHolders`)."""
+
+    events: list[Holder]  # set by :meth:`_events`
+    _event_ends: list[int]
+
+    def _companies(self) -> list[Holder]:
+        """Enterprises named outside entities, not what a clause counts (培育龙头企业10家,
+        其中上市公司9家: the number counts them) and without a lead word (其中, 培育)."""
+        text = self.text
+        spans = []
+        last = 0
+        for m in _company_head_re().finditer(text):
+            start = m.start()
+            while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1):
+                start -= 1  # back over the name: up to 20 name characters
+            if m.start() - start >= 2 or m.group() == "公司" and (start == 0 or not _HAN_CHAR.match(text, start - 1)):
+                spans.append((start, m.end()))
+                last = m.end()
+        spans += [m.span() for m in _SOME_COMPANY.finditer(text)]
+        out = []
+        for start, end in sorted(spans):
+            if not self._outside(start, end) or _NUMBER_AFTER.match(text, end):
+                continue
+            out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
+        return out
+
+    def _events(self) -> list[Holder]:
+        """Events, funds and programmes named outside entities; a name is what follows the
+        last verb of its clause (由…主办的|稀贵金属产业链供需对接会)."""
+        out = []
+        for m in _event_re().finditer(self.text):
+            start = m.start()
+            for verb in _EVENT_VERBS.finditer(m.group()):
+                start = m.start() + verb.end()
+            if self.text.startswith("的", start):
+                start += 1
+            if _NUMBER_AFTER.match(self.text, m.end()):
+                continue  # 签约项目19个: what is counted, not who holds it
+            if m.end() - start >= 2 and self._outside(start, m.end()):
+                out.append(Holder(start, m.end(), OTHER, self.text[start : m.end()]))
+        self.events = out
+        self._event_ends = [h.end for h in out]
+        return out
+
+    def _at_events(self) -> list[Holder]:
+        """峰会上, 会上, 大会期间, 大会发布, 现场签约 opening a sentence (or 现场 a clause): what
+        it counts happened at the event (a bare word: the event named last)."""
+        out = []
+        text = self.text
+        opens = [(0, True)] + [(m.end(), True) for m in _SENTENCE_OPEN.finditer(text)]
+        opens += [(m.end(), False) for m in _CLAUSE_OPEN_CHAR.finditer(text) if text.startswith("现场", m.end())]
+        for pos, sentence in sorted(opens):
+            m = _AT_EVENT.match(text, pos)
+            if m is None or not sentence and m.lastindex != 3:
+                continue
+            k = m.lastindex or 1
+            word = m.group(k)
+            event = self.event_before(m.start(k)) if k > 1 or word in ("会", "会议") else None
+            name = event.subject if event is not None else word
+            out.append(Holder(m.start(k), m.end(k), OTHER, name))
+        return out
+
+    def event_before(self, pos: int) -> Holder | None:
+        """The event the text names last before ``pos``, else the first it names (its title's)."""
+        i = bisect.bisect_right(self._event_ends, pos) - 1  # events never overlap: ends are sorted
+        if i >= 0:
+            return self.events[i]
+        return self.events[0] if self.events else None
+

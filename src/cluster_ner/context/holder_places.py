@@ -1,0 +1,294 @@
+"""The places among a document's holders (kind ``place``), found by :class:`PlaceFinder`,
+a part of :class:`.holders.DocumentHolders`:
+
+* place words outside entities in a subject's position: after a time word
+  (过去一年邵东市…) or opening a clause, even a county's short name (德化现有…)
+  where the document supports it, and a town after it (进贤县李渡镇);
+* informal regions (长三角地区), towns by their short name (柳市 of 柳市镇);
+* zone names (丽水经开区), and a bare zone word (经开区, 基地) as the zone named last;
+* scope words (全市, 全县, 我省, 区内 …) → the place of that level the document
+  is about.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .. import lexicon
+from ..attributes.places import place_words_in
+from ..constants import FUNCTION_CHARS, HAN
+from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
+from .holder_base import LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, Holder, HolderScan
+
+__all__ = ["PlaceFinder"]
+
+# Scope words: a level character after 全/本/我/该 names the place of that level; 当地 the
+# city or county (not 本地, which opens measures: 本地配套率).
+_SCOPE = re.compile(
+    r"(?:全|本|我|该)(自治区|省|市|县|区|州|盟|旗|镇|乡|街道)|(园区|区|县|市|镇|乡|街道)内(?=[{HAN}])|(当地)".replace("{HAN}", HAN)
+)
+# What may come before a zone's name in a match: times, scope and lead words (今年前三季度基地).
+_ZONE_LEAD = re.compile(
+    r"(?:(?:今年|去年|全年|当年|前三季度|上半年|下半年|[一二三四]季度|\d+月份?|\d+年|年内|目前|当前|现在|其中|据悉|"
+    r"位于|将在|已在|在|于|将|全|本|该|镇内|区内|占|产值占全|为)+)"
+)
+_BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地|片区)")
+_ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
+_TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
+# A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
+_BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
+# Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
+# 、 a list's next member (江阴市、张家港市分列…).
+_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
+# A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
+_AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
+_TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
+
+
+@lexicon.cached
+def _zone_re() -> re.Pattern[str]:
+    """A zone's name: 2–8 Han characters after a boundary, then a zone word (丽水经开区)."""
+    zones = lexicon.alternation(lexicon.place_words_of("zone"))
+    return re.compile(rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:{zones})|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})")
+
+
+@lexicon.cached
+def _sentence_word_re() -> re.Pattern[str]:
+    """Words of a sentence, not of a name (新建, 实现 …): a zone's name holds none."""
+    return re.compile(lexicon.alternation(lexicon.cluster_words().get("not_industry", ()) + ("新建", "实现", "建成", "已在", "重点", "全国", "一批", "新一批")))
+
+
+@lexicon.cached
+def _region_re() -> re.Pattern[str]:
+    """An informal region (长三角地区, 京津冀, 粤港澳大湾区), longest first."""
+    return re.compile(lexicon.alternation(tuple(lexicon.regions())))
+
+
+def _nested_prefix(chain: Sequence[PlaceWord]) -> list[PlaceWord]:
+    """The chain up to the first word that is neither full nor inside the one before
+    (青海|盐湖锂资源: 盐湖 is no district of 青海)."""
+    out: list[PlaceWord] = []
+    for w in chain:
+        if out and not w.is_full and not may_nest(out[-1], w):
+            break
+        out.append(w)
+    return out
+
+
+class PlaceFinder(HolderScan):
+    """Finds the place holders of a document (a base of :class:`.holders.DocumentHolders`)."""
+
+    # Set by DocumentHolders before the finders run: towns by short name, the places
+    # named in full (:meth:`_document_towns`, :meth:`_supported`).
+    _towns: dict[str, list[tuple[int, str]]]
+    _full_names: frozenset[str]
+
+    def _zones(self) -> list[Holder]:
+        """Zones named outside entities (丽水经开区, 寿光农产品物流园); a bare zone word
+        (基地, 新区, 经开区 after 今年前三季度 …) is the zone named last."""
+        out = []
+        for m in _zone_re().finditer(self.text):
+            lead = _ZONE_LEAD.match(m.group())
+            start = m.start() + (lead.end() if lead else 0)
+            name = self.text[start : m.end()]
+            if not self._outside(start, m.end()) or _sentence_word_re().search(name):
+                continue
+            if _BARE_ZONE.fullmatch(name):
+                name = self._zone_before(start) or name
+                if _BARE_ZONE.fullmatch(name):
+                    continue
+            out.append(Holder(start, m.end(), PLACE, name))
+        return out
+
+    def _places(self) -> list[Holder]:
+        """Place words the document names in a subject's position: after a time word
+        (过去一年邵东市地区生产总值 …) or opening a clause (see :meth:`_clause_places`)."""
+        out = []
+        for m in self.places.mentions:
+            if m.start < 0 or not self._outside(m.start, m.end) or self._is_base(m.start):
+                continue
+            if not _AFTER_TIME.search(self.text, max(0, m.start - 6), m.start):
+                continue
+            chain = read_place_chain(self.text, m.start, min(len(self.text), m.start + 24))
+            resolved = resolve_chain(chain) if chain else []
+            end = chain[-1].end if chain else m.end
+            if self.text.startswith("一家", end):
+                continue  # 坪山区一家…企业: the company holds what follows
+            name = resolved[-1].name if resolved else self.text[m.start:m.end]
+            out.append(Holder(m.start, end, PLACE, name))
+        return out
+
+    def _clause_places(self) -> list[Holder]:
+        """A place that opens a clause is its subject, even a county's short name
+        (德化现有陶瓷企业, 长垣位列第46位), and a town after it (进贤县李渡镇); so are a
+        region (长三角地区共有…), a town the document names by its short name (柳市 of
+        柳市镇) and a bare zone word (经开区 of 长沙经开区).
+
+        A short county or district name needs the document's support (a province it
+        names): 资源综合利用率 is no 资源县, 港口集装箱吞吐量 no 港口区. A place followed
+        by 一家 introduces a company (坪山区一家…企业): the company holds what follows.
+        """
+        out = []
+        trie = lexicon.place_trie()
+        index = lexicon.place_index()
+        regions = _region_re()
+        starts = self._place_starts(regions)
+        for m in _CLAUSE_OPEN.finditer(self.text):
+            i = m.end()
+            if i not in starts:
+                continue  # nothing a place could be starts here (most clauses)
+            if m.start() > 0 and self.text[m.start() - 1] == "、" and not (out and out[-1].end == m.start() - 1):
+                continue  # after 、 only the next member of a list of subjects (not 覆盖昆明、曲靖)
+            region = regions.match(self.text, i)
+            if region is not None and self._outside(i, region.end()):
+                out.append(Holder(i, region.end(), PLACE, region.group()))
+                continue
+            town = self._short_town_at(i)
+            if town is not None:
+                out.append(town)
+                continue
+            zone = _BARE_ZONE_AT.match(self.text, i)
+            if zone is not None and self._outside(i, zone.end()):
+                name = self._zone_before(i) or self._zone_after(zone.end())
+                if name is not None:
+                    out.append(Holder(i, zone.end(), PLACE, name))
+                continue
+            j = trie.longest_at(self.text, i, i + 12)
+            if j < 0 or not self._outside(i, j) or _sentence_word_re().match(self.text, i):
+                continue
+            chain = _nested_prefix(read_place_chain(self.text, i, min(len(self.text), i + 24)))
+            if not chain or is_minor_short(chain[0]) and not self._supported(chain[0]):
+                continue
+            j = chain[-1].end
+            if self.text.startswith("一家", j):
+                continue
+            town = _TOWN_AFTER.match(self.text, j)
+            if town is not None:
+                out.append(Holder(i, town.end(), PLACE, self.text[i:town.end()]))
+                continue
+            resolved = resolve_chain(chain) if len(chain) > 1 else []
+            if resolved:  # 芜湖市鸠江区: the innermost place
+                out.append(Holder(i, j, PLACE, resolved[-1].name))
+                continue
+            cands = index[self.text[chain[-1].start:j]]
+            full = {p.name for p in cands}
+            name = next(iter(full)) if len(full) == 1 else self._pick_name(cands) or self.text[i:j]
+            out.append(Holder(i, j, PLACE, name))
+        return out
+
+    def _place_starts(self, regions: re.Pattern[str]) -> set[int]:
+        """Where a place, a region, a town's short name or a bare zone word starts."""
+        text = self.text
+        starts = {s for s, _ in place_words_in(text)}
+        starts.update(m.start() for m in regions.finditer(text))
+        starts.update(m.start() for m in _BARE_ZONE_AT.finditer(text))
+        for short in self._towns:
+            i = text.find(short)
+            while i >= 0:
+                starts.add(i)
+                i = text.find(short, i + 1)
+        return starts
+
+    def _supported(self, word: PlaceWord) -> bool:
+        """Is a short name's place in a province the document names (or named in full)?"""
+        provinces = self.places.provinces
+        return any((p.province or p.name) in provinces or p.name in self._full_names for p in word.candidates)
+
+    def _short_town_at(self, i: int) -> Holder | None:
+        """A town the document names (柳市镇党委), written here by its short name (柳市将…)."""
+        for short, named in self._towns.items():
+            if not self.text.startswith(short, i):
+                continue
+            k = bisect.bisect_left(named, (i - LOCAL_REACH, ""))  # named nearby (pieces agree)
+            if k == len(named) or named[k][0] > i + LOCAL_REACH:
+                continue
+            full = named[k][1]
+            end = i + len(full) if self.text.startswith(full, i) else i + len(short)
+            if self._outside(i, end):
+                return Holder(i, end, PLACE, full)
+        return None
+
+    def _zone_after(self, pos: int) -> str | None:
+        """The first zone the text names after ``pos`` (园区已集聚… 苏州工业园区管委会)."""
+        for m in _ZONE_NAME.finditer(self.text, pos, min(len(self.text), pos + LOCAL_REACH)):
+            lead = _ZONE_LEAD.match(m.group())
+            name = m.group()[lead.end() :] if lead else m.group()
+            if not _BARE_ZONE.fullmatch(name):
+                return name
+        return None
+
+    def _pick_name(self, cands: Sequence[lexicon.Place]) -> str | None:
+        """Of places sharing a short name, the one in a province the document names."""
+        fit = [p for p in cands if (p.province or p.name) in self.places.provinces]
+        return fit[0].name if len({p.name for p in fit}) == 1 else None
+
+    def _scopes(self) -> list[Holder]:
+        """全市, 全县, 我省, 区内 …: the place of that level the text is about (全区 may be an
+        autonomous region; 全镇 the town named last)."""
+        out = []
+        for m in _SCOPE.finditer(self.text):
+            if not self._outside(m.start(), m.end()) or self._is_base(m.start()):
+                continue
+            level = m.group(1) or m.group(2) or m.group(3)
+            if level in ("镇", "乡", "街道"):
+                name = self._town_before(m.start())
+            elif m.group(2) in ("区", "园区") and self._zone_before(m.start()):
+                name = self._zone_before(m.start())
+            elif m.group(3):  # 当地: the city or county the text is about
+                place = self.places.nearest(m.start(), m.end(), lambda p: p.level in ("municipal", "county", "district"))
+                name = place.name if place is not None else None
+            else:
+                place = self._scope_place(level, m.start(), m.end())
+                name = place.name if place is not None else None
+            out.append(Holder(m.start(), m.end(), PLACE, name))
+        return out
+
+    def _scope_place(self, level: str, start: int, end: int) -> lexicon.Place | None:
+        if level == "区" and "自治区" in self.text[end : end + 8]:  # 全区自治区级…集群
+            region = self.places.nearest(start, end, lambda p: p.name.endswith("自治区"), ancestors)
+            if region is not None:
+                return region
+        if level == "区":
+            either = lambda p: fits_level_word(p, "区") or fits_level_word(p, "自治区")  # noqa: E731
+            return self.places.nearest(start, end, either, ancestors)
+        return self.places.for_level_word(level, start, end)
+
+    def _zone_before(self, pos: int) -> str | None:
+        """The last zone the text names shortly before ``pos`` (北京经开区管委会 … 区内)."""
+        found = None
+        for m in _ZONE_NAME.finditer(self.text, max(0, pos - 300), pos):
+            lead = _ZONE_LEAD.match(m.group())
+            name = m.group()[lead.end() :] if lead else m.group()
+            if not _BARE_ZONE.fullmatch(name):
+                found = name
+        return found
+
+    def _document_towns(self) -> dict[str, list[tuple[int, str]]]:
+        """Towns the document names (柳市镇党委, 胜芳镇政府) by short name (柳市 → where it
+        names 柳市镇, in order)."""
+        towns: dict[str, list[tuple[int, str]]] = {}
+        for m in _TOWN_NAME.finditer(self.text):
+            full = m.group()
+            short = full[:-2] if full.endswith("街道") else full[:-1]
+            if len(short) >= 2 and not _sentence_word_re().search(full):
+                towns.setdefault(short, []).append((m.start(), full))
+        return towns
+
+    def _town_before(self, pos: int) -> str | None:
+        """The last town the text names before ``pos`` (大瑶镇党委 … 全镇)."""
+        found = None
+        for m in _TOWN_NAME.finditer(self.text, max(0, pos - LOCAL_REACH), pos):
+            found = m.group()
+        return found
+
+    def _container(self, pos: int) -> tuple[str, str | None] | None:
+        """The place a scope word at ``pos`` names (全国 → 中国, 全省 → the province)."""
+        if self.text.startswith("全国", pos):
+            return NATIONAL, NATIONAL_SUBJECT
+        m = _SCOPE.match(self.text, pos)
+        if m is None or not m.group(1):
+            return None
+        place = self._scope_place(m.group(1), pos, m.end())
+        return (PLACE, place.name) if place is not None else None

@@ -1,0 +1,61 @@
+"""Where a number's period may come from besides the nearest time before it in its sentence
+(:class:`.component.ContextSetter`): a sentence that a ； does not end, an English time
+after the number (…by 2027), a table's title or header time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import text_tables
+from ..grammar.time import Time
+from .holders import DocumentHolders
+from .sentences import SENTENCE_END, SENTENCE_REACH, is_table_header, is_table_row, start_of_sentence
+
+__all__ = ["english_time_after", "start_of_period_sentence", "table_time"]
+
+_SEMICOLON = re.compile(r"[；;]")
+
+
+def start_of_period_sentence(text: str, pos: int, holders: DocumentHolders) -> int:
+    """Where the time of the number at ``pos`` may come from: its sentence, where a ； ends
+    one only when an entity opens the next part (…两位数增长；广州市政府副秘书长指出，…):
+    2023年…增长9.2%；全县陶瓷企业3,500多家 is one sentence of 2023."""
+    start = start_of_sentence(text, pos)
+    for m in _SEMICOLON.finditer(text, start, pos):
+        if m.end() in holders.entity_starts:
+            start = m.end()
+    return start
+
+
+def english_time_after(text: str, end: int, times: list[Time], index: int) -> Time | None:
+    """In English, the time may follow the number in its sentence (…by 2027)."""
+    stop = SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+    for k in range(index, len(times)):
+        t = times[k]
+        if t.start >= (stop.start() if stop else end + SENTENCE_REACH) or not (text[t.start].isascii() and text[t.start].isalpha()):
+            return None
+        if t.start >= end and not t.base:
+            return t
+    return None
+
+
+def table_time(text: str, pos: int, times: list[Time]) -> Time | None:
+    """The time of the table holding ``pos``: the last one in its header or the line above
+    it (its title: 表1 2024年1—6月江苏省主要工业产品产量), not a comparison's base."""
+    i = text_tables.line_index(text, pos)
+    sep = text_tables.row_sep(text, i)
+    if sep is None:
+        return None
+    top = text_tables.block_top(text, sep, i)
+    start = text_tables.line_starts(text)[max(0, top - 1)]  # the title line above the block
+    found = None
+    first = bisect.bisect_left(times, start, key=lambda t: t.start)
+    for k in range(first, len(times)):  # (no slice: a copy per number is quadratic)
+        t = times[k]
+        if t.start >= pos:
+            break
+        if not t.base and (not is_table_row(text, t.start) or is_table_header(text, t.start)):
+            found = t
+    return found

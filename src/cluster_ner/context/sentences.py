@@ -1,0 +1,72 @@
+"""Where a number's sentence, clause, paragraph and line start, and whether its line
+is a table row (``|`` or tab separated) or a table's header.
+
+A sentence ends at 。！？ or a line break; for a subject also at ；(广东…增长；广州作为…).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+__all__ = ["CLAUSE_END", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
+
+# Sentences for a period: a ； ends one only before an entity (see
+# periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
+SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")
+CLAUSE_END = re.compile(r"[，,；;：:]")
+SENTENCE_REACH = 512  # characters looked back for a sentence start
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t.*\t")
+
+
+def start_of_sentence(text: str, pos: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
+    """Where the sentence holding ``pos`` starts (after the last of ``ends`` within reach)."""
+    lo = max(0, pos - SENTENCE_REACH)
+    start = lo
+    for m in ends.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+@functools.lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    """Where the text's lines end (found once per text: a str caches its hash)."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def start_of_paragraph(text: str, pos: int) -> int:
+    """Where the paragraph (line) holding ``pos`` starts."""
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, pos) - 1
+    return newlines[i] + 1 if i >= 0 else 0
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    """The line holding ``pos``, at most :data:`SENTENCE_REACH` characters each side of it."""
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, pos)
+    start = newlines[i - 1] + 1 if i > 0 else 0
+    end = newlines[i] if i < len(newlines) else len(text)
+    return max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
+
+
+def is_table_row(text: str, pos: int) -> bool:
+    """Is the line at ``pos`` a table row (cells between ``|`` or tabs)?"""
+    start, end = _line(text, pos)
+    return _TABLE_ROW.search(text, start, end) is not None
+
+
+def is_table_header(text: str, pos: int) -> bool:
+    """Is the table line at ``pos`` a header (no number cells)?"""
+    start, end = _line(text, pos)
+    return _TABLE_ROW.search(text, start, end) is not None and not re.search(r"[|｜\t]\s*-?[\d,.]+\s*(?:[|｜\t]|$)", text[start:end])
+
+
+def start_of_clause(text: str, sentence_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, in the sentence from ``sentence_start``."""
+    start = sentence_start
+    for m in CLAUSE_END.finditer(text, sentence_start, pos):
+        start = m.end()
+    return start

@@ -1,0 +1,267 @@
+"""A metric's subject (CONTEXT.md): what :class:`.component.ContextSetter` tries in turn
+for a number, after a 分别 list's member of its rank (A、B分别…).
+
+* :func:`provision_holder`: what a policy grants (对…给予最高100万元奖励) is the
+  policy's;
+* :func:`counted_holder`: those attending an event (600余人参加) are the event's;
+  a count of clusters is the country's, a place's or the group's that contains them;
+* :func:`holder_in_sentence`: the holder of the number's clause, else of its
+  sentence; 该集群 / 集群 stand for the cluster last named, 公司 for the company;
+* :class:`Topic`: a sentence with no holder is about the subject the paragraph's
+  previous sentence names, else the subject the text was last about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import lexicon
+from .holders import (
+    ANAPHOR,
+    BODIES,
+    BODY,
+    CLUSTER,
+    COMPANY,
+    GROUP,
+    NATIONAL_SUBJECT,
+    OTHER,
+    PLANNER,
+    PLANNERS,
+    DocumentHolders,
+    Holder,
+)
+from .sentences import (
+    CLAUSE_END,
+    SENTENCE_REACH,
+    SUBJECT_SENTENCE_END,
+    is_table_row,
+    start_of_clause,
+    start_of_paragraph,
+    start_of_sentence,
+)
+
+__all__ = ["Topic", "counted_holder", "holder_in_sentence", "provision_holder"]
+
+_BODY_KINDS = frozenset({BODY, PLANNER, BODIES, PLANNERS})
+_TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national"})
+_FIRST_CELL = re.compile(r"\s*[|｜]?\s*(?:\d+\s*[|｜]\s*)?([^|｜\t]+?)\s*[|｜\t]")
+# Between a holder and a number it possesses: 集群内6个项目, 园区内的12家.
+_POSSESSOR_GAP = re.compile(r"内的?|内共有|内有")
+# After a group, before a number counting its members (…集群总数达到209个, …集群已达199家, 数量位居全国第一).
+_MEMBERS_COUNTED = re.compile(r"[^，,；;。]{0,12}?(?:总数|数量|已达|达到|共有|合计共)[^，,；;。]{0,6}$|(?:总数|数量)")
+_COMPANY_CELL = re.compile(r"(?:公司|集团|厂|股份)$")
+_PLACE_CELL = re.compile(r"(?:省|市|县|区|镇|乡|街道|园|基地|新区)$")
+
+
+def holder_in_sentence(
+    holders: DocumentHolders, text: str, sentence_start: int, start: int, topic: "Topic", previous: tuple[str, str | None] | None
+) -> tuple[str, str | None] | None:
+    """``(subject_kind, subject)`` of the number at ``start`` from its sentence, or ``None``.
+
+    The holder is the subject of the number's clause: the first holder in it
+    (…集群全年实现产值46.2亿元 — not 全县 in 占全县…的比重, a base), unless a holder
+    right before the number possesses it (将集群内6个项目列入). A clause
+    without one continues the sentence: the subject of the number before it in
+    the sentence, else the sentence's first holder (a body only holds what it
+    does in its own clause). In a table row, the row's first holder or cell
+    (1 | 江阴市特种冶金特色产业集群 | 无锡市 | 312; 马桥街道 | 112).
+    """
+    clause = start_of_clause(text, sentence_start, start)
+    row = is_table_row(text, start)
+    nearest = holders.before(clause, start)
+    if nearest and _POSSESSOR_GAP.fullmatch(text, nearest[0].end, start):  # 集群内6个项目
+        resolved = _resolve(holders, nearest[0], topic)
+        if resolved is not None:
+            return resolved
+    in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
+    for h in in_clause:
+        if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
+            return h.container  # 全国创新型产业集群总数达到209个: the country's
+        resolved = _resolve(holders, h, topic)
+        if resolved is not None:
+            return resolved
+    if row:  # 马桥街道 | 112 | 186.3: the row's first cell names what the row is about
+        first = _FIRST_CELL.match(text, sentence_start)
+        if first is not None and _PLACE_CELL.search(first.group(1)):
+            return "place", first.group(1)
+        if first is not None and _COMPANY_CELL.search(first.group(1)):
+            return COMPANY, first.group(1)
+        return None
+    if previous is not None:
+        return previous
+    earlier = holders.before(sentence_start, clause)[::-1]
+    for k, h in enumerate(earlier):
+        if h.kind in (BODY, BODIES):
+            continue  # a body holds what it does in its own clause, not what a later clause counts
+        if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in earlier[k + 1 :]):
+            continue  # 党工委书记表示，高新区将…: the plan's own subject
+        resolved = _resolve(holders, h, topic)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+@lexicon.cached
+def _attend_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.context_words().get("attend", ())))
+
+
+# A policy's provision: 对…给予最高100万元, 按投资额的10%给予补助, 单个项目最高1亿元.
+_PROVISION_CLAUSE = re.compile(r"对|按|给予|奖励|补助|单个|最高|每家|每个")
+_PROVISION_WORDS = re.compile(r"给予|奖励|补助|补贴|资助|奖补")
+
+
+def provision_holder(holders: DocumentHolders, text: str, sentence: int, clause: int, start: int) -> tuple[str, str | None] | None:
+    """A number a policy grants (对…给予最高100万元奖励) is the policy's (the title named
+    last), unless a body grants it in the sentence (…人民政府对…给予…)."""
+    if not _PROVISION_CLAUSE.match(text, clause):
+        return None
+    end = SUBJECT_SENTENCE_END.search(text, start, start + SENTENCE_REACH)
+    if not _PROVISION_WORDS.search(text, sentence, end.start() if end else start + SENTENCE_REACH):
+        return None
+    if any(h.kind == BODY for h in holders.before(sentence, start)):
+        return None
+    return OTHER, holders.title_before(start) or "政策"
+
+
+_CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
+_NATIONAL_IN_CLAUSE = re.compile(r"国家|全国|我国")
+_EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
+
+
+def counted_holder(
+    holders: DocumentHolders, text: str, sentence: int, clause: int, start: int, end: int
+) -> tuple[str, str | None] | None:
+    """The holder a number gets from what it counts.
+
+    * those attending an event (600余人参加, 六位专家出席会议) are the event's;
+    * a count of clusters (是国家25个世界级先进制造业集群) is the country's, a
+      place's, or the group's (CONTEXT.md: the set that contains them).
+    """
+    clause_end = CLAUSE_END.search(text, end, end + SENTENCE_REACH)
+    after = text[end : clause_end.start() if clause_end else end + SENTENCE_REACH]
+    if _attend_re().search(after):
+        event = holders.event_before(start)
+        if event is not None:
+            return OTHER, event.subject
+    if text[end - 1] == "场" and _EVENTS_AFTER.match(text, end) or _EVENTS_AFTER.match(text, end) and text.startswith("场", end):
+        # 两场对接会: events counted, the event that held them
+        event = holders.event_before(start)
+        if event is not None:
+            return OTHER, event.subject
+    clusters = _CLUSTERS_AFTER.match(text, end)
+    if clusters is not None:
+        if _NATIONAL_IN_CLAUSE.search(text, clause, start):
+            return "national", NATIONAL_SUBJECT
+        for h in holders.before(sentence, start)[::-1]:
+            if h.kind == "place":
+                return h.kind, h.subject
+        return GROUP, clusters.group().lstrip("的")
+    return None
+
+
+class Topic:
+    """What the text is about so far: the last subject named, and the last place named.
+
+    A sentence that names no holder is about the last subject of its paragraph;
+    in a new paragraph, or when it states a place's indicator (地区生产总值,
+    粮食总产量 …), about the last place.
+    """
+
+    def __init__(
+        self,
+        last: tuple[str, str | None] | None = None,
+        place: tuple[str, str | None] | None = None,
+        cluster: str | None = None,
+    ) -> None:
+        self.last = last
+        self.place = place
+        self.cluster = cluster  # the cluster named last (of an earlier piece, for 集群)
+        self.paragraph = -1
+        self.pos = -1  # where the topic was last set
+
+    @classmethod
+    def from_carry(cls, data: Any) -> "Topic":
+        if not data:
+            return cls()
+        last, place, cluster = data
+        return cls(tuple(last) if last else None, tuple(place) if place else None, cluster)  # type: ignore[arg-type]
+
+    def to_carry(self) -> list[Any]:
+        return [list(self.last) if self.last else None, list(self.place) if self.place else None, self.cluster]
+
+    def saw(self, holder: tuple[str, str | None], text: str, pos: int) -> None:
+        if holder[0] in _TOPIC_KINDS and holder[1]:
+            self.last = holder
+            self.paragraph = start_of_paragraph(text, pos)
+            self.pos = pos
+            if holder[0] == "place":
+                self.place = holder
+
+    def described(self, holders: DocumentHolders, text: str, sentence_start: int) -> tuple[str, str | None] | None:
+        """The subject of the last sentence of the paragraph that names one, since the topic
+        was last set (集群是全省重点培育的产业集群。2023年，实现产值580亿元: the cluster)."""
+        lo = max(start_of_paragraph(text, sentence_start), self.pos + 1)
+        earlier = holders.before(lo, sentence_start)  # nearest first
+        if not earlier:
+            return None
+        sentence = start_of_sentence(text, earlier[0].start, SUBJECT_SENTENCE_END)
+        for h in reversed(earlier):  # leftmost first
+            if h.start >= sentence and h.kind not in _BODY_KINDS:
+                resolved = _resolve(holders, h, self)
+                if resolved is not None and resolved[0] in _TOPIC_KINDS and resolved[1]:
+                    return resolved
+        return None
+
+    def about(self, text: str, sentence_start: int, pos: int, measure: str | None) -> tuple[str, str | None] | None:
+        new_paragraph = start_of_paragraph(text, pos) != self.paragraph
+        if self.place is not None and (new_paragraph or _place_measure(text, sentence_start, pos, measure)):
+            return self.place
+        return self.last or self.place
+
+
+@lexicon.cached
+def _place_measure_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.context_words().get("place_measure", ())))
+
+
+def _place_measure(text: str, sentence_start: int, pos: int, measure: str | None) -> bool:
+    """Does the number state a place's indicator (地区生产总值, 粮食总产量, 用电量 …)?"""
+    if measure and _place_measure_re().search(measure):
+        return True
+    return _place_measure_re().search(text, max(sentence_start, pos - 16), pos) is not None
+
+
+def _resolve(holders: DocumentHolders, h: Holder, topic: "Topic") -> tuple[str, str | None] | None:
+    """What a holder stands for: an anaphor the cluster last named (in this piece of a long
+    text or, failing that, an earlier one), 公司 the company last named."""
+    if h.kind == "place" and h.subject is None:
+        return None  # 全县 in a text that names no county: the next holder or the topic says
+    if h.kind == PLANNER:
+        return BODY, h.subject
+    if h.kind in (BODIES, PLANNERS):
+        return GROUP, h.subject
+    if h.kind == ANAPHOR:  # 该集群, 集群: the cluster the text is about, else the last one named
+        group = holders.last_of(GROUP, h.start)
+        named = holders.last_of(CLUSTER, h.start)
+        if (
+            group is not None
+            and (named is None or named.start < group.start)
+            and (group.start == 0 or holders.text[group.start - 1] in "，,。；;：:\n")  # a subject, not 是…集群之一
+            and start_of_paragraph(holders.text, group.start) == start_of_paragraph(holders.text, h.start)
+        ):
+            return GROUP, group.subject  # 创新型产业集群内…，集群企业研发投入强度…: the group's
+        if topic.last is not None and topic.last[0] == CLUSTER:
+            return topic.last
+        if named is not None:
+            return CLUSTER, named.subject
+        if topic.cluster is not None:
+            return CLUSTER, topic.cluster
+        return GROUP, "集群"
+    if h.kind == COMPANY and h.subject == "公司":
+        named = holders.last_of(COMPANY, h.start, named=True)
+        return (COMPANY, named.subject) if named is not None else (COMPANY, None)
+    return h.kind, h.subject
+
+
