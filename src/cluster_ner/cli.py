@@ -10,6 +10,10 @@
 Users' mistakes (a missing file, a bad gold line, an unwritable output, a bad
 option value) end with a one-line message on stderr and exit status 2, not a
 traceback.
+
+This module holds the parser of every command, :func:`main`, and extract and
+render; the gold commands are in :mod:`cluster_ner.cli_gold`, ``patterns`` in
+:mod:`cluster_ner.cli_patterns`.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .errors import ClusterNerError, Messages, ModelLoadError
+from .cli_gold import cmd_convert, cmd_evaluate, cmd_train
+from .cli_patterns import cmd_patterns
+from .errors import ClusterNerError, Messages
 
 DESCRIPTION = (
     "Find industrial clusters (CLUSTER), government bodies (GOV) and metrics (METRIC) "
@@ -49,12 +55,6 @@ def _int_at_least(low: int, *, also: tuple[int, ...] = ()) -> Any:
         return value
 
     return parse
-
-
-def _load(model: str | None, rules_only: bool = False, patterns: str | None = None):  # noqa: ANN202
-    from .pipeline import load
-
-    return load(model, rules_only=rules_only, patterns=patterns)
 
 
 def _cannot_read(path: Path, exc: OSError) -> ClusterNerError:
@@ -99,6 +99,7 @@ def _check_output(out: Path | None) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_many
     from .inputs import decode_bytes
+    from .pipeline import load
 
     out = Path(args.output) if args.output else None
     _check_output(out)
@@ -114,7 +115,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed.append(f"{path} ({exc})")
     if failed and not texts:
         raise ClusterNerError(Messages.INPUTS_UNREADABLE.format(n=len(failed), total=len(paths), files="; ".join(failed)))
-    nlp = _load(args.model, args.rules_only, args.patterns)
+    nlp = load(args.model, rules_only=args.rules_only, patterns=args.patterns)
     frame, errors = extract_many(
         texts, ids=ids, nlp=nlp, batch_size=args.batch_size, n_process=args.n_process,
         return_errors=True, progress=args.progress,
@@ -154,6 +155,7 @@ def _write(frame: Any, out: Path) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from .inputs import decode_bytes
+    from .pipeline import load
     from .render import render
 
     src = Path(args.file)
@@ -162,7 +164,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise _cannot_read(src, exc) from None
     text = decode_bytes(data, arg=str(src))
-    nlp = _load(args.model, args.rules_only, args.patterns)
+    nlp = load(args.model, rules_only=args.rules_only, patterns=args.patterns)
     page = render(text, jupyter=False, page=True, nlp=nlp) or ""
     out = Path(args.output)
     try:
@@ -171,210 +173,6 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise ClusterNerError(Messages.OUTPUT_UNWRITABLE.format(path=out, detail=exc.strerror or exc)) from None
     marks = page.count('<mark class="entity"')
     print(f"wrote {out}: {src.name} with {marks} entities marked", file=sys.stderr)
-    return 0
-
-
-# --- gold: evaluate / train / convert ------------------------------------------------------
-
-
-def _read_gold(path: str, purpose: str) -> list[Any]:
-    """The documents of a gold file; what was skipped is said on stderr."""
-    from .corpus import read_gold
-
-    gold = read_gold(path)
-    message = gold.skipped_message()
-    if not gold.docs:
-        why = f" ({message})" if message else " (the file is empty)"
-        raise ClusterNerError(Messages.GOLD_NO_DOCS.format(path=path, purpose=purpose, why=why))
-    if message:
-        print(f"note: {message}", file=sys.stderr)
-    return gold.docs
-
-
-def _read_context(args: argparse.Namespace, gold: list[Any]) -> Any:
-    """The context gold of ``--context`` for the documents of GOLD (None without ``--context``)."""
-    from .evaluate import read_context_gold
-
-    if not args.context:
-        for option, given in (("--given-date", args.given_date), ("--show", args.show)):
-            if given:
-                raise ClusterNerError(Messages.CLI_NEEDS_CONTEXT.format(option=option))
-        return None
-    context = read_context_gold(args.context)
-    kept = context.restrict(gold, gold_name=args.gold)
-    left_out = len(context.metrics) - len(kept.metrics)
-    if left_out:
-        print(f"note: {left_out} of {len(context.metrics)} context metrics are in documents not in {args.gold}: not scored", file=sys.stderr)
-    return kept
-
-
-def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, evaluate_context, format_context_scores, format_scores
-
-    gold = _read_gold(args.gold, "evaluate")
-    context = _read_context(args, gold)  # a bad context file stops here, before any scoring
-    title = (args.model or "default pipeline") + (" (rules only)" if args.rules_only else "")
-    runs = [(title, _load(args.model, args.rules_only, args.patterns))]
-    if args.compare:
-        runs.append((args.compare, _load(args.compare)))
-    for title, nlp in runs:
-        scores = evaluate(nlp, gold)
-        print(format_scores(scores, title=f"== {title} on {args.gold} ({len(gold)} documents)"))
-        if args.errors:
-            print()
-            for ex in scores.examples[: args.errors]:
-                print(f"  {ex['kind']:<15} {ex['doc_id']:<12} {ex.get('gold') or ex.get('pred')} {ex['text']!r}")
-        print()
-        if context is not None:
-            dates = "given (--given-date)" if args.given_date else "found in the text"
-            files = args.context[0] + (f" and {len(args.context) - 1} more" if len(args.context) > 1 else "")
-            heading = (
-                f"== context: {title} on {len(context.metrics)} metrics of {len(context.documents())} documents "
-                f"({files}); document dates {dates}"
-            )
-            found = evaluate_context(nlp, gold, context, given_date=args.given_date)
-            print(format_context_scores(found, title=heading, show=args.show))
-            print()
-    return 0
-
-
-def cmd_train(args: argparse.Namespace) -> int:
-    from .train import parse_overrides, pipeline_meta, report, train
-
-    overrides = parse_overrides(args.set or [])
-    out = Path(args.output)
-    if out.exists() and not out.is_dir():
-        raise ClusterNerError(Messages.OUTPUT_UNWRITABLE.format(path=out, detail="it is a file, not a directory"))
-    train_docs = _read_gold(args.train, "train on")
-    dev_docs = _read_gold(args.dev, "score") if args.dev else None
-    result = train(
-        train_docs,
-        dev_docs,
-        config=args.config,
-        overrides=overrides,
-        seed=args.seed,
-        max_steps=args.max_steps,
-        patterns=args.patterns,
-        log=lambda m: print(m, file=sys.stderr),
-    )
-    nlp = result.nlp
-    nlp.meta.update(pipeline_meta(result, train=str(args.train), train_docs=len(train_docs), dev=args.dev))
-    try:
-        nlp.to_disk(out)
-    except OSError as exc:
-        raise ClusterNerError(Messages.OUTPUT_UNWRITABLE.format(path=out, detail=exc.strerror or exc)) from None
-    print(report(result, dev_name=str(args.dev) if args.dev else "dev"))
-    print(f"\nsaved the pipeline to {out} (load it with cluster_ner.load({str(out)!r}))")
-    return 0
-
-
-def cmd_convert(args: argparse.Namespace) -> int:
-    from .corpus import write_docbin
-
-    out = Path(args.output)
-    if out.suffix != ".spacy":
-        raise ClusterNerError(Messages.CONVERT_SUFFIX.format(path=out))
-    docs = [d for name in args.gold for d in _read_gold(name, "convert")]
-    try:
-        counts = write_docbin(docs, out)
-    except OSError as exc:
-        raise ClusterNerError(Messages.OUTPUT_UNWRITABLE.format(path=out, detail=exc.strerror or exc)) from None
-    note = ""
-    if counts["dropped"] or counts["inexact"]:
-        note = f" ({counts['dropped']} covering only noise dropped, {counts['inexact']} with noise at an edge trimmed)"
-    print(f"wrote {out}: {counts['docs']} documents, {counts['spans']} spans{note}", file=sys.stderr)
-    return 0
-
-
-# --- patterns of a pipeline folder ------------------------------------------------------------
-
-
-def _pipeline_has_patterns(folder: Path) -> bool:
-    from thinc.api import Config
-
-    cfg = folder / "config.cfg"
-    if not cfg.is_file():
-        return False
-    try:
-        pipeline = Config().from_disk(cfg, interpolate=False)["nlp"]["pipeline"]
-    except Exception:  # noqa: BLE001 - an unreadable config is not a pipeline we edit
-        return False
-    return "cluster_ner_patterns" in pipeline
-
-
-def _patterns_file(model: str | None, *, create: bool) -> Path:
-    """The patterns file of the pipeline folder ``model`` (made from the shipped pipeline when ``create``)."""
-    from .patterns import pipeline_patterns_path
-
-    if model is None:
-        raise ClusterNerError(Messages.PATTERNS_SHIPPED_READ_ONLY)
-    folder = Path(model)
-    if not folder.exists():
-        if not create:
-            raise ModelLoadError(Messages.MODEL_MISSING.format(path=folder))
-        try:
-            _load(None).to_disk(folder)
-        except OSError as exc:
-            raise ClusterNerError(Messages.OUTPUT_UNWRITABLE.format(path=folder, detail=exc.strerror or exc)) from None
-        print(f"created {folder} from the shipped pipeline", file=sys.stderr)
-    if not _pipeline_has_patterns(folder):
-        raise ClusterNerError(Messages.PATTERNS_NOT_A_PIPELINE.format(path=folder))
-    return pipeline_patterns_path(folder)
-
-
-def cmd_patterns(args: argparse.Namespace) -> int:
-    import json
-
-    from . import patterns as pt
-
-    def show(pat: dict[str, Any]) -> str:
-        return f"{pat.get('id') or '-'}\t{pat['label']}\t{json.dumps(pat['pattern'], ensure_ascii=False)}"
-
-    if args.action == "add":
-        pattern: Any = args.pattern
-        if args.json:
-            try:
-                pattern = json.loads(args.pattern)
-            except json.JSONDecodeError as exc:
-                raise ClusterNerError(Messages.PATTERNS_BAD_JSON_ARG.format(detail=exc.msg)) from None
-        pt.check_matchable(pt.parse_record({"label": args.label, "pattern": pattern, "id": args.id or ""}, path="PATTERN", line=1))
-        path = _patterns_file(args.model, create=True)
-        pat = pt.add_pattern(args.label, pattern, args.id, path=path)
-        print(f"added {pat.id!r} ({pat.label} {json.dumps(pat.pattern, ensure_ascii=False)}) to {args.model}")
-    elif args.action == "import":
-        found = pt.read_patterns(args.file) if Path(args.file).is_file() else None
-        if found is None:
-            raise ClusterNerError(Messages.PATTERNS_NO_FILE.format(path=args.file))
-        path = _patterns_file(args.model, create=True)
-        for p in found:
-            pt.add_pattern(p.label, p.pattern, p.id or None, path=path)
-        print(f"imported {len(found)} pattern(s) from {args.file} into {args.model}")
-    elif args.action == "list":
-        if args.model is None:
-            for rec in _load(None).get_pipe("cluster_ner_patterns").patterns:
-                print(show(rec))
-            return 0
-        path = _patterns_file(args.model, create=False)
-        problems = pt.file_problems(path)
-        bad = {n for n, _ in problems}
-        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines() if path.exists() else [], start=1):
-            pat = None if n in bad else pt.parse_line(raw, path=path, line=n)
-            if pat is not None:
-                print(show(pat.to_dict()))
-        if problems:
-            line, first = problems[0]
-            raise ClusterNerError(Messages.PATTERNS_LIST_BAD.format(detail=first, n=len(problems), line=line, model=args.model))
-    else:  # remove
-        path = _patterns_file(args.model, create=False)
-        if args.id is None and args.line is None:
-            raise ClusterNerError(Messages.PATTERNS_REMOVE_WHAT)
-        n = pt.remove_pattern(args.id, path=path, line=args.line)
-        if not n:
-            if args.line is not None:
-                raise ClusterNerError(Messages.PATTERNS_NO_LINE.format(path=path, line=args.line))
-            raise ClusterNerError(Messages.PATTERNS_NO_ID.format(pid=args.id, path=path))
-        what = f"line {args.line}" if args.line is not None else f"id {args.id!r}"
-        print(f"removed {n} pattern(s) ({what}) from {args.model}")
     return 0
 
 
