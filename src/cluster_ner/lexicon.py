@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any, TypeVar
 
 # Re-exported: the grammars reach the matching helpers as ``lexicon.Trie`` and so on.
-from .lexicon_matching import ReverseTrie, Trie, alternation, skipping, trie_regex
+from .lexicon_matching import ReverseTrie, Trie, alternation, ending_regex, skipping, trie_regex
 
 RESOURCE_PACKAGE = "cluster_ner.resources"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["ReverseTrie", "Trie", "alternation", "skipping", "trie_regex"]
+__all__ = ["ReverseTrie", "Trie", "alternation", "ending_regex", "skipping", "trie_regex"]
 
 
 # --- tries -------------------------------------------------------------------------
@@ -170,3 +170,8 @@ def _escape(ch: str) -> str:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, escaped, longest first (so the longest wins)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def ending_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """One of ``words`` at the end of the searched stretch (``search(text, lo, hi)``)."""
+    return re.compile(f"(?:{alternation(words)})$")

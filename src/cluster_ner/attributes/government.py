@@ -70,12 +70,12 @@ def _town_words() -> frozenset[str]:
 
 @lexicon.cached
 def _zone_end_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{lexicon.alternation(lexicon.place_words_of('zone'))})$")
+    return lexicon.ending_regex(lexicon.place_words_of("zone"))
 
 
 @lexicon.cached
 def _town_end_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{lexicon.alternation(lexicon.place_words_of('town'))})$")
+    return lexicon.ending_regex(lexicon.place_words_of("town"))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def _words() -> dict[str, tuple[str, ...]]:
 @lexicon.cached
 def _ends_re(role: str) -> re.Pattern[str]:
     """One of the role's words at the end of a stretch of text."""
-    return re.compile(f"(?:{lexicon.alternation(_words().get(role, ()))})$")
+    return lexicon.ending_regex(_words().get(role, ()))
 
 
 @lexicon.cached

@@ -42,12 +42,12 @@ class Holder:
 
 @lexicon.cached
 def _base_before_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{lexicon.alternation(lexicon.context_words().get('base', ()))})$")
+    return lexicon.ending_regex(lexicon.context_words().get("base", ()))
 
 
 @lexicon.cached
 def _locative_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{lexicon.alternation(lexicon.context_words().get('locative', ()))})$")
+    return lexicon.ending_regex(lexicon.context_words().get("locative", ()))
 
 
 class HolderScan:
