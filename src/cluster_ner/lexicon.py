@@ -201,6 +201,7 @@ def place_words() -> tuple[PlaceWordEntry, ...]:
     )
 
 
+@cached
 def place_words_of(kind: str) -> tuple[str, ...]:
     """The words of one kind (``zone``, ``town``, ``level``), longest first."""
     return tuple(sorted((w.word for w in place_words() if w.kind == kind), key=len, reverse=True))

@@ -10,6 +10,7 @@ nearest place of the right kind — before it, else after it.
 from __future__ import annotations
 
 import bisect
+import re
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,12 @@ def _trusted(surface: str, cands: tuple[Place, ...]) -> tuple[Place, ...]:
 
 
 @lexicon.cached  # bounded by the place lexicon
+@lexicon.cached
+def _level_word_re() -> re.Pattern[str]:
+    """A level word (省, 市, 自治区 …) right after a place word, longest first."""
+    return re.compile(lexicon.alternation(lexicon.place_words_of("level")))
+
+
 def _mention_candidates(word: str) -> tuple[Place, ...]:
     """The places a place word outside any entity stands for (none: not trusted)."""
     cands = _trusted(word, lexicon.place_index()[word])
@@ -137,8 +144,8 @@ class DocumentPlaces:
                 chain = trim_chain(read_place_chain(text, s, e, joiners="、"), text, check_after=False)
             if not chain:
                 continue
-            after = text[chain[-1].end : chain[-1].end + 3]
-            word = next((w for w in lexicon.place_words_of("level") if after.startswith(w)), None)
+            level = _level_word_re().match(text, chain[-1].end)
+            word = level.group() if level is not None else None
             resolved = resolve_chain(chain, word)
             if len(resolved) == len(chain):
                 mentions.extend(PlaceMention(w.start, w.end, (p,)) for w, p in zip(chain, resolved))

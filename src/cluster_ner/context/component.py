@@ -52,6 +52,8 @@ from .subjects import Topic, counted_holder, holder_in_sentence, provision_holde
 
 __all__ = ["ContextSetter"]
 
+# The attributes each label's rows are read for (a METRIC's value; a holder's names).
+_READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical",)}
 _HORIZON_BEFORE = re.compile(r"(?<![截止])(?:到|至)\s*$")  # 到2027年, not 截至2023年底
 
 
@@ -93,8 +95,7 @@ class ContextSetter(BatchedComponent):
 
     def _metrics(self, doc: Doc, text: str, ents: list[tuple[int, int, str]], year: int | None, topic: "Topic") -> str | None:
         """Sets each METRIC's context; returns the name of the cluster the text names last."""
-        names = ("canonical", "national_name", "value", "kind", "measure")
-        attrs = [(s, e, label, {name: get_span_value(doc, s, e, name) for name in names}) for s, e, label in ents]
+        attrs = [(s, e, label, {name: get_span_value(doc, s, e, name) for name in _READ.get(label, ())}) for s, e, label in ents]
         holders = DocumentHolders(text, attrs, document_places(doc, text, ents))
         times = [t for t in find_times(text, year) if t.period is not None]
         t_index = 0
