@@ -25,6 +25,8 @@ SOURCES = (
     "corpus/review/review.jsonl",
     "corpus/test/test.jsonl",
     "corpus/heldout/heldout.jsonl",
+    "corpus/blind/blind.jsonl",
+    "corpus/blind-c/blindC.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )

@@ -376,6 +376,55 @@ def test_a_company_and_its_anaphor(nlp):
     assert _subject(metric(nlp, text, "1200人")) == ("company", "德化县瓷韵陶瓷有限公司")
 
 
+@pytest.mark.parametrize("anaphor", ["该企业", "这家企业", "该公司"])
+def test_that_company_is_the_company_named_last(nlp, anaphor):
+    text = f"德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。据介绍，{anaphor}现有员工1200人。"
+    assert _subject(metric(nlp, text, "1200人")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
+def test_a_company_introduced_by_its_place_holds_what_follows(nlp):
+    text = "德化县一家陶瓷企业日前完成B轮融资3亿元。"
+    assert _subject(metric(nlp, text, "3亿元")) == ("company", "陶瓷企业")
+
+
+def test_a_number_describing_the_fund_after_it_is_the_funds(nlp):
+    text = "德化县人民政府日前宣布，联合社会资本组建规模20亿元的陶瓷产业发展基金。"
+    df = frame(nlp, text)
+    row = df[df.text == "20亿元"].iloc[0]
+    assert (row.subject_kind, row.subject, row.measure) == ("other", "陶瓷产业发展基金", "规模")
+
+
+def test_what_a_plant_gives_once_in_production_is_a_target(nlp):
+    text = "2023年，德化县日用陶瓷产业集群新开工项目12个，全部达产后年产值可超过80亿元。"
+    assert metric(nlp, text, "超过80亿元")["status"] == "target"
+    assert metric(nlp, text, "12个")["status"] == "actual"
+
+
+def test_a_group_after_a_time_word_holds_its_figures(nlp):
+    text = "2024年全省十大战略性产业集群实现增加值1.2万亿元。"
+    assert _subject(metric(nlp, text, "1.2万亿元")) == ("group", "战略性产业集群")
+
+
+def test_a_sector_of_car_makers_is_no_company(nlp):
+    text = "赣州经开区已集聚新能源汽车企业92家。"
+    assert _subject(metric(nlp, text, "92家")) == ("place", "赣州经开区")
+
+
+def test_a_time_word_before_gongsi_is_no_part_of_the_name(nlp):
+    text = "德化县瓷韵陶瓷有限公司发布年报。去年公司实现营收8.6亿元。"
+    assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
+def test_an_association_holds_its_members(nlp):
+    text = "德化县陶瓷行业协会成立于2015年。截至2023年底，协会会员单位达到260家。"
+    assert metric(nlp, text, "260家")["subject_kind"] == "other"
+
+
+def test_an_event_named_with_a_cluster_holds_what_its_opening_counts(nlp):
+    text = "2024中国·德化县日用陶瓷产业集群发展大会在德化开幕。开幕式上，现场签约项目28个。"
+    assert _subject(metric(nlp, text, "28个")) == ("other", "2024中国·德化县日用陶瓷产业集群发展大会")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -57,6 +57,8 @@ _MONEY_RE = re.compile(
 )
 
 
+# What a number before 的 describes rather than measures (its subject: context.subjects).
+_DESCRIBED_RE = re.compile(r"(?:基金|工厂|项目|平台|产业园|基地)$")
 _COUNT_RE = re.compile(r"(?:人数|数量|家数|个数|总数|户数|次数|人次|企业|项目|人员|人才|人口|职工|员工)$")
 
 
@@ -81,6 +83,8 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     word = _AFTER_LEAD_RE.sub("", word)
     if _AFTER_STOP_RE.match(word) or len(word) < 2 or word in _GENERIC:
         return None
+    if i > end and _DESCRIBED_RE.search(word):
+        return None  # 规模50亿元的产业基金: the fund is described, its 规模 is the measure
     return word
 
 

@@ -48,7 +48,7 @@ from .date import document_date
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
 from .sentences import SUBJECT_SENTENCE_END, is_table_row, start_of_clause, start_of_sentence
-from .subjects import Topic, counted_holder, holder_in_sentence, provision_holder
+from .subjects import Topic, attributive_holder, counted_holder, holder_in_sentence, provision_holder
 
 __all__ = ["ContextSetter"]
 
@@ -121,7 +121,7 @@ class ContextSetter(BatchedComponent):
             same = previous[0] == subject_sentence
             listed = holders.listed_at(s, numbers)  # 江阴市、张家港市分列第二、第三
             holder = (listed.kind, listed.subject) if listed is not None else None
-            holder = holder or provision_holder(holders, text, subject_sentence, clause, s) or counted_holder(holders, text, subject_sentence, clause, s, e)
+            holder = holder or attributive_holder(text, e) or provision_holder(holders, text, subject_sentence, clause, s) or counted_holder(holders, text, subject_sentence, clause, s, e)
             if holder is None:
                 holder = holder_in_sentence(holders, text, subject_sentence, s, topic, previous[1] if same else None)
             if holder is None:

@@ -7,6 +7,7 @@ share or a comparison, not a holder (:meth:`HolderScan._is_base`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ class HolderScan:
         self.text = text
         self.places = places
         self.entity_starts = frozenset(s for s, _, _, _ in ents)
+        self._entity_spans = sorted((s, e, label) for s, e, label, _ in ents)
+        self._entity_span_starts = [s for s, _, _ in self._entity_spans]
         covered = bytearray(len(text) + 1)
         for s, e, _, _ in ents:
             covered[s:e] = b"\x01" * (e - s)
@@ -75,3 +78,15 @@ class HolderScan:
 
     def _outside(self, s: int, e: int) -> bool:
         return not any(self._covered[s:e])
+
+    def _holds_only_clusters(self, s: int, e: int) -> bool:
+        """Are the entities in ``[s, e)`` whole clusters (an event's or an association's name
+        may hold one: 2024中国·徐州工程机械产业集群发展大会), none crossing its ends?"""
+        i = bisect.bisect_left(self._entity_span_starts, s)
+        if i > 0 and self._entity_spans[i - 1][1] > s:
+            return False  # one starts before s and runs into the stretch
+        while i < len(self._entity_spans) and self._entity_spans[i][0] < e:
+            if self._entity_spans[i][1] > e or self._entity_spans[i][2] != "CLUSTER":
+                return False
+            i += 1
+        return True

@@ -29,8 +29,10 @@ def _company_head_re() -> re.Pattern[str]:
 
 # 一家…企业 names a company without its name (坪山区一家锂电池正极材料企业), unless what it
 # built follows (一家机器人企业新建的智能工厂: the plant holds what follows).
-_SOME_COMPANY = re.compile(rf"(?<=一家)[{HAN}]{{2,14}}?(?:企业|船企|车企|药企)(?!新建|建设|投资|的)")
-_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9（）()·]")
+_SOME_COMPANY = re.compile(rf"(?<=一家)(?:[{HAN}]{{2,14}}?企业|[{HAN}]{{0,14}}?(?:船企|车企|药企))(?!新建|建设|投资|的)")
+# 该企业, 这家公司: the company named last (resolved like a bare 公司).
+_THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
+_NAME_CHAR = re.compile(rf"(?!的)[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
 
 
@@ -47,7 +49,7 @@ _MEETINGS = "推介会|对接会|座谈会|研讨会|招商会|洽谈会|交流�
 # An event a sentence happens at: 峰会上, 会上, 大会期间, 活动现场.
 # Matched where a sentence starts (现场 also where a clause starts): see _at_events.
 _AT_EVENT = re.compile(
-    rf"((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|{_MEETINGS}|博览会|展会))|会议|会)(?:上|期间|现场)"
+    rf"((?:[{HAN}“”]{{0,20}}?(?:峰会|大会|论坛|活动|{_MEETINGS}|博览会|展会))|会议|会|开幕式|签约仪式|仪式)(?:上|期间|现场)"
     rf"|(大会|峰会|论坛|活动|推介会|对接会|博览会|展会)(?=发布|签约|共|吸引|累计|达成)"
     rf"|(现场)(?=签约|签署|达成|发布|成交)"
 )
@@ -55,18 +57,19 @@ _SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
 _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 
 
+_ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|发布的数据|监测)")
 _NUMBER_AFTER = re.compile(r"[\d０-９一二三四五六七八九十两百千万数多几]")
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
-_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且)")
+_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年)+")
 
 
 def _strip_lead(h: Holder) -> Holder:
     m = _LEADS.match(h.subject or "")
-    if m is None or len(h.subject) - m.end() < 3:
+    if m is None or len(h.subject) - m.end() < 3 and h.subject[m.end():] != "公司":
         return h
     return Holder(h.start + m.end(), h.end, h.kind, h.subject[m.end():])
 
@@ -85,18 +88,25 @@ class CompanyEventFinder(HolderScan):
         spans = []
         last = 0
         for m in _company_head_re().finditer(text):
+            if m.group().endswith("企") and text.startswith("业", m.end()):
+                continue  # 汽车企业, 整车企业: 企业 of a sector, not 车企
             start = m.start()
-            while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1):
-                start -= 1  # back over the name: up to 20 name characters
+            while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1) and self._outside(start - 1, start):
+                start -= 1  # back over the name: up to 20 name characters, not into an entity
             if m.start() - start >= 2 or m.group() == "公司" and (start == 0 or not _HAN_CHAR.match(text, start - 1)):
                 spans.append((start, m.end()))
                 last = m.end()
         spans += [m.span() for m in _SOME_COMPANY.finditer(text)]
+        anaphors = {m.start(): m.end() for m in _THAT_COMPANY.finditer(text)}
+        spans += anaphors.items()
         out = []
         for start, end in sorted(spans):
             if not self._outside(start, end) or _NUMBER_AFTER.match(text, end):
                 continue
-            out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
+            if anaphors.get(start) == end:
+                out.append(Holder(start, end, COMPANY, "公司"))  # resolved to the company named last
+            else:
+                out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
         return out
 
     def _events(self) -> list[Holder]:
@@ -111,7 +121,9 @@ class CompanyEventFinder(HolderScan):
                 start += 1
             if _NUMBER_AFTER.match(self.text, m.end()):
                 continue  # 签约项目19个: what is counted, not who holds it
-            if m.end() - start >= 2 and self._outside(start, m.end()):
+            if _ANNOUNCE.match(self.text, m.end()):
+                continue  # 协会数据显示: it reports the number, it does not hold it
+            if m.end() - start >= 2 and self._holds_only_clusters(start, m.end()):
                 out.append(Holder(start, m.end(), OTHER, self.text[start : m.end()]))
         self.events = out
         self._event_ends = [h.end for h in out]
@@ -130,7 +142,7 @@ class CompanyEventFinder(HolderScan):
                 continue
             k = m.lastindex or 1
             word = m.group(k)
-            event = self.event_before(m.start(k)) if k > 1 or word in ("会", "会议") else None
+            event = self.event_before(m.start(k)) if k > 1 or word in ("会", "会议", "开幕式", "签约仪式", "仪式") else None
             name = event.subject if event is not None else word
             out.append(Holder(m.start(k), m.end(k), OTHER, name))
         return out

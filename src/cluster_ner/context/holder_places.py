@@ -93,8 +93,8 @@ class PlaceFinder(HolderScan):
             lead = _ZONE_LEAD.match(m.group())
             start = m.start() + (lead.end() if lead else 0)
             name = self.text[start : m.end()]
-            if not self._outside(start, m.end()) or _sentence_word_re().search(name):
-                continue
+            if not self._outside(start, m.end()) or _sentence_word_re().search(name) or self.text.startswith("全国", start - 1):
+                continue  # (全国人工智能产业园区评价: a kind of zone, not one)
             if _BARE_ZONE.fullmatch(name):
                 name = self._zone_before(start) or name
                 if _BARE_ZONE.fullmatch(name):

@@ -35,8 +35,7 @@ from .. import lexicon
 from ..attributes.cluster import cluster_key
 from ..attributes.places import DocumentPlaces
 from ..constants import HAN
-from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
-from .holder_base import COMPANY  # noqa: F401  (re-exported: the kinds are imported from here)
+from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
 from .holder_companies_events import CompanyEventFinder
 from .holder_places import PlaceFinder
 
@@ -80,16 +79,17 @@ _POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述
 _N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
 _ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _GENERIC_CLUSTER = re.compile(
-    r"(?=[国世省市重县中先战特创产集])"  # the characters it can start with: skip the rest fast
+    r"(?=[国世省市重县中先战特创产集“])"  # the characters it can start with: skip the rest fast
+    r"(?:“[^”\n]{1,8}”)?"  # a programme's name: “415X”先进制造业集群
     r"(?:国家级|国家|世界级|省级|市级)?(?:重点)?(?:县域)?(?:中小企业)?"
     r"(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?:核心区)?"
 )
 # A scope and count before a group phrase, part of the group's subject position:
 # 全省20个战略性产业集群实现…, 全国先进制造业集群产品质量合格率…
-_GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)个(?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)个(?:左右)?)$")
+_GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
-_SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|全国|全省|全市|各|这些|本批|该批|上述|其中)$")
-_SET_BEFORE = re.compile(r"(?:上述|这些|两大|三大|四大|各个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
+_SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|全国|全省|全市|各|这些|本批|该批|上述|其中|年|月|季度|以来|目前)$")
+_SET_BEFORE = re.compile(r"(?:上述|这些|[两二三四五六七八九十]大|各个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
 
 
@@ -132,6 +132,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._at_events()
         holders += self._cluster_phrases()
         holders += self._counted_places()
+        holders = self._place_of_company(holders)
         holders.sort(key=lambda h: (h.start, -h.end))
         self.lists: list[list[Holder]] = []
         self.holders = self._joined(self._without_nested(holders))
@@ -180,6 +181,22 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                 out.append(Holder(s, e, PLANNER, name))
             elif not _after_body_re("announce").match(self.text, e):
                 out.append(Holder(s, e, BODY, name))
+        return out
+
+    def _place_of_company(self, holders: list[Holder]) -> list[Holder]:
+        """A place right before 一家…企业 or …的 and a company's name is the company's
+        (苏州工业园区一家纳米材料企业, 位于北京经开区的擎天智造机器人有限公司): the company
+        holder starts there, so it is the clause's first holder and the place nests."""
+        place_at_end = {h.end: h for h in holders if h.kind == PLACE}
+        out = []
+        for h in holders:
+            if h.kind == COMPANY:
+                for link in ("一家", "的"):
+                    place = place_at_end.get(h.start - len(link))
+                    if place is not None and self.text.startswith(link, h.start - len(link)):
+                        h = Holder(place.start, h.end, COMPANY, h.subject)
+                        break
+            out.append(h)
         return out
 
     def _free(self, pattern: re.Pattern[str], kind: str) -> list[Holder]:
@@ -307,6 +324,11 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
             i -= 1
         return out
 
+    def covering(self, pos: int) -> Holder | None:
+        """The holder whose stretch holds ``pos`` (a count inside a group's phrase), if any."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.holders[i] if i >= 0 and self.holders[i].end > pos else None
+
     def starts_at(self, pos: int) -> bool:
         """Does a holder start at ``pos`` (or a body, which is no holder everywhere)?"""
         i = bisect.bisect_left(self._starts, pos)
@@ -324,7 +346,13 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
 
     def last_of(self, kind: str, end: int, *, named: bool = False) -> Holder | None:
         """The last holder of ``kind`` ending before ``end`` (``named``: with a name, not
-        a bare 公司), looking back at most :data:`REACH` holders (linear on any text)."""
+        a bare 公司), looking back at most :data:`REACH` holders (linear on any text).
+        Clusters are all looked at, also those named inside an event's name."""
+        if kind == CLUSTER:
+            k = bisect.bisect_left(self._cluster_starts, end) - 1
+            while k >= 0 and self._cluster_holders[k].end > end:
+                k -= 1
+            return self._cluster_holders[k] if k >= 0 else None
         i = bisect.bisect_left(self._starts, end) - 1
         stop = max(-1, i - REACH)
         while i > stop:

@@ -41,7 +41,7 @@ from .sentences import (
     start_of_sentence,
 )
 
-__all__ = ["Topic", "counted_holder", "holder_in_sentence", "provision_holder"]
+__all__ = ["Topic", "attributive_holder", "counted_holder", "holder_in_sentence", "provision_holder"]
 
 _BODY_KINDS = frozenset({BODY, PLANNER, BODIES, PLANNERS})
 _TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national"})
@@ -125,6 +125,20 @@ def provision_holder(holders: DocumentHolders, text: str, sentence: int, clause:
     return OTHER, holders.title_before(start) or "政策"
 
 
+@lexicon.cached
+def _attributive_re() -> re.Pattern[str]:
+    """的 and a name with an event, fund or project head right after a number."""
+    heads = lexicon.context_words().get("event", ()) + lexicon.context_words().get("project", ())
+    return re.compile(rf"的([\u4e00-\u9fffA-Za-z0-9“”]{{0,16}}?(?:{lexicon.alternation(heads)}))(?![\u4e00-\u9fff]{{0,1}}(?:的|内|中))")
+
+
+def attributive_holder(text: str, end: int) -> tuple[str, str | None] | None:
+    """A number describing the fund, project or event named right after it (组建规模50亿元的
+    产业投资母基金, 年产50GWh的电池工厂) is that thing's."""
+    m = _attributive_re().match(text, end)
+    return (OTHER, m.group(1)) if m is not None else None
+
+
 _CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
 _NATIONAL_IN_CLAUSE = re.compile(r"国家|全国|我国")
 _EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
@@ -152,6 +166,9 @@ def counted_holder(
             return OTHER, event.subject
     clusters = _CLUSTERS_AFTER.match(text, end)
     if clusters is not None:
+        group = holders.covering(start)
+        if group is not None and group.container is not None:
+            return group.container  # 全省20个战略性产业集群: the province's count
         if _NATIONAL_IN_CLAUSE.search(text, clause, start):
             return "national", NATIONAL_SUBJECT
         for h in holders.before(sentence, start)[::-1]:
@@ -209,6 +226,9 @@ class Topic:
         sentence = start_of_sentence(text, earlier[0].start, SUBJECT_SENTENCE_END)
         for h in reversed(earlier):  # leftmost first
             if h.start >= sentence and h.kind not in _BODY_KINDS:
+                named = holders.last_of(CLUSTER, h.end) if h.kind == OTHER else None
+                if named is not None and named.start >= h.start:
+                    h = named  # …集群联席会议。会议通报，四市…: the cluster the event is about
                 resolved = _resolve(holders, h, self)
                 if resolved is not None and resolved[0] in _TOPIC_KINDS and resolved[1]:
                     return resolved
