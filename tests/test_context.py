@@ -425,6 +425,50 @@ def test_an_event_named_with_a_cluster_holds_what_its_opening_counts(nlp):
     assert _subject(metric(nlp, text, "28个")) == ("other", "2024中国·德化县日用陶瓷产业集群发展大会")
 
 
+def test_numbers_in_a_plans_task_section_are_targets(nlp):
+    text = "德化县陶瓷产业发展行动方案\n一、发展现状\n全县现有陶瓷企业3500家。\n二、重点任务\n（一）培育龙头企业。每年遴选10家左右重点企业给予支持。"
+    assert metric(nlp, text, "3500家")["status"] == "actual"
+    assert metric(nlp, text, "10家左右")["status"] == "target"
+
+
+def test_a_verb_of_the_goal_after_a_target_word_keeps_it_a_target(nlp):
+    text = "会议要求，下半年全县力争完成固定资产投资85亿元。"
+    assert metric(nlp, text, "85亿元")["status"] == "target"
+
+
+def test_a_planned_area_is_a_fact(nlp):
+    text = "德化经济开发区规划面积约16平方公里，已集聚企业200余家。"
+    assert metric(nlp, text, "约16平方公里")["status"] == "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "change"),
+    [
+        ("2023年，德化县新增规上陶瓷企业23家。", "23家", "up"),
+        ("2023年，德化县日用陶瓷产业集群实现增加值120亿元。", "120亿元", None),
+    ],
+)
+def test_what_was_added_counts_up_and_value_added_does_not(nlp, text, number, change):
+    assert metric(nlp, text, number)["change"] == change
+
+
+def test_a_lists_numbers_share_the_verb_before_the_first(nlp):
+    text = "上半年，德化县、永春县、安溪县陶瓷产值分别增长6.3%、9.1%和4.7%。"
+    assert [metric(nlp, text, n)["change"] for n in ("6.3%", "9.1%", "4.7%")] == ["up", "up", "up"]
+
+
+def test_a_semicolon_before_a_cluster_keeps_the_horizon(nlp):
+    text = "到2027年，全省集群产值力争达到3万亿元；德化县日用陶瓷产业集群产值突破800亿元。"
+    row = metric(nlp, text, "800亿元")
+    assert (row["period"], row["status"]) == ("2027", "target")
+
+
+def test_a_long_english_title_is_part_of_the_header(nlp):
+    text = "Dehua Ceramics Industry Cluster Investment Guide for Overseas Partners｜德化陶瓷产业投资指南\n发布时间：2024-06-05\n目前，德化县日用陶瓷产业集群拥有企业3500家。"
+    row = metric(nlp, text, "3500家", date=None)
+    assert (row["doc_date"], row["period"]) == ("2024-06-05", "2024")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

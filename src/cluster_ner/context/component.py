@@ -54,6 +54,7 @@ __all__ = ["ContextSetter"]
 
 # The attributes each label's rows are read for (a METRIC's value; a holder's names).
 _READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical",)}
+_LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|、和)\s*")  # between two numbers of one list
 _HORIZON_BEFORE = re.compile(r"(?<![截止])(?:到|至)\s*$")  # 到2027年, not 截至2023年底
 
 
@@ -101,6 +102,7 @@ class ContextSetter(BatchedComponent):
         t_index = 0
         numbers = [s for s, _, label, _ in attrs if label == "METRIC"]
         previous: tuple[int, tuple[str, str | None] | None] = (-1, None)  # sentence start, subject
+        last_end, last_change = -1, None  # the METRIC before: a list's next number shares its verb
         for s, e, label, a in attrs:
             if label != "METRIC":
                 continue
@@ -134,6 +136,10 @@ class ContextSetter(BatchedComponent):
                 topic.saw(holder, text, s)
             previous = (subject_sentence, holder)
             kind, subject = holder if holder is not None else (None, None)
+            change = change_of(text, clause, s, e, a["value"], a["kind"])
+            if change is None and last_end >= 0 and _LISTED_AFTER.fullmatch(text, last_end, s):
+                change = last_change  # 分别增长6.3%、9.1%和4.7%: each grew
+            last_end, last_change = e, change
             set_span_values(
                 doc,
                 s,
@@ -143,7 +149,7 @@ class ContextSetter(BatchedComponent):
                     "subject_kind": kind,
                     "period": time.period if time is not None else None,
                     "status": "target" if is_target(text, sentence, clause, s, e, horizon) else "actual",
-                    "change": change_of(text, clause, s, e, a["value"], a["kind"]),
+                    "change": change,
                 },
             )
         last = holders.last_of(CLUSTER, len(text))

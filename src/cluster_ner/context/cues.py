@@ -2,29 +2,60 @@
 
 * **status** is ``target`` when the number is a goal, plan or expectation: a
   target word (力争, 目标, 计划, 预计, 将, 确保 …) earlier in its sentence, not
-  followed by a word of what happened (已, 累计, 完成 …) before the number; or
-  its period is a horizon (到2027年) or lies after the document's year.
+  followed by a word of what happened (已, 累计, 完成 …) before the number
+  (力争完成 is the goal's verb); its period is a horizon (到2027年) or lies
+  after the document's year; or it stands under a plan's heading of tasks,
+  measures or targets (二、重点任务) and no 已/现有/截至 makes it a fact.
 * **change** is ``up`` or ``down`` when an increase or decrease word governs
-  the number (同比增长5.3%, 下降2.9%, 新增86家, 拉动…增长3.1个百分点), and
-  none for a level (提高到60%), a difference between two things (高出0.8个百分点),
-  a share, a count or a rank.
+  the number (同比增长5.3%, 下降2.9%, 新增86家, 新增规上企业23家, 拉动…增长3.1个
+  百分点), and none for a level (提高到60%), a difference between two things
+  (高出0.8个百分点), a share, a count or a rank. (A list's later numbers take
+  the first one's: the component carries it.)
 
 The word lists are roles of ``context_words.tsv``.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from .. import lexicon
 
-__all__ = ["change_of", "is_target"]
+__all__ = ["change_of", "in_plan_section", "is_target"]
+
+# A plan's top-level heading (二、重点任务, 第三章 保障措施): its sections state commitments.
+_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分][ \t　]*)([^\n]{2,24})", re.M)
+_PLAN_HEADING = re.compile(r"任务|措施|目标|保障|举措|重点工作|行动|工程|路径|布局|政策|机制|要求|方向")
+# What still states a fact inside a plan's section: 已, 现有, 截至.
+_FACT_IN_PLAN = re.compile(r"已|现有|截至|截止")
+
+
+@functools.lru_cache(maxsize=4)
+def _headings(text: str) -> tuple[list[int], list[bool]]:
+    """Where the text's top-level headings start and whether each opens a plan's section
+    (found once per text: a str caches its hash)."""
+    starts, plan = [], []
+    for m in _HEADING.finditer(text):
+        starts.append(m.start())
+        plan.append(_PLAN_HEADING.search(m.group(1)) is not None)
+    return starts, plan
+
+
+def in_plan_section(text: str, pos: int) -> bool:
+    """Is ``pos`` under a plan's heading of tasks, measures or targets (二、重点任务)?"""
+    starts, plan = _headings(text)
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and plan[i]
 
 # Between an increase word and its number: 同比增长了5%, 增速为6.2%, 增长约8%.
 _FILLER = re.compile(r"(?:了|达到|达|约为|约|为|分别为|分别|高达|近|超|逾|个|是|在|有)*$")
-_NOT_TARGET_AFTER = {"将": "近其军领士", "计划": "单", "要": "求素点闻件"}  # 将近, 计划单列, 要求
+_NOT_TARGET_AFTER = {"将": "近其军领士", "计划": "单", "要": "求素点闻件", "规划": "面"}  # 将近, 计划单列, 要求, 规划面积
 _NOT_TARGET_BEFORE = {"要": "主重需只必纲提摘首", "目标": "略斗"}  # 主要, 重要, 需要; 战略目标 is a noun
 _RANK_KINDS = frozenset({"rank"})
+# 新增 and the noun of what was added, right before the number (新增规上企业23家).
+_NEW_THINGS = re.compile(r"(?:新增|增加(?!值))[^，,。；;：:、\d的了]{1,20}$")
 _GROWTH_AFTER = re.compile(r"的?(增长|下降|增幅|降幅)")
 
 
@@ -53,6 +84,15 @@ def _actual_re() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(_words().get("actual", ())))
 
 
+# The verb of a target word (力争完成, 确保实现): part of the goal, not a word of what happened.
+_TARGET_VERB = re.compile(r"完成|实现|达到|达")
+
+
+def _verb_after(text: str, pos: int) -> int:
+    m = _TARGET_VERB.match(text, pos)
+    return m.end() - pos if m is not None else 0
+
+
 def is_target(text: str, sentence_start: int, clause_start: int, start: int, end: int, period_is_horizon: bool) -> bool:
     """Is the number ``text[start:end]`` a goal? (see the module docstring).
 
@@ -64,11 +104,13 @@ def is_target(text: str, sentence_start: int, clause_start: int, start: int, end
     """
     if period_is_horizon or _target_re("target_after").match(text, end, end + 6):
         return True
+    if in_plan_section(text, start) and _FACT_IN_PLAN.search(text, sentence_start, start) is None:
+        return True  # 二、重点任务 … 每年遴选10个左右: a plan's commitment
     for role, lo in (("target", sentence_start), ("target_clause", clause_start)):
         last = None
         for m in _target_re(role).finditer(text, lo, start):
             last = m
-        if last is not None and _actual_re().search(text, last.end(), start) is None:
+        if last is not None and _actual_re().search(text, last.end() + _verb_after(text, last.end()), start) is None:
             return True
     return False
 
@@ -93,4 +135,6 @@ def change_of(text: str, clause_start: int, start: int, end: int, value: float |
         return "down"
     if _ends_re("up").search(head):
         return "down" if value is not None and value < 0 else "up"  # 增长-2.1%
+    if _NEW_THINGS.search(head):
+        return "up"  # 新增规上企业23家: the count of what was added
     return None

@@ -32,7 +32,7 @@ _HEADER_FIELD = re.compile(r"(?:发布时间|发布日期|日期|时间|来源|�
 # The header: the title and the lines of fields under it, before the first line of body text.
 _HEADER_CHARS = 400
 _OPENING_CHARS = 600
-_BODY_LINE = 60  # a line this long (or with a 。) without a header field is body text
+_BODY_LINE = 60  # a line this long with a ， (or any with a 。) and no header field is body text
 
 
 def _date(y: int, m: int, d: int) -> str | None:
@@ -66,7 +66,7 @@ def _split_header(text: str) -> tuple[str, str]:
     header: list[str] = []
     for k, line in enumerate(lines):
         stripped = line.strip()
-        if (len(stripped) >= _BODY_LINE or "。" in stripped) and not _HEADER_FIELD.search(stripped):
+        if (len(stripped) >= _BODY_LINE and "，" in stripped or "。" in stripped) and not _HEADER_FIELD.search(stripped):
             return "".join(header), "".join(lines[k:])
         header.append(line)
         if sum(map(len, header)) > _HEADER_CHARS:

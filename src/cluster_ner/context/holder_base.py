@@ -64,6 +64,7 @@ class HolderScan:
         self.text = text
         self.places = places
         self.entity_starts = frozenset(s for s, _, _, _ in ents)
+        self.gov_starts = frozenset(s for s, _, label, _ in ents if label == "GOV")
         self._entity_spans = sorted((s, e, label) for s, e, label, _ in ents)
         self._entity_span_starts = [s for s, _, _ in self._entity_spans]
         covered = bytearray(len(text) + 1)

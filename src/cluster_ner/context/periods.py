@@ -20,11 +20,12 @@ _SEMICOLON = re.compile(r"[；;]")
 
 def start_of_period_sentence(text: str, pos: int, holders: DocumentHolders) -> int:
     """Where the time of the number at ``pos`` may come from: its sentence, where a ； ends
-    one only when an entity opens the next part (…两位数增长；广州市政府副秘书长指出，…):
+    one only when a body opens the next part (…两位数增长；广州市政府副秘书长指出，…), not a
+    cluster (到2027年…；长沙市工程机械集群产值突破3000亿元 is one sentence of 2027):
     2023年…增长9.2%；全县陶瓷企业3,500多家 is one sentence of 2023."""
     start = start_of_sentence(text, pos)
     for m in _SEMICOLON.finditer(text, start, pos):
-        if m.end() in holders.entity_starts:
+        if m.end() in holders.gov_starts:
             start = m.end()
     return start
 

@@ -12,7 +12,7 @@ import re
 
 __all__ = ["CLAUSE_END", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
 
-# Sentences for a period: a ； ends one only before an entity (see
+# Sentences for a period: a ； ends one only before a body (see
 # periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
 SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")

@@ -139,6 +139,7 @@ def attributive_holder(text: str, end: int) -> tuple[str, str | None] | None:
     return (OTHER, m.group(1)) if m is not None else None
 
 
+_CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
 _NATIONAL_IN_CLAUSE = re.compile(r"国家|全国|我国")
 _EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
@@ -153,7 +154,7 @@ def counted_holder(
     * a count of clusters (是国家25个世界级先进制造业集群) is the country's, a
       place's, or the group's (CONTEXT.md: the set that contains them).
     """
-    clause_end = CLAUSE_END.search(text, end, end + SENTENCE_REACH)
+    clause_end = _CLAUSE_OR_SENTENCE_END.search(text, end, end + SENTENCE_REACH)
     after = text[end : clause_end.start() if clause_end else end + SENTENCE_REACH]
     if _attend_re().search(after):
         event = holders.event_before(start)
