@@ -469,6 +469,37 @@ def test_a_long_english_title_is_part_of_the_header(nlp):
     assert (row["doc_date"], row["period"]) == ("2024-06-05", "2024")
 
 
+def test_a_cluster_without_a_place_is_not_one_sharing_only_the_head(nlp):
+    text = "德化县日用陶瓷产业集群产值增长8%。上半年，新一代电子信息产业集群、新材料产业集群增加值分别增长6.3%、4.7%。"
+    assert _subject(metric(nlp, text, "6.3%")) == ("cluster", "新一代电子信息产业集群")
+    assert _subject(metric(nlp, text, "4.7%")) == ("cluster", "新材料产业集群")
+
+
+def test_a_planner_gives_way_to_the_holder_its_plan_names(nlp):
+    text = "去年，德化县日用陶瓷产业集群实现产值580亿元；今年，德化县人民政府提出集群产值力争突破650亿元。"
+    assert _subject(metric(nlp, text, "650亿元")) == ("cluster", CLUSTER)
+
+
+def test_a_count_of_provisions_is_the_policy_named_in_the_sentence(nlp):
+    text = "会议印发了《关于支持德化县陶瓷产业高质量发展的若干措施》，提出15条具体措施。"
+    assert _subject(metric(nlp, text, "15条")) == ("other", "关于支持德化县陶瓷产业高质量发展的若干措施")
+
+
+def test_a_national_level_count_in_a_provinces_plan_is_the_provinces(nlp):
+    text = "到2025年，全省培育形成国家级先进制造业集群5个以上、省级先进制造业集群20个。福建省将统筹推进。"
+    assert _subject(metric(nlp, text, "5个以上")) == ("place", "福建省")
+
+
+def test_each_cluster_is_the_group(nlp):
+    text = "德化县日用陶瓷产业集群产值增长8%。\n二、主要任务\n每个集群遴选1至2家链主企业。"
+    assert _subject(metric(nlp, text, "1至2家")) == ("group", "集群")
+
+
+def test_a_company_inside_the_cluster_holds_its_figures(nlp):
+    text = "德化县日用陶瓷产业集群产值增长8%。同在集群内的德化县瓷韵陶瓷有限公司，2023年产品国内市场占有率达到35%。"
+    assert _subject(metric(nlp, text, "35%")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

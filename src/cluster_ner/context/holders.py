@@ -74,7 +74,7 @@ _CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|�
 # A document's title: the document holds its chapters and articles (共7章48条).
 _TITLE = re.compile(r"《[^《》\n]{1,60}》(?=[，,]?(?:共|分为|包括|涵盖|全文))")
 # A policy word counting its own parts: 政策共12条, 若干措施共18条, 方案分为5章.
-_POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述)?(?:若干)?(?:措施|政策|新政|办法|方案|意见|规划|计划|条例|细则)(?=共|分为|包括|涵盖)", re.M)
+_POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述)?(?:若干)?(?:措施|政策|新政|办法|方案|意见|规划|计划|条例|细则|草案)(?=共|分为|包括|涵盖)", re.M)
 # Places counted as one subject: 三市现有…, 两地共有…, 四地工信部门 (a cross-region cluster's).
 _N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
 _ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
@@ -89,13 +89,17 @@ _GENERIC_CLUSTER = re.compile(
 _GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
 _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|全国|全省|全市|各|这些|本批|该批|上述|其中|年|月|季度|以来|目前|力争|确保|争取|预计)$")
-_SET_BEFORE = re.compile(r"(?:上述|这些|[两二三四五六七八九十]大|各个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
+_SET_BEFORE = re.compile(r"(?:上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
+
+
+_CLUSTER_HEAD = re.compile(r"(?:先进制造业|战略性新兴产业|战略性产业|特色产业|产业)?集群$")
 
 
 def _shared_industry(a: str, b: str) -> bool:
     """Do two cluster names share a two-character industry word (铝材, 装备 …)?"""
     generic = ("产业", "集群", "特色", "先进", "制造", "高端", "国家", "装备", "智能", "新型", "现代", "材料", "信息", "电子", "技术")
+    a = _CLUSTER_HEAD.sub("", a)  # (业集 of 产业集群 is no industry word)
     grams = {a[i : i + 2] for i in range(len(a) - 1)} - set(generic)
     return any(g in b for g in grams)
 
@@ -243,7 +247,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                 out.append(Holder(s, e, GROUP, "集群"))
             elif m.group() == "集群":
                 start = a.start() if a is not None and a.end() == e else s
-                out.append(Holder(start, e, ANAPHOR, None))
+                if not self._is_base(start):  # 同在集群内的…公司: where it is, not who holds
+                    out.append(Holder(start, e, ANAPHOR, None))
             elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
                 out.append(Holder(s, e, GROUP, m.group()))
         return out

@@ -75,7 +75,9 @@ def holder_in_sentence(
         if resolved is not None:
             return resolved
     in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
-    for h in in_clause:
+    for k, h in enumerate(in_clause):
+        if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in in_clause[k + 1 :]):
+            continue  # 丹阳市人民政府提出集群产值力争突破400亿元: the plan's own subject
         if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
             return h.container  # 全国创新型产业集群总数达到209个: the country's
         resolved = _resolve(holders, h, topic)
@@ -139,9 +141,12 @@ def attributive_holder(text: str, end: int) -> tuple[str, str | None] | None:
     return (OTHER, m.group(1)) if m is not None else None
 
 
+# A count of a document's parts (15条具体措施, 7章): the document named in the sentence holds it.
+_PARTS_COUNTED = re.compile(r"[条章款]$")
+_PARTS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:措施|举措|政策|条款|任务|意见|内容)|[，,。；;]|$|\d")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
-_NATIONAL_IN_CLAUSE = re.compile(r"国家|全国|我国")
+_NATIONAL_IN_CLAUSE = re.compile(r"国家(?!级)|全国|我国")
 _EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
 
 
@@ -165,6 +170,10 @@ def counted_holder(
         event = holders.event_before(start)
         if event is not None:
             return OTHER, event.subject
+    if _PARTS_COUNTED.search(text, start, end) and _PARTS_AFTER.match(text, end):
+        title = holders.title_before(start)
+        if title is not None and text.find("《", sentence, start) >= 0:
+            return OTHER, title  # 印发《…若干措施》，提出15条具体措施: the policy's
     clusters = _CLUSTERS_AFTER.match(text, end)
     if clusters is not None:
         group = holders.covering(start)
