@@ -36,6 +36,10 @@ def metric(nlp, text: str, surface: str):
         ("龙口市交通铝材特色产业集群规划面积约90平方公里,拥有相关企业243家。", "243家", "企业"),
         ("园区已集聚企业1200余家,从业人员约8万人。", "约8万人", "从业人员"),
         ("全镇企业数量由186家压减至97家。", "186家", "企业数量"),
+        # a target word and the holder's own word before the indicator are not part of it
+        ("到2027年,集群产值力争突破2000亿元。", "2000亿元", "产值"),
+        ("该集群营业收入下降2.4%。", "2.4%", "营业收入"),
+        ("集群内规上企业研发投入强度达到2.5%。", "2.5%", "规上企业研发投入强度"),
     ],
 )
 def test_measure(nlp, text, surface, measure):
