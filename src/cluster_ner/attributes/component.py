@@ -28,7 +28,7 @@ from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
 from .cluster import cluster_attributes
 from .government import resolve_gov
-from .measure import fallback_measure, find_measure, infer_kind
+from .measure import fallback_measure, find_measure, infer_kind, listed_measure
 from .places import DocumentPlaces, document_places
 from .quantity import Quantity, parse_quantity
 
@@ -106,7 +106,7 @@ def _metric_values(
     right after an amount measures the same thing (营收2011亿元，同比增长21.4%).
     """
     q = parse_quantity(surface)
-    measure = _counted_noun(surface, q) or find_measure(
+    measure = _counted_noun(surface, q) or listed_measure(text, start) or find_measure(
         text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count"
     )
     if measure is None:

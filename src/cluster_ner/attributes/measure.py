@@ -26,7 +26,7 @@ from .. import lexicon, text_tables
 from ..grammar.metric import unit_entry
 from ..constants import HAN as _HAN
 
-__all__ = ["fallback_measure", "find_measure", "infer_kind"]
+__all__ = ["fallback_measure", "find_measure", "infer_kind", "listed_measure"]
 
 _MAX_AFTER = 10
 _MAX_BEFORE = 24
@@ -45,7 +45,7 @@ _LEAD_RE = re.compile(
     r"|今年|去年|明年|全年|当年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|目前|当前|截至目前|截至|截止|到|至|其中"
     r"|全市|全省|全国|全区|全县|全镇|我市|我省|我国|我区|我县|该市|该省|该区|该县|全球|累计|共|同期|期间|以来|各类|各种|各项|相关|现有|已有|如今|现在|此外|同时|另外|近日|但|而|且"
     r"|比上年|较上年|比去年|较去年|同比|环比"
-    r"|该集群|全市集群|集群内|集群|该公司|公司|该企业|园区内|园区|该园区|区内)+"
+    r"|该集群|全市集群|集群内|集群|该公司|公司|该企业|园区内|园区|该园区|区内|了)+"
 )
 _INDICATOR_ENDS = frozenset(_WORDS["indicator"]) | frozenset("值额量数率积")
 _GENERIC = frozenset(_WORDS["generic"])  # never the measure on its own
@@ -201,6 +201,41 @@ _SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县
 _GENERIC_UNITS = frozenset("个 家 项 名 位 只 次 批 种 类 件 台 套 人 户 座 所".split())
 
 
+_LIST_JOINER = re.compile(r"\s*(?:、|和|及|与|、和)\s*")
+# Indicators listed before 分别 and the numbers after it, one each: 亩均增加值、亩均税收分别增长8.7%、9.4%.
+_RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是|实现)?(?:了|约)?")
+_LIST_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_LIST_RUN_RE = re.compile(rf"([{_HAN}A-Za-z、]*)$")
+_SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+
+
+def listed_measure(text: str, start: int) -> str | None:
+    """The indicator of its rank for a number after 分别 when 分别 follows a list of
+    indicators (亩均增加值、亩均税收分别增长8.7%、9.4% → 亩均增加值, 亩均税收), else None."""
+    at = text.rfind("分别", max(0, start - 40), start)
+    if at < 0 or _SENTENCE_BREAK.search(text, at, start):
+        return None
+    verb = _RESPECTIVELY.match(text, at)
+    between = text[verb.end() : start]  # type: ignore[union-attr]
+    if not _NUMBERS_BEFORE.fullmatch(between):
+        return None
+    rank = len(_LIST_ITEM_SPLIT.findall(between))
+    head = _LIST_RUN_RE.search(text, max(0, at - _MAX_BEFORE), at).group(1)  # type: ignore[union-attr]
+    items = _LIST_ITEM_SPLIT.split(head)
+    if len(items) < 2 or rank >= len(items) or not all(_ends_like_indicator(i) and len(i) >= 2 for i in items):
+        return None
+    first = _LEAD_RE.sub("", items[0].lstrip("年月日"))
+    place_end = lexicon.place_trie().longest_at(first, 0)
+    if place_end > 0 and len(first) - place_end >= 2:
+        first = _LEAD_RE.sub("", first[place_end:])
+    items[0] = first
+    return items[rank] if len(items[rank]) >= 2 else None
+
+
+# What lies between 分别's verb and a later number of its list: the numbers before it.
+_NUMBERS_BEFORE = re.compile(r"(?:[^，,。；;！？!?\n、和及与]{1,16}(?:、|和|及|与|、和))*")
+
+
 def fallback_measure(
     text: str, start: int, end: int, unit: str | None, previous: tuple[int, str | None]
 ) -> str | None:
@@ -214,6 +249,8 @@ def fallback_measure(
     prev_end, prev_measure = previous
     if prev_measure and 0 <= start - prev_end <= 16 and _GROWTH_AFTER.search(text, prev_end, start):
         return prev_measure
+    if prev_measure and _LIST_JOINER.fullmatch(text, prev_end, start):
+        return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
     share = _SHARE_OF.search(text, max(0, start - 16), start)
     if share is not None:
         return share.group(1)
