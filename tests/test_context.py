@@ -500,6 +500,16 @@ def test_a_company_inside_the_cluster_holds_its_figures(nlp):
     assert _subject(metric(nlp, text, "35%")) == ("company", "德化县瓷韵陶瓷有限公司")
 
 
+def test_a_place_in_another_documents_title_holds_nothing(nlp):
+    text = "德化县陶瓷产业三年行动计划\n为落实《福建省制造业高质量发展行动方案》，制定本计划。\n到2025年，规模以上工业企业力争突破800家。"
+    assert _subject(metric(nlp, text, "800家")) == ("place", "德化县")
+
+
+def test_a_rank_within_the_province_is_no_holder(nlp):
+    text = "德化县陶瓷产业三年行动计划\n产业综合实力进入全省前列，规模以上工业企业力争突破800家。"
+    assert _subject(metric(nlp, text, "800家")) == ("place", "德化县")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

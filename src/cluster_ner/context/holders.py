@@ -137,6 +137,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._cluster_phrases()
         holders += self._counted_places()
         holders = self._place_of_company(holders)
+        self._titles = [m.span() for m in _ANY_TITLE.finditer(text)]
+        self._title_starts = [s for s, _ in self._titles]
+        holders = [h for h in holders if not self._in_title(h.start)]
         holders.sort(key=lambda h: (h.start, -h.end))
         self.lists: list[list[Holder]] = []
         self.holders = self._joined(self._without_nested(holders))
@@ -202,6 +205,12 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                         break
             out.append(h)
         return out
+
+    def _in_title(self, pos: int) -> bool:
+        """Is ``pos`` inside a document's title (《河南省…行动计划》: its places and clusters
+        name that document's scope, not a holder of this text's numbers)?"""
+        i = bisect.bisect_right(self._title_starts, pos) - 1
+        return i >= 0 and self._titles[i][0] < pos < self._titles[i][1]
 
     def _free(self, pattern: re.Pattern[str], kind: str) -> list[Holder]:
         """Matches of ``pattern`` outside every entity (a zone, a company, an event)."""
@@ -344,7 +353,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         subject: what a number nobody holds is most likely about."""
         best = None
         for m in self.places.before(pos):
-            if len(m.candidates) == 1:
+            if len(m.candidates) == 1 and not self._in_title(m.start):
                 best = m
                 break
         return ("place", best.candidates[0].name) if best is not None else None
