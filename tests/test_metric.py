@@ -95,6 +95,17 @@ def test_table_cells_under_a_unit_header_are_metrics(nlp):
     assert metrics(nlp, text) == ["312", "1,860.5"]
 
 
+def test_a_two_column_table_under_a_unit_header_has_metrics(nlp):
+    text = "表1　2023年部分集群主要指标\n集群\t2023年营业收入（亿元）\n海宁经编\t1860\n德化陶瓷\t580\n"
+    assert metrics(nlp, text) == ["1860", "580"]
+
+
+def test_a_score_or_rank_column_with_its_unit_has_metrics_and_a_bare_rank_column_not(nlp):
+    text = "集群\t2023年度综合得分（分）\t全省排名（位）\n海宁经编\t93.6\t1\n"
+    assert metrics(nlp, text) == ["93.6", "1"]
+    assert metrics(nlp, "排名\t集群\t产值（亿元）\n1\t海宁经编\t312\n") == ["312"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -13,6 +13,9 @@ __all__ = ["find_table_cells"]
 
 _CELL_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _NOT_MEASURE_HEADER = re.compile(r"序号|编号|No\.?|年份|年度|日期|代码|排名")
+# A header that names a measure with its unit (2023年度综合得分（分）, 全省排名（位）) is one,
+# whatever else it says; only a bare 年度 / 排名 column holds labels.
+_MEASURE_WITH_UNIT = re.compile(r"[\u4e00-\u9fff]{2,}[（(][^（）()]{1,8}[）)]\s*$")
 _UNIT_IN_HEADER = re.compile(r"[（(][^（）()]{1,8}[）)]|单位")
 _SPACES = re.compile(r"[ \u3000]+")
 
@@ -44,6 +47,8 @@ def find_table_cells(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.splitlines(keepends=True):
         sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+        if sep is None and line.count("\t") == 1 and (header is not None and header_sep == "\t" or _UNIT_IN_HEADER.search(line)):
+            sep = "\t"  # a two-column table under a header with its unit (集群\t营业收入（亿元）)
         spaced = sep is None and len(_SPACES.findall(line.strip())) >= 2
         if header is not None and header_sep != sep:
             header = None  # a row of another kind starts a new block (a footer line after a | menu)
@@ -55,7 +60,7 @@ def find_table_cells(text: str) -> list[tuple[int, int]]:
             for col, (offset, cell) in enumerate(_cells(line, sep)):
                 stripped = cell.strip()
                 head = header[col] if col < len(header) else ""
-                if stripped and _CELL_NUMBER.fullmatch(stripped) and not _NOT_MEASURE_HEADER.search(head):
+                if stripped and _CELL_NUMBER.fullmatch(stripped) and (not _NOT_MEASURE_HEADER.search(head) or _MEASURE_WITH_UNIT.search(head)):
                     start = pos + offset + cell.index(stripped)
                     found.append((start, start + len(stripped)))
         pos += len(line)
