@@ -510,6 +510,33 @@ def test_a_rank_within_the_province_is_no_holder(nlp):
     assert _subject(metric(nlp, text, "800家")) == ("place", "德化县")
 
 
+def test_a_list_takes_its_numbers_by_rank_when_fenbie_comes_later(nlp):
+    text = "德化县、永春县两地错位发展，陶瓷产值分别占全市的41.5%和23.2%。"
+    assert _subject(metric(nlp, text, "41.5%")) == ("place", "德化县")
+    assert _subject(metric(nlp, text, "23.2%")) == ("place", "永春县")
+
+
+def test_a_count_of_the_places_of_a_cross_region_cluster_is_the_clusters(nlp):
+    text = "郑南商许超硬材料集群是国家先进制造业集群。郑州、南阳、商丘、许昌四市错位发展。"
+    assert _subject(metric(nlp, text, "四市")) == ("cluster", "郑南商许超硬材料集群")
+
+
+@pytest.mark.parametrize("again", ["该基金", "基金"])
+def test_a_fund_named_again_holds_its_figures(nlp, again):
+    text = f"3月27日，德化县陶瓷产业发展基金签约仪式举行。{again}总规模20亿元。"
+    assert _subject(metric(nlp, text, "20亿元")) == ("other", "德化县陶瓷产业发展基金")
+
+
+def test_this_time_is_the_event_named_last(nlp):
+    text = "2月26日，德化县一季度重大项目集中开工活动举行。本次集中开工项目48个。"
+    assert _subject(metric(nlp, text, "48个")) == ("other", "德化县一季度重大项目集中开工活动")
+
+
+def test_an_amount_before_zhichi_jiqun_counts_no_clusters(nlp):
+    text = "德化县人民政府将安排专项资金1.5亿元支持集群公共服务平台建设。"
+    assert metric(nlp, text, "1.5亿元")["subject_kind"] != "group"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -54,6 +54,11 @@ _AT_EVENT = re.compile(
     rf"|(现场)(?=签约|签署|达成|发布|成交)"
 )
 _SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
+# An event or fund named again (该基金, 本届博览会, 本次, a bare 博览会 opening a clause).
+_EVENT_ANAPHOR = re.compile(
+    r"(?:^|(?<=[，,。；;！？!?：:\n]))(?:(?:该|本届|本次|此次|这次)(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
+    re.M,
+)
 _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 
 
@@ -145,6 +150,16 @@ class CompanyEventFinder(HolderScan):
             event = self.event_before(m.start(k)) if k > 1 or word in ("会", "会议", "开幕式", "签约仪式", "仪式") else None
             name = event.subject if event is not None else word
             out.append(Holder(m.start(k), m.end(k), OTHER, name))
+        return out
+
+    def _event_anaphors(self) -> list[Holder]:
+        """该基金, 本届博览会, 本次…, or a bare 博览会 / 基金 opening a clause: the event or
+        fund the text named last (none named: nothing)."""
+        out = []
+        for m in _EVENT_ANAPHOR.finditer(self.text):
+            event = self.event_before(m.start())
+            if event is not None and event.end <= m.start():
+                out.append(Holder(m.start(), m.end(), OTHER, event.subject))
         return out
 
     def event_before(self, pos: int) -> Holder | None:

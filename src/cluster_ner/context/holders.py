@@ -60,7 +60,9 @@ _PLANS = re.compile(r"[^，。；！？,;!?\n]{0,6}?(?:表示|提出|明确)[，
 
 # Between two holders of one list (A、B, A和B); after a list whose members each get a number.
 _LIST_JOINER = re.compile(r"、|和|与|及|、和")
-_RESPECTIVELY = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:分别|分列|依次|并列)")
+_RESPECTIVELY = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:分别|分列|分居|依次|并列)")
+# 分别 later in the list's sentence (郑州、南阳、商丘、许昌四市…，营业收入占比分别为…).
+_RESPECTIVELY_LATER = re.compile(r"[^。；;！？!?\n]{0,30}?(?:分别|依次)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
 
 
@@ -134,6 +136,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._companies()
         holders += self._events()
         holders += self._at_events()
+        holders += self._event_anaphors()
         holders += self._cluster_phrases()
         holders += self._counted_places()
         holders = self._place_of_company(holders)
@@ -142,6 +145,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders = [h for h in holders if not self._in_title(h.start)]
         holders.sort(key=lambda h: (h.start, -h.end))
         self.lists: list[list[Holder]] = []
+        self._list_from: list[int] = []  # where each list's numbers start (after its 分别)
         self.holders = self._joined(self._without_nested(holders))
         self._starts = [h.start for h in self.holders]
         self._list_ends = [run[-1].end for run in self.lists]
@@ -286,8 +290,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         def flush() -> None:
             if len(run) < 2:
                 out.extend(run)
-            elif _RESPECTIVELY.match(self.text, run[-1].end):
+            elif (found := _RESPECTIVELY.match(self.text, run[-1].end) or _RESPECTIVELY_LATER.match(self.text, run[-1].end)):
                 self.lists.append(list(run))
+                self._list_from.append(found.end())
                 out.extend(run)
             else:  # bodies keep a body's rules (see subjects.holder_in_sentence), as one group
                 text = self.text[run[0].start : run[-1].end]
@@ -313,7 +318,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         run = self.lists[i]
         if _SENTENCE_BREAK.search(self.text, run[-1].end, pos):
             return None
-        rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, run[-1].end)
+        rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, self._list_from[i])
+        if rank < 0:
+            return None
         return run[rank] if rank < len(run) else None
 
     @staticmethod

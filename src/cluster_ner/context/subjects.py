@@ -24,6 +24,7 @@ from .holders import (
     CLUSTER,
     COMPANY,
     GROUP,
+    LOCAL_REACH,
     NATIONAL_SUBJECT,
     OTHER,
     PLANNER,
@@ -141,6 +142,10 @@ def attributive_holder(text: str, end: int) -> tuple[str, str | None] | None:
     return (OTHER, m.group(1)) if m is not None else None
 
 
+# A number that may count clusters (80个, 5个以上, 两批): not an amount (1.5亿元支持集群…).
+_COUNT_OF_CLUSTERS = re.compile(r"[个批](?:以上|左右|多|余)?$")
+# A count of places (四市, 两地): the places of a cross-region cluster.
+_N_PLACES_METRIC = re.compile(r"[两二三四五六七八九十]+(?:市|地|省|城|州市)")
 # A count of a document's parts (15条具体措施, 7章): the document named in the sentence holds it.
 _PARTS_COUNTED = re.compile(r"[条章款]$")
 _PARTS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:措施|举措|政策|条款|任务|意见|内容)|[，,。；;]|$|\d")
@@ -170,11 +175,15 @@ def counted_holder(
         event = holders.event_before(start)
         if event is not None:
             return OTHER, event.subject
+    if _N_PLACES_METRIC.fullmatch(text, start, end):
+        cluster = holders.last_of(CLUSTER, start)
+        if cluster is not None and start - cluster.end <= LOCAL_REACH:
+            return CLUSTER, cluster.subject  # 郑州、南阳、商丘、许昌四市: the cluster they form
     if _PARTS_COUNTED.search(text, start, end) and _PARTS_AFTER.match(text, end):
         title = holders.title_before(start)
         if title is not None and text.find("《", sentence, start) >= 0:
             return OTHER, title  # 印发《…若干措施》，提出15条具体措施: the policy's
-    clusters = _CLUSTERS_AFTER.match(text, end)
+    clusters = _CLUSTERS_AFTER.match(text, end) if _COUNT_OF_CLUSTERS.search(text, start, end) else None
     if clusters is not None:
         group = holders.covering(start)
         if group is not None and group.container is not None:
