@@ -27,6 +27,7 @@ SOURCES = (
     "corpus/heldout/heldout.jsonl",
     "corpus/blind/blind.jsonl",
     "corpus/blind-c/blindC.jsonl",
+    "corpus/blind-d/blindD.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )

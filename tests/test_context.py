@@ -537,6 +537,28 @@ def test_an_amount_before_zhichi_jiqun_counts_no_clusters(nlp):
     assert metric(nlp, text, "1.5亿元")["subject_kind"] != "group"
 
 
+def test_a_cell_under_a_growth_rate_header_is_a_change(nlp):
+    text = "集群\t2023年产值（亿元）\t2023年产值增速（%）\n德化县日用陶瓷产业集群\t580\t8.5\n永春县香产业集群\t120\t-2.1\n"
+    assert metric(nlp, text, "580")["change"] is None
+    assert metric(nlp, text, "8.5")["change"] == "up"
+    assert metric(nlp, text, "-2.1")["change"] == "down"
+
+
+def test_a_two_column_table_takes_its_headers_year(nlp):
+    text = "表1　部分集群主要指标\n集群\t2023年营业收入（亿元）\n德化县日用陶瓷产业集群\t580\n"
+    assert metric(nlp, text, "580")["period"] == "2023"
+
+
+def test_a_plan_word_in_a_title_makes_no_target(nlp):
+    text = "会议印发《德化县陶瓷产业三年行动计划》，提出6个方面22条具体举措。"
+    assert metric(nlp, text, "22条")["status"] == "actual"
+
+
+def test_what_a_policy_grants_is_a_target(nlp):
+    text = "对新认定的国家级专精特新“小巨人”企业，给予一次性奖励50万元。"
+    assert metric(nlp, text, "50万元")["status"] == "target"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -17,6 +17,9 @@ __all__ = ["ROW_MAX", "block_top", "line_index", "line_starts", "row_sep"]
 
 ROW_MAX = 2_000  # a table row is shorter: longer lines are read as text
 SEPARATORS = ("|", "\t")
+# How many separators make a line a row: a tab row may have two cells (集群⇥2950), a | row
+# needs its frame (| a | b |) or two cells between bars.
+_MIN_SEPS = {"|": 2, "\t": 1}
 
 
 @functools.lru_cache(maxsize=8)
@@ -35,13 +38,13 @@ def _line_end(text: str, starts: list[int], i: int) -> int:
 
 
 def row_sep(text: str, i: int) -> str | None:
-    """The separator that makes line ``i`` a table row (two of them at least), or ``None``."""
+    """The separator that makes line ``i`` a table row (:data:`_MIN_SEPS` of them), or ``None``."""
     starts = line_starts(text)
     start, end = starts[i], _line_end(text, starts, i)
     if end - start > ROW_MAX:
         return None
     for sep in SEPARATORS:
-        if text.count(sep, start, end) >= 2:
+        if text.count(sep, start, end) >= _MIN_SEPS[sep]:
             return sep
     return None
 
@@ -54,7 +57,7 @@ def _row_tops(text: str, sep: str) -> list[int]:
     tops: list[int] = []
     for i in range(len(starts)):
         above = i - 1
-        is_row = above >= 0 and starts[i] - 1 - starts[above] <= ROW_MAX and text.count(sep, starts[above], starts[i] - 1) >= 2
+        is_row = above >= 0 and starts[i] - 1 - starts[above] <= ROW_MAX and text.count(sep, starts[above], starts[i] - 1) >= _MIN_SEPS[sep]
         tops.append(tops[above] if is_row else i)
     return tops
 

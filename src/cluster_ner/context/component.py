@@ -43,7 +43,7 @@ from ..extensions import CONTEXT_EXTENSIONS, register_extensions
 from ..grammar.time import Time, find_times
 from ..spacy_internals import get_span_value, set_span_values
 from ..tokenizer import working_text
-from .cues import change_of, is_target
+from .cues import change_of, header_change, is_target
 from .date import document_date
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
@@ -139,6 +139,8 @@ class ContextSetter(BatchedComponent):
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and _LISTED_AFTER.fullmatch(text, last_end, s):
                 change = last_change  # 分别增长6.3%、9.1%和4.7%: each grew
+            if change is None and is_table_row(text, s):
+                change = header_change(text, s, e, a["value"])  # a cell under 产值增速（%）
             last_end, last_change = e, change
             set_span_values(
                 doc,

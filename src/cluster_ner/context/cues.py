@@ -22,8 +22,9 @@ import functools
 import re
 
 from .. import lexicon
+from ..attributes.measure import table_header
 
-__all__ = ["change_of", "in_plan_section", "is_target"]
+__all__ = ["change_of", "header_change", "in_plan_section", "is_target"]
 
 # A plan's top-level heading (二、重点任务, 第三章 保障措施): its sections state commitments.
 _HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分][ \t　]*)([^\n]{2,24})", re.M)
@@ -88,6 +89,9 @@ def _actual_re() -> re.Pattern[str]:
 _TARGET_VERB = re.compile(r"完成|实现|达到|达")
 
 
+_OWN_PARTS = re.compile(r"共[\d一二三四五六七八九十]+[章条款部分个方面]+[^，,。；;]{0,3}$")
+
+
 def _verb_after(text: str, pos: int) -> int:
     m = _TARGET_VERB.match(text, pos)
     return m.end() - pos if m is not None else 0
@@ -106,9 +110,13 @@ def is_target(text: str, sentence_start: int, clause_start: int, start: int, end
         return True
     if in_plan_section(text, start) and _FACT_IN_PLAN.search(text, sentence_start, start) is None:
         return True  # 二、重点任务 … 每年遴选10个左右: a plan's commitment
+    if _OWN_PARTS.search(text, max(sentence_start, start - 2), end):
+        return False  # 共5条, 共7章: a document's own parts, there as written
     for role, lo in (("target", sentence_start), ("target_clause", clause_start)):
         last = None
         for m in _target_re(role).finditer(text, lo, start):
+            if text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
+                continue  # 《…三年行动计划》: a title's word, not a plan of this sentence
             last = m
         if last is not None and _actual_re().search(text, last.end() + _verb_after(text, last.end()), start) is None:
             return True
@@ -137,4 +145,22 @@ def change_of(text: str, clause_start: int, start: int, end: int, value: float |
         return "down" if value is not None and value < 0 else "up"  # 增长-2.1%
     if _NEW_THINGS.search(head):
         return "up"  # 新增规上企业23家: the count of what was added
+    return None
+
+
+# A column of growth rates: 产值增速（%）, 营业收入同比增长（%）, 增幅.
+_GROWTH_HEADER = re.compile(r"(?:增速|增长|增幅|增长率)$")
+_DECLINE_HEADER = re.compile(r"(?:下降|降幅)$")
+
+
+def header_change(text: str, start: int, end: int, value: float | None) -> str | None:
+    """``"up"`` / ``"down"`` for a table cell whose column header names a growth rate
+    (a negative rate is a decrease), else ``None``."""
+    header = table_header(text, start, end)  # the cell's column header, without its unit
+    if not header:
+        return None
+    if _DECLINE_HEADER.search(header):
+        return "down"
+    if _GROWTH_HEADER.search(header):
+        return "down" if value is not None and value < 0 else "up"
     return None

@@ -18,7 +18,7 @@ SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")
 CLAUSE_END = re.compile(r"[，,；;：:]")
 SENTENCE_REACH = 512  # characters looked back for a sentence start
-_TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t.*\t")
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t")
 
 
 def start_of_sentence(text: str, pos: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
