@@ -559,6 +559,23 @@ def test_what_a_policy_grants_is_a_target(nlp):
     assert metric(nlp, text, "50万元")["status"] == "target"
 
 
+INDICATOR_TABLE = "德化县2023年统计公报\n表2　德化县日用陶瓷产业集群主要指标\n指标\t2022年\t2023年\n营业收入（亿元）\t468.3\t520.5\n"
+
+
+def test_a_cell_of_an_indicator_table_is_the_titles_subject(nlp):
+    assert _subject(metric(nlp, INDICATOR_TABLE, "468.3")) == ("cluster", "德化县日用陶瓷产业集群")
+
+
+def test_a_cell_of_an_indicator_table_takes_its_columns_year(nlp):
+    assert metric(nlp, INDICATOR_TABLE, "468.3")["period"] == "2022"
+    assert metric(nlp, INDICATOR_TABLE, "520.5")["period"] == "2023"
+
+
+def test_a_cell_of_an_indicator_table_is_measured_by_its_row(nlp):
+    df = frame(nlp, INDICATOR_TABLE)
+    assert df[df.text == "520.5"].iloc[0].measure == "营业收入"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -13,7 +13,7 @@ import bisect
 import functools
 import re
 
-__all__ = ["ROW_MAX", "block_top", "line_index", "line_starts", "row_sep"]
+__all__ = ["ROW_MAX", "block_top", "column_header", "line_index", "line_starts", "row_sep", "title_line"]
 
 ROW_MAX = 2_000  # a table row is shorter: longer lines are read as text
 SEPARATORS = ("|", "\t")
@@ -76,3 +76,39 @@ def line_text(text: str, i: int) -> str:
     """Line ``i`` without its line break."""
     starts = line_starts(text)
     return text[starts[i] : _line_end(text, starts, i)]
+
+
+def title_line(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the line right above the table block holding ``pos`` (its title:
+    表2　德化县日用陶瓷产业集群主要指标), or ``None`` when ``pos`` is in no table row."""
+    i = line_index(text, pos)
+    sep = row_sep(text, i)
+    if sep is None:
+        return None
+    top = block_top(text, sep, i)
+    if top == 0:
+        return None
+    starts = line_starts(text)
+    return starts[top - 1], _line_end(text, starts, top - 1)
+
+
+def column_header(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the header cell above the table cell at ``pos`` (the first row of its
+    block, same column), or ``None`` (not in a table row, or the header row itself)."""
+    i = line_index(text, pos)
+    sep = row_sep(text, i)
+    if sep is None:
+        return None
+    top = block_top(text, sep, i)
+    if top == i:
+        return None
+    starts = line_starts(text)
+    column = text.count(sep, starts[i], pos)
+    start, end = starts[top], _line_end(text, starts, top)
+    for _ in range(column):
+        k = text.find(sep, start, end)
+        if k < 0:
+            return None
+        start = k + len(sep)
+    k = text.find(sep, start, end)
+    return start, (k if k >= 0 else end)

@@ -47,6 +47,7 @@ _LEAD_RE = re.compile(r"^(?:国家级|国家)")
 _NOISE_RE = re.compile(r"[“”\"‘’'《》「」『』\s·\-—–]")
 _ASIDE_RE = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _INDUSTRY_TAIL_RE = re.compile(r"(?:先进制造业|先进制造|产业)$")
+_INDUSTRY_LEAD_RE = re.compile(r"^先进(?=..)")  # 株洲市先进轨道交通装备集群 is 株洲轨道交通装备产业集群
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def cluster_key(name: str) -> Key | None:
     places, industry = split_places(_ASIDE_RE.sub("", _LEAD_RE.sub("", stem)), zones=False)
     if not places:
         return None
-    industry = _INDUSTRY_TAIL_RE.sub("", _LEAD_RE.sub("", industry))
+    industry = _INDUSTRY_LEAD_RE.sub("", _INDUSTRY_TAIL_RE.sub("", _LEAD_RE.sub("", industry)))
     return frozenset(p.name for p in places), industry
 
 

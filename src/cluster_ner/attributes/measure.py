@@ -271,6 +271,11 @@ _SPACED_ROWS = 60  # rows of a blank-spaced table walked up to its header
 _HEADER_UNIT = re.compile(r"[（(][^（）()]*[）)]|\s+")
 
 
+# A column headed by a time (2023年, 2023年1—6月, 一季度): its rows are indicators.
+_TIME_HEADER = re.compile(r"(?:\d{4}年?(?:度|末|底)?|(?:\d{4}年)?\d{1,2}(?:[—\-至~]\d{1,2})?月(?:份|末)?|(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|前三季度|全年))")
+_CELL_NUMBER_RE = re.compile(r"[\d,.%+\-]+")
+
+
 def table_header(text: str, start: int, end: int) -> str | None:
     """The header of the column a table cell ``text[start:end]`` is in, without its unit."""
     lo = max(0, start - _ROW_MAX)
@@ -280,7 +285,7 @@ def table_header(text: str, start: int, end: int) -> str | None:
     if line_start == 0 and lo > 0 or line_end - line_start > _ROW_MAX:
         return None  # no table row is this long: a line without breaks (and linear time)
     line = text[line_start:line_end]
-    sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+    sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 1 else None)
     if sep is None:
         return _spaced_header(text, line_start, start)
     column = text[line_start:start].count(sep)
@@ -293,6 +298,9 @@ def table_header(text: str, start: int, end: int) -> str | None:
     if column >= len(cells):
         return None
     name = _HEADER_UNIT.sub("", cells[column])
+    if _TIME_HEADER.fullmatch(name):  # 指标 | 2022年 | 2023年: the row's first cell names the measure
+        first = _HEADER_UNIT.sub("", line.split(sep)[0]).strip("|｜ ")
+        return first if len(first) >= 2 and not _CELL_NUMBER_RE.fullmatch(first) else None
     return name if len(name) >= 2 else None
 
 

@@ -63,6 +63,9 @@ _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 
 
 _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|发布的数据|监测)")
+# A verb whose object is the companies after it (支持龙头企业, 引导企业).
+_OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助)")
+_GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
 _NUMBER_AFTER = re.compile(r"[\d０-９一二三四五六七八九十两百千万数多几]")
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
@@ -108,6 +111,9 @@ class CompanyEventFinder(HolderScan):
         for start, end in sorted(spans):
             if not self._outside(start, end) or _NUMBER_AFTER.match(text, end):
                 continue
+            lead = _OBJECT_LEAD.match(text, start)
+            if lead is not None and lead.end() < end and text[lead.end():end] in _GENERIC_COMPANIES:
+                continue  # 支持龙头企业…: the companies are what a plan supports, not its subject
             if anaphors.get(start) == end:
                 out.append(Holder(start, end, COMPANY, "公司"))  # resolved to the company named last
             else:

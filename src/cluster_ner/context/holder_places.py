@@ -44,6 +44,9 @@ _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发�
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
+_TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
+# A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
+_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])[{HAN}]{{2,3}}?(?:镇|街道)(?=[{HAN}])(?!(?:党委|政府|人民政府|办事处))")
 _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
 
 
@@ -137,6 +140,12 @@ class PlaceFinder(HolderScan):
         starts = self._place_starts(regions)
         for m in _CLAUSE_OPEN.finditer(self.text):
             i = m.end()
+            lead = _TIME_LEAD.match(self.text, i)
+            t = lead.end() if lead is not None else i
+            bare_town = _TOWN_AT.match(self.text, t)
+            if bare_town is not None and self._outside(t, bare_town.end()) and not _sentence_word_re().search(bare_town.group()):
+                out.append(Holder(t, bare_town.end(), PLACE, bare_town.group()))  # 2024年容桂街道家电产业产值…
+                continue
             if i not in starts:
                 continue  # nothing a place could be starts here (most clauses)
             if m.start() > 0 and self.text[m.start() - 1] == "、" and not (out and out[-1].end == m.start() - 1):

@@ -43,8 +43,14 @@ def english_time_after(text: str, end: int, times: list[Time], index: int) -> Ti
 
 
 def table_time(text: str, pos: int, times: list[Time]) -> Time | None:
-    """The time of the table holding ``pos``: the last one in its header or the line above
-    it (its title: 表1 2024年1—6月江苏省主要工业产品产量), not a comparison's base."""
+    """The time of the table cell at ``pos``: its column header's (指标 | 2022年 | 2023年),
+    else the last one in the table's header or the line above it (its title: 表1
+    2024年1—6月江苏省主要工业产品产量), not a comparison's base."""
+    header = text_tables.column_header(text, pos)
+    if header is not None:  # 指标 | 2022年 | 2023年: the column's own year
+        k = bisect.bisect_left(times, header[0], key=lambda t: t.start)
+        if k < len(times) and times[k].start < header[1] and not times[k].base:
+            return times[k]
     i = text_tables.line_index(text, pos)
     sep = text_tables.row_sep(text, i)
     if sep is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import lexicon
+from .. import lexicon, text_tables
 from .holders import (
     ANAPHOR,
     BODIES,
@@ -90,6 +90,13 @@ def holder_in_sentence(
             return "place", first.group(1)
         if first is not None and _COMPANY_CELL.search(first.group(1)):
             return COMPANY, first.group(1)
+        title = text_tables.title_line(text, start)
+        if title is not None:  # 表2　德化县日用陶瓷产业集群主要指标: the table is about it
+            for h in holders.before(*title)[::-1]:
+                if h.kind not in _BODY_KINDS:
+                    resolved = _resolve(holders, h, topic)
+                    if resolved is not None:
+                        return resolved
         return None
     if previous is not None:
         return previous
