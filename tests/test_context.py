@@ -576,6 +576,21 @@ def test_a_cell_of_an_indicator_table_is_measured_by_its_row(nlp):
     assert df[df.text == "520.5"].iloc[0].measure == "营业收入"
 
 
+def test_a_verb_before_a_companys_name_is_no_part_of_it(nlp):
+    text = "走进德化县瓷韵陶瓷有限公司的智能车间，12条自动化生产线正在运转。"
+    assert _subject(metric(nlp, text, "12条")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
+def test_this_edition_is_named_by_the_event(nlp):
+    text = "10月18日，2024中国（德化）陶瓷产业发展大会开幕。本届大会吸引800余名客商参会。"
+    assert _subject(metric(nlp, text, "800余名")) == ("other", "2024中国(德化)陶瓷产业发展大会")
+
+
+def test_a_new_section_without_a_holder_is_about_the_documents_subject(nlp):
+    text = "福建省先进制造业集群培育行动方案\n一、发展目标\n到2027年，德化县日用陶瓷产业集群营业收入达到800亿元。\n二、重点任务\n每年培育产值超百亿元企业5家以上。"
+    assert _subject(metric(nlp, text, "5家以上")) == ("place", "福建省")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -47,7 +47,7 @@ from .cues import change_of, header_change, is_target
 from .date import document_date
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
-from .sentences import SUBJECT_SENTENCE_END, is_table_row, start_of_clause, start_of_sentence
+from .sentences import SUBJECT_SENTENCE_END, heading_between, is_table_row, start_of_clause, start_of_sentence
 from .subjects import Topic, attributive_holder, counted_holder, holder_in_sentence, provision_holder
 
 __all__ = ["ContextSetter"]
@@ -130,6 +130,8 @@ class ContextSetter(BatchedComponent):
                 holder = topic.described(holders, text, subject_sentence)
                 if holder is not None:
                     topic.saw(holder, text, s)
+            if holder is None and heading_between(text, topic.pos, s):
+                holder = holders.title_subject()  # 二、重点任务 … : a new section is about the document's subject
             if holder is None:
                 holder = topic.about(text, subject_sentence, s, a["measure"]) or holders.place_before(s)
             else:

@@ -54,6 +54,7 @@ _AT_EVENT = re.compile(
     rf"|(现场)(?=签约|签署|达成|发布|成交)"
 )
 _SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
+_EVENT_ANAPHOR_LEAD = re.compile(r"该|本届|本次|此次|这次")
 # An event or fund named again (该基金, 本届博览会, 本次, a bare 博览会 opening a clause).
 _EVENT_ANAPHOR = re.compile(
     r"(?:^|(?<=[，,。；;！？!?：:\n]))(?:(?:该|本届|本次|此次|这次)(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
@@ -101,6 +102,7 @@ class CompanyEventFinder(HolderScan):
             start = m.start()
             while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1) and self._outside(start - 1, start):
                 start -= 1  # back over the name: up to 20 name characters, not into an entity
+            start = self._name_start(start, m.start())
             if m.start() - start >= 2 or m.group() == "公司" and (start == 0 or not _HAN_CHAR.match(text, start - 1)):
                 spans.append((start, m.end()))
                 last = m.end()
@@ -120,6 +122,15 @@ class CompanyEventFinder(HolderScan):
                 out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
         return out
 
+    def _name_start(self, start: int, head: int) -> int:
+        """Where a company's name read back from its head starts: at a place word within its
+        first few characters (走进|德化县瓷韵陶瓷有限公司), else where the reading stopped."""
+        trie = lexicon.place_trie()
+        for k in range(start + 1, min(start + 5, head - 2)):
+            if trie.longest_at(self.text, k, head) > k and trie.longest_at(self.text, start, head) < 0:
+                return k
+        return start
+
     def _events(self) -> list[Holder]:
         """Events, funds and programmes named outside entities; a name is what follows the
         last verb of its clause (由…主办的|稀贵金属产业链供需对接会)."""
@@ -132,6 +143,8 @@ class CompanyEventFinder(HolderScan):
                 start += 1
             if _NUMBER_AFTER.match(self.text, m.end()):
                 continue  # 签约项目19个: what is counted, not who holds it
+            if _EVENT_ANAPHOR_LEAD.match(self.text, start):
+                continue  # 本届大会: the event named before (see _event_anaphors)
             if _ANNOUNCE.match(self.text, m.end()):
                 continue  # 协会数据显示: it reports the number, it does not hold it
             if m.end() - start >= 2 and self._holds_only_clusters(start, m.end()):

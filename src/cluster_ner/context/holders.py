@@ -355,6 +355,15 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         i = bisect.bisect_left(self._starts, pos)
         return (i < len(self._starts) and self._starts[i] == pos) or pos in self.entity_starts
 
+    def title_subject(self) -> tuple[str, str | None] | None:
+        """What the document's first line (its title) is about: its first holder that is no
+        body (福建省先进制造业集群培育行动方案 → 福建省), or ``None``."""
+        end = self.text.find("\n")
+        for h in self.before(0, end if end >= 0 else len(self.text))[::-1]:
+            if h.kind in (CLUSTER, PLACE, COMPANY) and h.subject:
+                return h.kind, h.subject
+        return None
+
     def place_before(self, pos: int) -> tuple[str, str] | None:
         """The place the text names last before ``pos`` (a table's title, a body's place), as a
         subject: what a number nobody holds is most likely about."""

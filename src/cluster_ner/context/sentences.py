@@ -10,7 +10,7 @@ import bisect
 import functools
 import re
 
-__all__ = ["CLAUSE_END", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
+__all__ = ["CLAUSE_END", "heading_between", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
 
 # Sentences for a period: a ； ends one only before a body (see
 # periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
@@ -70,3 +70,20 @@ def start_of_clause(text: str, sentence_start: int, pos: int) -> int:
     for m in CLAUSE_END.finditer(text, sentence_start, pos):
         start = m.end()
     return start
+
+
+# A section heading of a plan or report: 二、重点任务, （一）强化龙头引领, 第三章.
+_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节])", re.M)
+
+
+@functools.lru_cache(maxsize=4)
+def _heading_starts(text: str) -> list[int]:
+    """Where the text's section headings start (found once per text)."""
+    return [m.start() for m in _HEADING.finditer(text)]
+
+
+def heading_between(text: str, start: int, end: int) -> bool:
+    """Does a section heading start in ``(start, end]``?"""
+    starts = _heading_starts(text)
+    i = bisect.bisect_right(starts, start)
+    return i < len(starts) and starts[i] <= end

@@ -200,7 +200,7 @@ def counted_holder(
         for h in holders.before(sentence, start)[::-1]:
             if h.kind == "place":
                 return h.kind, h.subject
-        return GROUP, clusters.group().lstrip("的")
+        return GROUP, clusters.group().lstrip("的、，,和及与")
     return None
 
 
