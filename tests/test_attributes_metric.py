@@ -39,6 +39,7 @@ def metric(nlp, text: str, surface: str):
         # a target word and the holder's own word before the indicator are not part of it
         ("到2027年,集群产值力争突破2000亿元。", "2000亿元", "产值"),
         ("到2027年,力争集群产值突破1000亿元。", "1000亿元", "产值"),
+        ("全年规模以上工业企业2100家,比上年末增加85家。", "85家", "规模以上工业企业"),
         ("该集群营业收入下降2.4%。", "2.4%", "营业收入"),
         ("集群内规上企业研发投入强度达到2.5%。", "2.5%", "规上企业研发投入强度"),
         # indicators listed before 分别: one each, by rank; holders listed: the measure they share

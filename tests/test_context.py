@@ -591,6 +591,17 @@ def test_a_new_section_without_a_holder_is_about_the_documents_subject(nlp):
     assert _subject(metric(nlp, text, "5家以上")) == ("place", "福建省")
 
 
+@pytest.mark.parametrize("word", ["全年", "年末", "当年"])
+def test_the_year_just_named_is_the_period_of_quannian_nianmo_dangnian(nlp, word):
+    text = f"德化县2023年国民经济统计公报\n2023年，全县地区生产总值增长6.5%。\n{word}德化县日用陶瓷产业集群拥有规上企业372家。"
+    assert metric(nlp, text, "372家", date="2024-03-20")["period"] == "2023"
+
+
+def test_quannian_after_jinnian_is_the_documents_year(nlp):
+    text = "2023年，德化县日用陶瓷产业集群实现产值580亿元。今年将推动集群提质增效，全年计划完成工业投资120亿元。"
+    assert metric(nlp, text, "120亿元", date="2024-03-20")["period"] == "2024"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

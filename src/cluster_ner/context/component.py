@@ -47,7 +47,7 @@ from .cues import change_of, header_change, is_target
 from .date import document_date
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
-from .sentences import SUBJECT_SENTENCE_END, heading_between, is_table_row, start_of_clause, start_of_sentence
+from .sentences import SUBJECT_SENTENCE_END, is_table_row, start_of_clause, start_of_sentence
 from .subjects import Topic, attributive_holder, counted_holder, holder_in_sentence, provision_holder
 
 __all__ = ["ContextSetter"]
@@ -72,14 +72,18 @@ class ContextSetter(BatchedComponent):
         year = int(date[:4]) if date else None
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         topic = Topic.from_carry(carry.get("topic"))
+        first_piece = not carry.get("offset")  # a short text, or a long one's first piece
+        title = None if first_piece else (tuple(carry["title"]) if carry.get("title") else None)  # type: ignore[assignment]
         last_cluster = None
         if any(label == "METRIC" for _, _, label in ents):
-            last_cluster = self._metrics(doc, text, ents, year, topic)
+            last_cluster, title = self._metrics(doc, text, ents, year, topic, title, first_piece)
+        elif first_piece and "offset" in carry:  # a long text's title, for the pieces after
+            title = self._holders(doc, text, ents).title_subject()
         clusters = [(s, e) for s, e, label in ents if label == "CLUSTER"]
         if clusters:  # for 集群 in a later piece of a long text
             s, e = clusters[-1]
             topic.cluster = last_cluster or get_span_value(doc, s, e, "national_name") or text[s:e]
-        doc.user_data[CARRY_OUT_KEY] = {"date": date, "topic": topic.to_carry()}
+        doc.user_data[CARRY_OUT_KEY] = {"date": date, "topic": topic.to_carry(), "title": list(title) if title else None}
         return doc
 
     @staticmethod
@@ -94,10 +98,28 @@ class ContextSetter(BatchedComponent):
         doc._.doc_date = date
         return date
 
-    def _metrics(self, doc: Doc, text: str, ents: list[tuple[int, int, str]], year: int | None, topic: "Topic") -> str | None:
-        """Sets each METRIC's context; returns the name of the cluster the text names last."""
+    @staticmethod
+    def _holders(doc: Doc, text: str, ents: list[tuple[int, int, str]]) -> DocumentHolders:
         attrs = [(s, e, label, {name: get_span_value(doc, s, e, name) for name in _READ.get(label, ())}) for s, e, label in ents]
-        holders = DocumentHolders(text, attrs, document_places(doc, text, ents))
+        return DocumentHolders(text, attrs, document_places(doc, text, ents))
+
+    def _metrics(
+        self,
+        doc: Doc,
+        text: str,
+        ents: list[tuple[int, int, str]],
+        year: int | None,
+        topic: "Topic",
+        title: tuple[str, str | None] | None,
+        first_piece: bool,
+    ) -> tuple[str | None, tuple[str, str | None] | None]:
+        """Sets each METRIC's context; returns the name of the cluster the text names last and
+        what the document's title names (found here in a first piece, else ``title``, the
+        first piece's)."""
+        holders = self._holders(doc, text, ents)
+        attrs = holders.attrs
+        if first_piece:
+            title = holders.title_subject()
         times = [t for t in find_times(text, year) if t.period is not None]
         t_index = 0
         numbers = [s for s, _, label, _ in attrs if label == "METRIC"]
@@ -130,8 +152,8 @@ class ContextSetter(BatchedComponent):
                 holder = topic.described(holders, text, subject_sentence)
                 if holder is not None:
                     topic.saw(holder, text, s)
-            if holder is None and heading_between(text, topic.pos, s):
-                holder = holders.title_subject()  # 二、重点任务 … : a new section is about the document's subject
+            if holder is None and title is not None and holders.opens_section(s):
+                holder = title  # 二、重点任务 … : a section naming no holder is about the document's subject
             if holder is None:
                 holder = topic.about(text, subject_sentence, s, a["measure"]) or holders.place_before(s)
             else:
@@ -157,7 +179,7 @@ class ContextSetter(BatchedComponent):
                 },
             )
         last = holders.last_of(CLUSTER, len(text))
-        return last.subject if last is not None else None
+        return (last.subject if last is not None else None), title
 
     @staticmethod
     def _time(times: list[Time], end: int, sentence_start: int) -> Time | None:

@@ -38,6 +38,7 @@ from ..constants import HAN
 from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
 from .holder_companies_events import CompanyEventFinder
 from .holder_places import PlaceFinder
+from .sentences import last_heading
 
 __all__ = ["Holder", "DocumentHolders"]
 
@@ -118,6 +119,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
 
     def __init__(self, text: str, ents: Sequence[tuple[int, int, str, dict]], places: DocumentPlaces) -> None:
         super().__init__(text, ents, places)
+        self.attrs = ents
         self._towns = self._document_towns()
         self._full_names = frozenset(p.name for m in places.mentions for p in m.candidates if len(m.candidates) == 1)
         holders: list[Holder] = []
@@ -354,6 +356,14 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         """Does a holder start at ``pos`` (or a body, which is no holder everywhere)?"""
         i = bisect.bisect_left(self._starts, pos)
         return (i < len(self._starts) and self._starts[i] == pos) or pos in self.entity_starts
+
+    def opens_section(self, pos: int) -> bool:
+        """Is ``pos`` in a section (二、重点任务, （一）…) whose heading lies within
+        :data:`LOCAL_REACH` before it, with no holder but bodies between them?"""
+        heading = last_heading(self.text, pos)
+        if heading < 0 or pos - heading > LOCAL_REACH:
+            return False
+        return all(h.kind in (BODY, BODIES, PLANNER, PLANNERS) for h in self.before(heading, pos))
 
     def title_subject(self) -> tuple[str, str | None] | None:
         """What the document's first line (its title) is about: its first holder that is no

@@ -10,7 +10,7 @@ import bisect
 import functools
 import re
 
-__all__ = ["CLAUSE_END", "heading_between", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
+__all__ = ["CLAUSE_END", "last_heading", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
 
 # Sentences for a period: a ； ends one only before a body (see
 # periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
@@ -82,8 +82,8 @@ def _heading_starts(text: str) -> list[int]:
     return [m.start() for m in _HEADING.finditer(text)]
 
 
-def heading_between(text: str, start: int, end: int) -> bool:
-    """Does a section heading start in ``(start, end]``?"""
+def last_heading(text: str, pos: int) -> int:
+    """Where the last section heading before ``pos`` starts, or -1."""
     starts = _heading_starts(text)
-    i = bisect.bisect_right(starts, start)
-    return i < len(starts) and starts[i] <= end
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i] if i >= 0 else -1

@@ -216,11 +216,27 @@ def find_times(text: str, year: int | None = None, start: int = 0, end: int | No
         start, end: the stretch to read.
     """
     out: list[Time] = []
+    ref: tuple[int, int] | None = None  # (end, year) of the last year the text named
     for m in _TIME_RE.finditer(text, start, len(text) if end is None else end):
         base = (
             _BASE_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
             or _BASE_WORDS.match(text, m.start()) is not None
             or _ORIGIN_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
         )
-        out.append(Time(m.start(), m.end(), _period(m, text, year), base))
+        kind = m.lastgroup
+        if kind in _OF_NAMED_YEAR and m.group(kind) in _OF_NAMED_YEAR[kind] and ref is not None and m.start() - ref[0] <= REFERENCE_REACH:
+            period: str | None = str(ref[1])  # 2023年…。全年… / 年末…: that year, not the document's
+        else:
+            period = _period(m, text, year)
+        if not base and kind in _NAMES_A_YEAR and period and "/" not in period:
+            ref = (m.end(), int(period[:4]))
+        out.append(Time(m.start(), m.end(), period, base))
     return out
+
+
+# Words of "the year just named" (当年, and in a bulletin or report 全年 / 年末 / 年底): the
+# last year the text named before, within REFERENCE_REACH (the overlap of a long text's
+# pieces, documents.OVERLAP_CHARS, so pieces and one pass agree); else the document's year.
+_OF_NAMED_YEAR = {"part": ("全年", "年末", "年底"), "rel": ("当年",)}
+_NAMES_A_YEAR = frozenset({"year", "ypart", "ym", "ymd", "rel", "part", "mrange", "firstm", "month"})
+REFERENCE_REACH = 900
