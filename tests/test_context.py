@@ -602,6 +602,22 @@ def test_quannian_after_jinnian_is_the_documents_year(nlp):
     assert metric(nlp, text, "120亿元", date="2024-03-20")["period"] == "2024"
 
 
+@pytest.mark.parametrize("lead", ["据", "记者日前从", "是"])
+def test_words_before_a_zones_name_are_no_part_of_it(nlp, lead):
+    text = f"{lead}泉州经济技术开发区获悉，2024年园区新引进项目42个。"
+    assert metric(nlp, text, "42个")["subject"] == "泉州经济技术开发区"
+
+
+def test_a_company_before_a_quarter_holds_its_figures(nlp):
+    text = "德化县瓷韵陶瓷有限公司一季度生产日用瓷860万件。"
+    assert _subject(metric(nlp, text, "860万件")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
+def test_a_row_under_an_industry_cluster_column_is_that_cluster(nlp):
+    text = "表1　2024年德化县主要产业集群产值\n产业集群\t产值（亿元）\n日用陶瓷\t386.4\n茶叶\t25.9\n"
+    assert _subject(metric(nlp, text, "386.4")) == ("cluster", "日用陶瓷")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -67,13 +67,13 @@ _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|�
 # A verb whose object is the companies after it (支持龙头企业, 引导企业).
 _OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助)")
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
-_NUMBER_AFTER = re.compile(r"[\d０-９一二三四五六七八九十两百千万数多几]")
+_NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
-_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年)+")
+_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
 
 
 def _strip_lead(h: Holder) -> Holder:

@@ -32,7 +32,7 @@ _SCOPE = re.compile(
 # What may come before a zone's name in a match: times, scope and lead words (今年前三季度基地).
 _ZONE_LEAD = re.compile(
     r"(?:(?:今年|去年|全年|当年|前三季度|上半年|下半年|[一二三四]季度|\d+月份?|\d+年|年内|目前|当前|现在|其中|据悉|"
-    r"位于|将在|已在|在|于|将|全|本|该|镇内|区内|占|产值占全|为)+)"
+    r"位于|将在|已在|在|于|将|全|本|该|镇内|区内|占|产值占全|为|是|据|从)+)"
 )
 _BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地|片区)")
 _ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
@@ -58,9 +58,15 @@ def _zone_re() -> re.Pattern[str]:
 
 
 @lexicon.cached
+def _zone_end_re() -> re.Pattern[str]:
+    """The zone word a zone's name ends with (经济技术开发区: its 技术 is no sentence word)."""
+    return re.compile(f"(?:{lexicon.alternation(lexicon.place_words_of('zone'))})$")
+
+
+@lexicon.cached
 def _sentence_word_re() -> re.Pattern[str]:
     """Words of a sentence, not of a name (新建, 实现 …): a zone's name holds none."""
-    return re.compile(lexicon.alternation(lexicon.cluster_words().get("not_industry", ()) + ("新建", "实现", "建成", "已在", "重点", "全国", "一批", "新一批")))
+    return re.compile(lexicon.alternation(lexicon.cluster_words().get("not_industry", ()) + ("新建", "实现", "建成", "已在", "重点", "全国", "一批", "新一批", "国家级", "省级")))
 
 
 @lexicon.cached
@@ -94,9 +100,9 @@ class PlaceFinder(HolderScan):
         out = []
         for m in _zone_re().finditer(self.text):
             lead = _ZONE_LEAD.match(m.group())
-            start = m.start() + (lead.end() if lead else 0)
+            start = self._zone_name_start(m.start() + (lead.end() if lead else 0), m.end())
             name = self.text[start : m.end()]
-            if not self._outside(start, m.end()) or _sentence_word_re().search(name) or self.text.startswith("全国", start - 1):
+            if not self._outside(start, m.end()) or _sentence_word_re().search(_zone_end_re().sub("", name)) or self.text.startswith("全国", start - 1):
                 continue  # (全国人工智能产业园区评价: a kind of zone, not one)
             if _BARE_ZONE.fullmatch(name):
                 name = self._zone_before(start) or name
@@ -104,6 +110,18 @@ class PlaceFinder(HolderScan):
                     continue
             out.append(Holder(start, m.end(), PLACE, name))
         return out
+
+    def _zone_name_start(self, start: int, end: int) -> int:
+        """Where a zone's name starts: at its first place word when words of the sentence
+        come before it (据|包头稀土高新区, 记者日前从|苏州工业园区, 是|国家级…开发区 keeps its
+        start: no place word)."""
+        trie = lexicon.place_trie()
+        if trie.longest_at(self.text, start, end) > start:
+            return start
+        for k in range(start + 1, min(start + 8, end - 2)):
+            if trie.longest_at(self.text, k, end) > k:
+                return k
+        return start
 
     def _places(self) -> list[Holder]:
         """Place words the document names in a subject's position: after a time word

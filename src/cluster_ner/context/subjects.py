@@ -51,6 +51,15 @@ _FIRST_CELL = re.compile(r"\s*[|｜]?\s*(?:\d+\s*[|｜]\s*)?([^|｜\t]+?)\s*[|�
 _POSSESSOR_GAP = re.compile(r"内的?|内共有|内有")
 # After a group, before a number counting its members (…集群总数达到209个, …集群已达199家, 数量位居全国第一).
 _MEMBERS_COUNTED = re.compile(r"[^，,；;。]{0,12}?(?:总数|数量|已达|达到|共有|合计共)[^，,；;。]{0,6}$|(?:总数|数量)")
+_CLUSTER_COLUMN = re.compile(r"集群")
+
+
+def _first_column_header(text: str, pos: int) -> str:
+    """The header of the table column holding ``pos`` (empty when none)."""
+    span = text_tables.column_header(text, pos)
+    return text[span[0] : span[1]] if span is not None else ""
+
+
 _COMPANY_CELL = re.compile(r"(?:公司|集团|厂|股份)$")
 _PLACE_CELL = re.compile(r"(?:省|市|县|区|镇|乡|街道|园|基地|新区)$")
 
@@ -90,6 +99,8 @@ def holder_in_sentence(
             return "place", first.group(1)
         if first is not None and _COMPANY_CELL.search(first.group(1)):
             return COMPANY, first.group(1)
+        if first is not None and _CLUSTER_COLUMN.search(_first_column_header(text, first.start(1))):
+            return CLUSTER, first.group(1)  # 产业集群 | 产值: 袜业 | 386.4 — the row names its cluster
         title = text_tables.title_line(text, start)
         if title is not None:  # 表2　德化县日用陶瓷产业集群主要指标: the table is about it
             for h in holders.before(*title)[::-1]:
