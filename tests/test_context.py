@@ -618,6 +618,23 @@ def test_a_row_under_an_industry_cluster_column_is_that_cluster(nlp):
     assert _subject(metric(nlp, text, "386.4")) == ("cluster", "日用陶瓷")
 
 
+def test_a_share_from_one_year_to_another_takes_each_its_year(nlp):
+    text = "德化县日用陶瓷产业集群本地配套率由2020年的25%提高到2023年的76%。"
+    assert [metric(nlp, text, n)["period"] for n in ("25%", "76%")] == ["2020", "2023"]
+    assert metric(nlp, text, "76%")["status"] == "actual"
+
+
+def test_a_task_heading_written_as_a_verb_opens_a_plan_section(nlp):
+    text = "德化县2024年工作要点\n二、推动企业梯度培育\n新增规模以上工业企业50家、国家级专精特新“小巨人”企业5家。"
+    assert [metric(nlp, text, n)["status"] for n in ("50家", "5家")] == ["target", "target"]
+    assert [metric(nlp, text, n)["change"] for n in ("50家", "5家")] == ["up", "up"]
+
+
+def test_a_generic_company_word_names_the_company_after_it(nlp):
+    text = "比如本地龙头企业德化县瓷韵陶瓷集团，自主品牌收入占比达到48%。"
+    assert _subject(metric(nlp, text, "48%")) == ("company", "德化县瓷韵陶瓷集团")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -55,7 +55,9 @@ __all__ = ["ContextSetter"]
 # The attributes each label's rows are read for (a METRIC's value; a holder's names).
 _READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical",)}
 _LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|、和)\s*")  # between two numbers of one list
-_HORIZON_BEFORE = re.compile(r"(?<![截止])(?:到|至)\s*$")  # 到2027年, not 截至2023年底
+_OWN_TIME = re.compile(r"的?")  # between a time and the number it dates: 2020年的25%
+_LISTED_NOUN_AFTER = re.compile(r"\s*(?:、|和|及|与)[^，,。；;！？!?\n\d]{1,16}")  # 、 and the next thing counted
+_HORIZON_BEFORE = re.compile(r"(?<![截止提升高长加降扩])(?:到|至)\s*$")  # 到2027年, not 截至2023年底 nor 提高到2025年的76%
 
 
 class ContextSetter(BatchedComponent):
@@ -132,7 +134,7 @@ class ContextSetter(BatchedComponent):
             clause = start_of_clause(text, sentence, s)
             while t_index < len(times) and times[t_index].end <= s:
                 t_index += 1
-            time = self._time(times, t_index, sentence)
+            time = self._time(text, times, t_index, sentence, s)
             if time is None:
                 time = english_time_after(text, e, times, t_index)  # …exceed RMB 500 billion by 2027
             if time is None and is_table_row(text, s):
@@ -161,8 +163,11 @@ class ContextSetter(BatchedComponent):
             previous = (subject_sentence, holder)
             kind, subject = holder if holder is not None else (None, None)
             change = change_of(text, clause, s, e, a["value"], a["kind"])
-            if change is None and last_end >= 0 and _LISTED_AFTER.fullmatch(text, last_end, s):
-                change = last_change  # 分别增长6.3%、9.1%和4.7%: each grew
+            if change is None and last_end >= 0 and (
+                _LISTED_AFTER.fullmatch(text, last_end, s)
+                or _LISTED_NOUN_AFTER.fullmatch(text, last_end, s) and "新增" in text[clause:last_end]
+            ):
+                change = last_change  # 分别增长6.3%、9.1%和4.7%; 新增企业1500家、“小巨人”企业100家
             if change is None and is_table_row(text, s):
                 change = header_change(text, s, e, a["value"])  # a cell under 产值增速（%）
             last_end, last_change = e, change
@@ -182,14 +187,14 @@ class ContextSetter(BatchedComponent):
         return (last.subject if last is not None else None), title
 
     @staticmethod
-    def _time(times: list[Time], end: int, sentence_start: int) -> Time | None:
+    def _time(text: str, times: list[Time], end: int, sentence_start: int, pos: int) -> Time | None:
         """The nearest of ``times[:end]`` in the sentence, not a comparison's base."""
         for i in range(end - 1, -1, -1):
             t = times[i]
             if t.start < sentence_start:
                 return None
-            if not t.base:
-                return t
+            if not t.base or i == end - 1 and _OWN_TIME.fullmatch(text, t.end, pos):
+                return t  # (由2020年的25%: a base's own number)
         return None
 
 

@@ -28,7 +28,10 @@ __all__ = ["change_of", "header_change", "in_plan_section", "is_target"]
 
 # A plan's top-level heading (二、重点任务, 第三章 保障措施): its sections state commitments.
 _HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分][ \t　]*)([^\n]{2,24})", re.M)
-_PLAN_HEADING = re.compile(r"任务|措施|目标|保障|举措|重点工作|行动|工程|路径|布局|政策|机制|要求|方向")
+_PLAN_HEADING = re.compile(
+    r"任务|措施|目标|保障|举措|重点工作|行动|工程|路径|布局|政策|机制|要求|方向"
+    r"|^(?:推动|加快|强化|实施|提升|培育|推进|打造|深化|完善|加强|支持|促进|构建|做强|壮大|优化|建设|聚焦|坚持)"
+)
 # What still states a fact inside a plan's section: 已, 现有, 截至.
 _FACT_IN_PLAN = re.compile(r"已|现有|截至|截止")
 
@@ -51,7 +54,7 @@ def in_plan_section(text: str, pos: int) -> bool:
     return i >= 0 and plan[i]
 
 # Between an increase word and its number: 同比增长了5%, 增速为6.2%, 增长约8%.
-_FILLER = re.compile(r"(?:了|达到|达|约为|约|为|分别为|分别|高达|近|超|逾|个|是|在|有)*$")
+_FILLER = re.compile(r"(?:了|达到|达|约为|约|为|分别为|分别|高达|近|超|逾|个|是|在|有|将|保持|稳定|力争|确保)*$")
 _NOT_TARGET_AFTER = {"将": "近其军领士", "计划": "单", "要": "求素点闻件", "规划": "面"}  # 将近, 计划单列, 要求, 规划面积
 _NOT_TARGET_BEFORE = {"要": "主重需只必纲提摘首", "目标": "略斗"}  # 主要, 重要, 需要; 战略目标 is a noun
 _RANK_KINDS = frozenset({"rank"})

@@ -120,13 +120,14 @@ class CompanyEventFinder(HolderScan):
                 out.append(Holder(start, end, COMPANY, "公司"))  # resolved to the company named last
             else:
                 out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
-        return out
+        # 本地龙头企业河北宏绒服饰集团: the generic word names the company after it
+        return [h for k, h in enumerate(out) if not (h.subject in _GENERIC_COMPANIES and k + 1 < len(out) and out[k + 1].start == h.end)]
 
     def _name_start(self, start: int, head: int) -> int:
         """Where a company's name read back from its head starts: at a place word within its
         first few characters (走进|德化县瓷韵陶瓷有限公司), else where the reading stopped."""
         trie = lexicon.place_trie()
-        for k in range(start + 1, min(start + 5, head - 2)):
+        for k in range(start + 1, min(start + 10, head - 2)):
             if trie.longest_at(self.text, k, head) > k and trie.longest_at(self.text, start, head) < 0:
                 return k
         return start
