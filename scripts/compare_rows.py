@@ -28,6 +28,7 @@ SOURCES = (
     "corpus/blind/blind.jsonl",
     "corpus/blind-c/blindC.jsonl",
     "corpus/blind-d/blindD.jsonl",
+    "corpus/blind-e/blindE.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
