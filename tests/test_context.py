@@ -635,6 +635,16 @@ def test_a_generic_company_word_names_the_company_after_it(nlp):
     assert _subject(metric(nlp, text, "48%")) == ("company", "德化县瓷韵陶瓷集团")
 
 
+def test_a_bare_yuanqu_is_the_zone_named_before_without_the_words_before_it(nlp):
+    text = "记者日前从泉州经济技术开发区获悉，园区已集聚新材料企业300余家。"
+    assert metric(nlp, text, "300余家")["subject"] == "泉州经济技术开发区"
+
+
+def test_what_a_company_is_names_no_other_company(nlp):
+    text = "德化县瓷韵陶瓷有限公司是集群龙头企业之一。该公司去年海外营收占比达到43%。"
+    assert _subject(metric(nlp, text, "43%")) == ("company", "德化县瓷韵陶瓷有限公司")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

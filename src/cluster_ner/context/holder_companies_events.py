@@ -66,6 +66,7 @@ _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|发布的数据|监测)")
 # A verb whose object is the companies after it (支持龙头企业, 引导企业).
 _OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助)")
+_PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头企业|链主企业|骨干企业|企业)$")
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
 _NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
 
@@ -116,6 +117,8 @@ class CompanyEventFinder(HolderScan):
             lead = _OBJECT_LEAD.match(text, start)
             if lead is not None and lead.end() < end and text[lead.end():end] in _GENERIC_COMPANIES:
                 continue  # 支持龙头企业…: the companies are what a plan supports, not its subject
+            if _PREDICATE_GENERIC.match(text, start, end):
+                continue  # …有限公司是集群龙头企业之一: what the company is, not another one
             if anaphors.get(start) == end:
                 out.append(Holder(start, end, COMPANY, "公司"))  # resolved to the company named last
             else:

@@ -287,8 +287,8 @@ class PlaceFinder(HolderScan):
         found = None
         for m in _ZONE_NAME.finditer(self.text, max(0, pos - 300), pos):
             lead = _ZONE_LEAD.match(m.group())
-            name = m.group()[lead.end() :] if lead else m.group()
-            if not _BARE_ZONE.fullmatch(name):
+            name = self.text[self._zone_name_start(m.start() + (lead.end() if lead else 0), m.end()) : m.end()]
+            if not _BARE_ZONE.fullmatch(name) and not _sentence_word_re().search(_zone_end_re().sub("", name)):
                 found = name
         return found
 
