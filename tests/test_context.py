@@ -774,6 +774,7 @@ def test_an_anaphor_in_a_later_piece_is_the_cluster_of_an_earlier_piece(nlp, mon
 
 # One subject per text: (id, text, the METRIC, (subject_kind, subject)).
 SUBJECT_CASES = [
+    pytest.param("确定200个集群为2024年度中小企业特色产业集群。其中，东部地区98个，中部地区52个。", "52个", ("group", "集群"), id="a_breakdown_after_qizhong_is_the_sentence_befores"),
     pytest.param("45个国家先进制造业集群主导产业产值达20万亿元。", "20万亿元", ("group", "国家先进制造业集群"), id="a_group_of_counted_clusters_holds_its_figures"),
     pytest.param("福建省拥有5个国家先进制造业集群。", "5个", ("place", "福建省"), id="a_count_of_a_provinces_clusters_is_the_provinces"),
     pytest.param("德化县一家陶瓷企业日前完成B轮融资3亿元。", "3亿元", ("company", "陶瓷企业"), id="a_company_introduced_by_its_place_holds_what_follows"),

@@ -56,6 +56,7 @@ __all__ = ["ContextSetter"]
 _READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical",)}
 _LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|、和)\s*")  # between two numbers of one list
 _OWN_TIME = re.compile(r"的?")  # between a time and the number it dates: 2020年的25%
+_BREAKDOWN = re.compile(r"\s*其中")  # a sentence breaking the one before down
 _LISTED_NOUN_AFTER = re.compile(r"\s*(?:、|和|及|与)[^，,。；;！？!?\n\d]{1,16}")  # 、 and the next thing counted
 _HORIZON_BEFORE = re.compile(r"(?<![截止提升高长加降扩])(?:到|至)\s*$")  # 到2027年, not 截至2023年底 nor 提高到2025年的76%
 
@@ -150,6 +151,8 @@ class ContextSetter(BatchedComponent):
             holder = holder or attributive_holder(text, e) or provision_holder(holders, text, subject_sentence, clause, s) or counted_holder(holders, text, subject_sentence, clause, s, e)
             if holder is None:
                 holder = holder_in_sentence(holders, text, subject_sentence, s, topic, previous[1] if same else None)
+            if holder is None and not same and previous[1] is not None and _BREAKDOWN.match(text, subject_sentence):
+                holder = previous[1]  # …200个集群。其中，东部地区98个: the breakdown of the sentence before
             if holder is None:
                 holder = topic.described(holders, text, subject_sentence)
                 if holder is not None:

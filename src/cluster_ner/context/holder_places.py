@@ -170,6 +170,8 @@ class PlaceFinder(HolderScan):
                 continue  # after 、 only the next member of a list of subjects (not 覆盖昆明、曲靖)
             region = regions.match(self.text, i)
             if region is not None and self._outside(i, region.end()):
+                if not self._outside(region.end(), region.end() + 1):
+                    continue  # 东部地区98个: a category of a breakdown, not a holder
                 out.append(Holder(i, region.end(), PLACE, region.group()))
                 continue
             town = self._short_town_at(i)
