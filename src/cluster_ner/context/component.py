@@ -6,19 +6,24 @@ time expressions (:mod:`cluster_ner.grammar.time`). For each METRIC, in text
 order:
 
 * **period**: the nearest time expression before it in its sentence (not the
-  base of a comparison: 比上年, nor a date something began: 成立于2014年); in
-  English also one after it (…by 2027); a table row without one takes its
-  table's title or header time (:mod:`.periods`); otherwise none — a period is
-  never borrowed from another sentence nor from the document date;
+  base of a comparison: 比上年, nor a date something began: 成立于2014年, unless
+  it dates the number right after it: 由2020年的25%); in English also one after
+  it (…by 2027); a table cell without one takes its column header's time, else
+  its table's title or header time (:mod:`.periods`); 全年 / 年末 / 当年 are
+  the year the text named last (:mod:`..grammar.time`); otherwise none — a
+  period is never borrowed from another sentence nor from the document date;
 * **subject**: the holder of its clause (:mod:`.holders`; see :mod:`.subjects`):
   a list's member of its rank (A、B分别…), a policy for its provisions, an
   event for its attendance, a group's container for a count of its members;
-  该集群 / 集群 stand for the cluster last named; a sentence with no holder is
+  该集群 / 集群 stand for the cluster last named; a 其中 sentence with no
+  holder breaks the one before down; a section (二、重点任务) naming no holder
+  is about what the document's title names; a sentence with no holder is
   about the subject the paragraph's previous sentence names, else the topic,
   the subject the text was last about;
 * **status**: :func:`.cues.is_target`; a period that is a horizon (到2027年)
   or after the document's year is a target too;
-* **change**: :func:`.cues.change_of`.
+* **change**: :func:`.cues.change_of`; a list's later numbers share the first
+  one's verb, a table cell its growth-rate header's (:func:`.cues.header_change`).
 
 The document date is the caller's (``extract(text, date=...)``), else the one
 the header or opening states (:mod:`.date`); it is ``Doc._.doc_date``. A piece
