@@ -29,6 +29,9 @@ SENTENCE_END_CHARS = "。！？!?；;" + LINE_BREAKS
 SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END_CHARS)}]+")
 """A run of sentence ends (。。。, ！？, a blank line)."""
 
+NUMBER_LIST_JOINER_RE = re.compile(r"\s*(?:、|和|及|与|、和)\s*")
+"""What stands between two numbers of one list (6.3%、9.1%和4.7%): they share a verb and a measure."""
+
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
 """A lone surrogate (from bad UTF-16 handling upstream): not encodable, so never stored."""
 

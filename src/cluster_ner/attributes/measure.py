@@ -23,8 +23,9 @@ import re
 from collections.abc import Iterable
 
 from .. import lexicon, text_tables
-from ..grammar.metric import unit_entry
 from ..constants import HAN as _HAN
+from ..constants import NUMBER_LIST_JOINER_RE
+from ..grammar.metric import unit_entry
 
 __all__ = ["fallback_measure", "find_measure", "infer_kind", "listed_measure"]
 
@@ -201,7 +202,6 @@ _SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县
 _GENERIC_UNITS = frozenset("个 家 项 名 位 只 次 批 种 类 件 台 套 人 户 座 所".split())
 
 
-_LIST_JOINER = re.compile(r"\s*(?:、|和|及|与|、和)\s*")
 # Indicators listed before 分别 and the numbers after it, one each: 亩均增加值、亩均税收分别增长8.7%、9.4%.
 _RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是|实现)?(?:了|约)?")
 _LIST_ITEM_SPLIT = re.compile(r"、|和|及|与")
@@ -249,7 +249,7 @@ def fallback_measure(
     prev_end, prev_measure = previous
     if prev_measure and 0 <= start - prev_end <= 16 and _GROWTH_AFTER.search(text, prev_end, start):
         return prev_measure
-    if prev_measure and _LIST_JOINER.fullmatch(text, prev_end, start):
+    if prev_measure and NUMBER_LIST_JOINER_RE.fullmatch(text, prev_end, start):
         return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
     share = _SHARE_OF.search(text, max(0, start - 16), start)
     if share is not None:

@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 
 from ..attributes.places import document_places
 from ..batching import BatchedComponent
+from ..constants import NUMBER_LIST_JOINER_RE
 from ..documents import CARRY_KEY, CARRY_OUT_KEY, GIVEN_DATE_KEY
 from ..extensions import CONTEXT_EXTENSIONS, register_extensions
 from ..grammar.time import Time, find_times
@@ -59,8 +60,6 @@ __all__ = ["ContextSetter"]
 
 # The attributes each label's rows are read for (a METRIC's value; a holder's names).
 _READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical",)}
-_LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|、和)\s*")  # between two numbers of one list
-_OWN_TIME = re.compile(r"的?")  # between a time and the number it dates: 2020年的25%
 _BREAKDOWN = re.compile(r"\s*其中")  # a sentence breaking the one before down
 _LISTED_NOUN_AFTER = re.compile(r"\s*(?:、|和|及|与)[^，,。；;！？!?\n\d]{1,16}")  # 、 and the next thing counted
 _HORIZON_BEFORE = re.compile(r"(?<![截止提升高长加降扩])(?:到|至)\s*$")  # 到2027年, not 截至2023年底 nor 提高到2025年的76%
@@ -143,7 +142,8 @@ class ContextSetter(BatchedComponent):
             time = self._time(text, times, t_index, sentence, s)
             if time is None:
                 time = english_time_after(text, e, times, t_index)  # …exceed RMB 500 billion by 2027
-            if time is None and is_table_row(text, s):
+            row = is_table_row(text, s)
+            if time is None and row:
                 time = table_time(text, s, times)  # 表1 2024年1—6月…产量 over its rows
             horizon = time is not None and (
                 _HORIZON_BEFORE.search(text, max(0, time.start - 4), time.start) is not None
@@ -172,11 +172,11 @@ class ContextSetter(BatchedComponent):
             kind, subject = holder if holder is not None else (None, None)
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and (
-                _LISTED_AFTER.fullmatch(text, last_end, s)
+                NUMBER_LIST_JOINER_RE.fullmatch(text, last_end, s)
                 or _LISTED_NOUN_AFTER.fullmatch(text, last_end, s) and "新增" in text[clause:last_end]
             ):
                 change = last_change  # 分别增长6.3%、9.1%和4.7%; 新增企业1500家、“小巨人”企业100家
-            if change is None and is_table_row(text, s):
+            if change is None and row:
                 change = header_change(text, s, e, a["value"])  # a cell under 产值增速（%）
             last_end, last_change = e, change
             set_span_values(
@@ -201,7 +201,7 @@ class ContextSetter(BatchedComponent):
             t = times[i]
             if t.start < sentence_start:
                 return None
-            if not t.base or i == end - 1 and _OWN_TIME.fullmatch(text, t.end, pos):
+            if not t.base or i == end - 1 and text[t.end : pos] in ("", "的"):
                 return t  # (由2020年的25%: a base's own number)
         return None
 

@@ -17,17 +17,15 @@ The word lists are roles of ``context_words.tsv``.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 
 from .. import lexicon
 from ..attributes.measure import table_header
+from .sentences import top_heading_before
 
 __all__ = ["change_of", "header_change", "in_plan_section", "is_target"]
 
-# A plan's top-level heading (二、重点任务, 第三章 保障措施): its sections state commitments.
-_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分][ \t　]*)([^\n]{2,24})", re.M)
+# The title of a plan's top-level heading whose section states commitments (二、重点任务).
 _PLAN_HEADING = re.compile(
     r"任务|措施|目标|保障|举措|重点工作|行动|工程|路径|布局|政策|机制|要求|方向"
     r"|^(?:推动|加快|强化|实施|提升|培育|推进|打造|深化|完善|加强|支持|促进|构建|做强|壮大|优化|建设|聚焦|坚持)"
@@ -36,22 +34,10 @@ _PLAN_HEADING = re.compile(
 _FACT_IN_PLAN = re.compile(r"已|现有|截至|截止")
 
 
-@functools.lru_cache(maxsize=4)
-def _headings(text: str) -> tuple[list[int], list[bool]]:
-    """Where the text's top-level headings start and whether each opens a plan's section
-    (found once per text: a str caches its hash)."""
-    starts, plan = [], []
-    for m in _HEADING.finditer(text):
-        starts.append(m.start())
-        plan.append(_PLAN_HEADING.search(m.group(1)) is not None)
-    return starts, plan
-
-
 def in_plan_section(text: str, pos: int) -> bool:
     """Is ``pos`` under a plan's heading of tasks, measures or targets (二、重点任务)?"""
-    starts, plan = _headings(text)
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and plan[i]
+    title = top_heading_before(text, pos)
+    return title is not None and _PLAN_HEADING.search(title) is not None
 
 # Between an increase word and its number: 同比增长了5%, 增速为6.2%, 增长约8%.
 _FILLER = re.compile(r"(?:了|达到|达|约为|约|为|分别为|分别|高达|近|超|逾|个|是|在|有|将|保持|稳定|力争|确保)*$")

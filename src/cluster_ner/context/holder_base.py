@@ -80,6 +80,18 @@ class HolderScan:
     def _outside(self, s: int, e: int) -> bool:
         return not any(self._covered[s:e])
 
+    def _start_at_place_word(self, start: int, end: int, reach: int) -> int:
+        """Where a name read back into ``[start, end)`` starts: ``start`` when a place word
+        starts there, else the first place word within ``reach`` characters after it
+        (走进|德化县瓷韵陶瓷有限公司, 据|包头稀土高新区), else ``start``."""
+        trie = lexicon.place_trie()
+        if trie.longest_at(self.text, start, end) > start:
+            return start
+        for k in range(start + 1, min(start + reach, end - 2)):
+            if trie.longest_at(self.text, k, end) > k:
+                return k
+        return start
+
     def _holds_only_clusters(self, s: int, e: int) -> bool:
         """Are the entities in ``[s, e)`` whole clusters (an event's or an association's name
         may hold one: 2024中国·徐州工程机械产业集群发展大会), none crossing its ends?"""

@@ -34,6 +34,7 @@ _SOME_COMPANY = re.compile(rf"(?<=一家)(?:[{HAN}]{{2,14}}?企业|[{HAN}]{{0,14
 _THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
 _NAME_CHAR = re.compile(rf"(?!的)[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
+_NAME_LEAD_MAX = 10  # words of the sentence read back with a company's name, before its place
 
 
 @lexicon.cached
@@ -54,10 +55,11 @@ _AT_EVENT = re.compile(
     rf"|(现场)(?=签约|签署|达成|发布|成交)"
 )
 _SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
-_EVENT_ANAPHOR_LEAD = re.compile(r"该|本届|本次|此次|这次")
+_AGAIN = "该|本届|本次|此次|这次"  # words naming an event again
+_EVENT_ANAPHOR_LEAD = re.compile(_AGAIN)
 # An event or fund named again (该基金, 本届博览会, 本次, a bare 博览会 opening a clause).
 _EVENT_ANAPHOR = re.compile(
-    r"(?:^|(?<=[，,。；;！？!?：:\n]))(?:(?:该|本届|本次|此次|这次)(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
+    rf"(?:^|(?<=[，,。；;！？!?：:\n]))(?:(?:{_AGAIN})(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
     re.M,
 )
 _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
@@ -103,7 +105,7 @@ class CompanyEventFinder(HolderScan):
             start = m.start()
             while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1) and self._outside(start - 1, start):
                 start -= 1  # back over the name: up to 20 name characters, not into an entity
-            start = self._name_start(start, m.start())
+            start = self._start_at_place_word(start, m.start(), _NAME_LEAD_MAX)  # 走进|德化县瓷韵…
             if m.start() - start >= 2 or m.group() == "公司" and (start == 0 or not _HAN_CHAR.match(text, start - 1)):
                 spans.append((start, m.end()))
                 last = m.end()
@@ -125,15 +127,6 @@ class CompanyEventFinder(HolderScan):
                 out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
         # 本地龙头企业河北宏绒服饰集团: the generic word names the company after it
         return [h for k, h in enumerate(out) if not (h.subject in _GENERIC_COMPANIES and k + 1 < len(out) and out[k + 1].start == h.end)]
-
-    def _name_start(self, start: int, head: int) -> int:
-        """Where a company's name read back from its head starts: at a place word within its
-        first few characters (走进|德化县瓷韵陶瓷有限公司), else where the reading stopped."""
-        trie = lexicon.place_trie()
-        for k in range(start + 1, min(start + 10, head - 2)):
-            if trie.longest_at(self.text, k, head) > k and trie.longest_at(self.text, start, head) < 0:
-                return k
-        return start
 
     def _events(self) -> list[Holder]:
         """Events, funds and programmes named outside entities; a name is what follows the

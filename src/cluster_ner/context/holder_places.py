@@ -44,6 +44,7 @@ _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发�
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
+_ZONE_LEAD_MAX = 8  # words of the sentence read back with a zone's name, before its place
 _TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
 # A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
 _TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])[{HAN}]{{2,3}}?(?:镇|街道)(?=[{HAN}])(?!(?:党委|政府|人民政府|办事处))")
@@ -61,6 +62,11 @@ def _zone_re() -> re.Pattern[str]:
 def _zone_end_re() -> re.Pattern[str]:
     """The zone word a zone's name ends with (经济技术开发区: its 技术 is no sentence word)."""
     return re.compile(f"(?:{lexicon.alternation(lexicon.place_words_of('zone'))})$")
+
+
+def _has_sentence_word(zone_name: str) -> bool:
+    """Does a zone's name, before its zone word, hold a word of the sentence (新建, 全国 …)?"""
+    return _sentence_word_re().search(_zone_end_re().sub("", zone_name)) is not None
 
 
 @lexicon.cached
@@ -100,9 +106,9 @@ class PlaceFinder(HolderScan):
         out = []
         for m in _zone_re().finditer(self.text):
             lead = _ZONE_LEAD.match(m.group())
-            start = self._zone_name_start(m.start() + (lead.end() if lead else 0), m.end())
+            start = self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX)
             name = self.text[start : m.end()]
-            if not self._outside(start, m.end()) or _sentence_word_re().search(_zone_end_re().sub("", name)) or self.text.startswith("全国", start - 1):
+            if not self._outside(start, m.end()) or _has_sentence_word(name) or self.text.startswith("全国", start - 1):
                 continue  # (全国人工智能产业园区评价: a kind of zone, not one)
             if _BARE_ZONE.fullmatch(name):
                 name = self._zone_before(start) or name
@@ -110,18 +116,6 @@ class PlaceFinder(HolderScan):
                     continue
             out.append(Holder(start, m.end(), PLACE, name))
         return out
-
-    def _zone_name_start(self, start: int, end: int) -> int:
-        """Where a zone's name starts: at its first place word when words of the sentence
-        come before it (据|包头稀土高新区, 记者日前从|苏州工业园区, 是|国家级…开发区 keeps its
-        start: no place word)."""
-        trie = lexicon.place_trie()
-        if trie.longest_at(self.text, start, end) > start:
-            return start
-        for k in range(start + 1, min(start + 8, end - 2)):
-            if trie.longest_at(self.text, k, end) > k:
-                return k
-        return start
 
     def _places(self) -> list[Holder]:
         """Place words the document names in a subject's position: after a time word
@@ -289,8 +283,8 @@ class PlaceFinder(HolderScan):
         found = None
         for m in _ZONE_NAME.finditer(self.text, max(0, pos - 300), pos):
             lead = _ZONE_LEAD.match(m.group())
-            name = self.text[self._zone_name_start(m.start() + (lead.end() if lead else 0), m.end()) : m.end()]
-            if not _BARE_ZONE.fullmatch(name) and not _sentence_word_re().search(_zone_end_re().sub("", name)):
+            name = self.text[self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX) : m.end()]
+            if not _BARE_ZONE.fullmatch(name) and not _has_sentence_word(name):
                 found = name
         return found
 

@@ -10,7 +10,7 @@ import bisect
 import functools
 import re
 
-__all__ = ["CLAUSE_END", "last_heading", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
+__all__ = ["CLAUSE_END", "last_heading", "top_heading_before", "SENTENCE_END", "SENTENCE_REACH", "SUBJECT_SENTENCE_END", "is_table_header", "is_table_row", "start_of_clause", "start_of_paragraph", "start_of_sentence"]
 
 # Sentences for a period: a ； ends one only before a body (see
 # periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
@@ -72,14 +72,34 @@ def start_of_clause(text: str, sentence_start: int, pos: int) -> int:
     return start
 
 
-# A section heading of a plan or report: 二、重点任务, （一）强化龙头引领, 第三章.
-_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节])", re.M)
+# Section headings of a plan or report: any (二、重点任务, （一）强化龙头引领, 第三章), and a
+# top-level one with its title (二、重点任务, 第三章 保障措施).
+_NUMERAL = "[一二三四五六七八九十]+"
+_HEADING = re.compile(rf"^[ \t　]*(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|第{_NUMERAL}[章节])", re.M)
+_TOP_HEADING = re.compile(rf"^[ \t　]*(?:{_NUMERAL}、|第{_NUMERAL}[章部分][ \t　]*)([^\n]{{2,24}})", re.M)
 
 
 @functools.lru_cache(maxsize=4)
 def _heading_starts(text: str) -> list[int]:
     """Where the text's section headings start (found once per text)."""
     return [m.start() for m in _HEADING.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _top_headings(text: str) -> tuple[list[int], list[str]]:
+    """Where the text's top-level headings start, and their titles (found once per text)."""
+    starts, titles = [], []
+    for m in _TOP_HEADING.finditer(text):
+        starts.append(m.start())
+        titles.append(m.group(1))
+    return starts, titles
+
+
+def top_heading_before(text: str, pos: int) -> str | None:
+    """The title of the last top-level heading before ``pos`` (重点任务 of 二、重点任务), or ``None``."""
+    starts, titles = _top_headings(text)
+    i = bisect.bisect_right(starts, pos) - 1
+    return titles[i] if i >= 0 else None
 
 
 def last_heading(text: str, pos: int) -> int:
