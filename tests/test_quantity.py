@@ -158,6 +158,12 @@ def test_leading_non_qualifier_words_ignored(text: str, value: float, unit: str 
     assert (q.value, q.unit, q.qualifier) == (value, unit, "exact")
 
 
+@pytest.mark.parametrize(("text", "value"), [("万亿元", 1e12), ("千亿元", 1e11), ("萬億元", 1e12)])
+def test_a_bare_magnitude_is_one_of_it(text: str, value: float) -> None:
+    q = _parsed(text)  # 突破万亿元: the verb before it is outside the span
+    assert (q.value, q.unit, q.qualifier) == (value, "元", "exact")
+
+
 @pytest.mark.parametrize("text", ["", "企业", "集群", "居全国首位", "上半年", "十分重要"])
 def test_no_number_returns_none(text: str) -> None:
     assert parse_quantity(text) is None

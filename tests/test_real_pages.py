@@ -123,6 +123,40 @@ def test_a_zones_department_is_one_span_with_its_zone(rules_nlp, text, expected)
     assert of(rules_nlp, text, "GOV") == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("会上，西安东部新区党工委作交流发言。", "西安东部新区党工委"),  # 东部: a direction's 部
+        ("四川天府新区管委会发布政策。", "四川天府新区管委会"),  # 天府: a 府 ending no 政府
+        ("洋山港区管委会负责协调。", "洋山港区管委会"),  # 港区 is a zone word
+    ],
+)
+def test_a_zones_name_holding_a_body_character_is_read_to_its_place(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == [expected]
+
+
+def test_the_xinjiang_corps_is_the_place_of_its_bureau(rules_nlp):
+    assert of(rules_nlp, "新疆生产建设兵团工信局组织申报。", "GOV") == ["新疆生产建设兵团工信局"]
+
+
+def test_the_corps_as_an_item_of_an_addressee_line_is_generic(rules_nlp):
+    text = "各省、自治区、直辖市及新疆生产建设兵团发展改革委、经委：\n为推动集群发展"
+    assert of(rules_nlp, text, "GOV") == []
+
+
+def test_计划单列市_is_no_bare_level_word_before_a_body(rules_nlp):
+    text = "各省、自治区、直辖市及计划单列市商务厅（局），新疆生产建设兵团商务局："
+    assert of(rules_nlp, text, "GOV") == ["新疆生产建设兵团商务局"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("市經濟信息委表示將加大支持。", "市经济信息委"), ("自治区农牧厅、自治区林草局联合印发。", "自治区农牧厅")],
+)
+def test_domains_of_provincial_and_municipal_bodies(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV")[0] == expected
+
+
 @pytest.mark.parametrize("text, expected", [("中国工业和信息化部公布名单", "中国工业和信息化部"), ("據中國商務部消息", "中國商務部")])
 def test_the_country_before_a_ministry_is_part_of_the_span(rules_nlp, text, expected):
     assert originals(rules_nlp, text, "GOV") == [expected]
@@ -212,6 +246,15 @@ def test_an_unlisted_industry_between_the_county_and_a_joiner(rules_nlp):
     assert of(rules_nlp, "东阿县阿胶及大健康特色产业集群", "CLUSTER") == ["东阿县阿胶及大健康特色产业集群"]
 
 
+def test_a_local_product_named_with_a_numeral_after_the_place(rules_nlp):
+    assert of(rules_nlp, "全市重点培育梧州六堡茶产业集群。", "CLUSTER") == ["梧州六堡茶产业集群"]
+
+
+@pytest.mark.parametrize("text", ["浙江十大产业集群加快发展", "苏州三市产业集群协同"])
+def test_a_count_after_a_place_is_no_product_name(rules_nlp, text):
+    assert of(rules_nlp, text, "CLUSTER") == []
+
+
 def test_a_town_inside_a_cluster_name(rules_nlp):
     assert of(rules_nlp, "入选的有莒县夏庄镇轴承特色产业集群。", "CLUSTER") == ["莒县夏庄镇轴承特色产业集群"]
 
@@ -299,6 +342,19 @@ def test_a_rank_list_named_before_a_rank_is_not_a_rank(rules_nlp):
 @pytest.mark.parametrize("text, expected", [("结构为6.1∶40.3∶53.6。", "6.1∶40.3∶53.6"), ("比例调整为3.2:41.5:55.3", "3.2:41.5:55.3"), ("比重为9.8︰45.1︰45.1", "9.8︰45.1︰45.1")])
 def test_a_ratio_of_parts_is_one_metric(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"])],
+)
+def test_a_bare_magnitude_a_verb_states_is_a_metric(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == expected
+
+
+@pytest.mark.parametrize("text", ["打造万亿级产业", "突破百亿元级项目3个", "跃上千亿元台阶", "培育百亿元企业"])
+def test_a_bare_magnitude_naming_a_category_is_no_metric(rules_nlp, text):
+    assert [t for t in of(rules_nlp, text, "METRIC") if t.startswith(("百", "千", "万"))] == []
 
 
 def test_a_ratio_parses_as_a_ratio():

@@ -161,6 +161,9 @@ def parse_quantity(text: str) -> Quantity | None:
 def _parse_one(t: str) -> Quantity | None:
     """A quantity that is not a range (normalized text)."""
     m = NUMBER_RE.search(t)
+    if m is None and t[:1] in _BARE_BIG:  # 万亿元 of 突破万亿元: the verb is outside the span
+        t = "一" + t
+        m = NUMBER_RE.search(t)
     if m is None:
         if "对折" in t:  # half price, a share without a numeral
             return Quantity(50.0, "%", "exact", "share")
@@ -171,6 +174,7 @@ def _parse_one(t: str) -> Quantity | None:
         return None
 
 
+_BARE_BIG = frozenset("万萬亿億")
 _RATIO_RE = re.compile(r"(\d+(?:\.\d+)?)(?:[∶︰:?]\d+(?:\.\d+)?)+")
 _RANGE_ENDS = "0-9一二两三四五六七八九十百千万亿"
 _RANGE_RE = re.compile(rf"(.*?[{_RANGE_ENDS}%])[—–\-~至](.*[{_RANGE_ENDS}].*)")

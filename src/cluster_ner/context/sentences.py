@@ -21,13 +21,23 @@ SENTENCE_REACH = 512  # characters looked back for a sentence start
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t")
 
 
+@functools.lru_cache(maxsize=8)
+def _marks(text: str, ends: re.Pattern[str]) -> list[int]:
+    """Where ``ends`` (one-character marks) occur in the text, found once per text and
+    pattern: every sentence or clause start after is a bisection, not a scan."""
+    return [m.start() for m in ends.finditer(text)]
+
+
+def _after_last_mark(text: str, lo: int, pos: int, ends: re.Pattern[str]) -> int:
+    """Right after the last mark of ``ends`` in ``[lo, pos)``, else ``lo``."""
+    marks = _marks(text, ends)
+    i = bisect.bisect_left(marks, pos) - 1
+    return marks[i] + 1 if i >= 0 and marks[i] >= lo else lo
+
+
 def start_of_sentence(text: str, pos: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
     """Where the sentence holding ``pos`` starts (after the last of ``ends`` within reach)."""
-    lo = max(0, pos - SENTENCE_REACH)
-    start = lo
-    for m in ends.finditer(text, lo, pos):
-        start = m.end()
-    return start
+    return _after_last_mark(text, max(0, pos - SENTENCE_REACH), pos, ends)
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,10 +76,7 @@ def is_table_header(text: str, pos: int) -> bool:
 
 def start_of_clause(text: str, sentence_start: int, pos: int) -> int:
     """Where the clause holding ``pos`` starts, in the sentence from ``sentence_start``."""
-    start = sentence_start
-    for m in CLAUSE_END.finditer(text, sentence_start, pos):
-        start = m.end()
-    return start
+    return _after_last_mark(text, sentence_start, pos, CLAUSE_END)
 
 
 # Section headings of a plan or report: any (二、重点任务, （一）强化龙头引领, 第三章), and a

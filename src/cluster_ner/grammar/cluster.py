@@ -72,6 +72,19 @@ _DESIGNATION_BEFORE = ("特色",)
 # --------------------------------------------------------------------------
 
 
+_NAME_NUMERALS = frozenset("一二三四五六七八九十")
+_COUNTED_AFTER = frozenset("大类批项种家条个市省县区地城州镇乡村国")  # 十大, 三类, 三市: a count, not a product's name
+
+
+def _numeral_in_name(text: str, s: int, pos: int, floor: int) -> bool:
+    """Is the numeral at ``s`` the first character of a local product's name right after
+    a place (梧州|六堡茶), not a count (浙江|十大)?"""
+    if text[s] not in _NAME_NUMERALS or pos - s < 2 or text[s + 1] in _STOP_CHARS or text[s + 1] in _COUNTED_AFTER:
+        return False
+    before = _word_ending_at(text, s, floor)
+    return before is not None and before.kind in (_PLACE, _REGION)
+
+
 def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word | None:
     """2–4 unlisted Han characters between a place and the rest of the name.
 
@@ -80,7 +93,7 @@ def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word
     """
     for k in range(1, _MAX_UNKNOWN + 1):
         s = pos - k
-        if s < floor or not is_han(text[s]) or text[s] in _STOP_CHARS:
+        if s < floor or not is_han(text[s]) or text[s] in _STOP_CHARS and not _numeral_in_name(text, s, pos, floor):
             return None
         before = _word_ending_at(text, s, floor) or _zone_or_town_ending_at(text, s, floor)
         if before is not None and (before.kind in (_PLACE, _REGION) or (first and k >= 2)):

@@ -37,7 +37,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..constants import FUNCTION_CHARS, is_han
 from .gov_candidates import _candidates, _domain_chain_starts
-from .gov_rejections import _ENTERPRISE_AFTER, _GENERIC_BEFORE, _ORDINAL_HEAD_ONLY, _addressee_item, _foreign_suffix_re, _level_start_chars
+from .gov_rejections import _ENTERPRISE_AFTER, _GENERIC_BEFORE, _ORDINAL_HEAD_ONLY, _addressee_groups, _addressee_item, _foreign_suffix_re, _level_start_chars
 from .places import MAX_PLACE, PlaceWord, read_place_chain, trim_chain
 
 # Some of these are only imported here, so that the attributes and the tests find them
@@ -125,7 +125,7 @@ def find_gov(text: str) -> list[tuple[int, int]]:
             s += 1  # 县政府和县商务局, 领导和县人大: 和 joins two here, 和县 is not meant
             surface = text[s:e]
         if (_GENERIC_BEFORE.search(text, max(0, s - 8), s) or (addressee and _addressee_item(text, s))) and (
-            surface[0] in level_start or surface in bodies or _unprefixed(text, s, e)
+            surface[0] in level_start or surface in bodies or _unprefixed(text, s, e) or surface.startswith(_addressee_groups())
         ):
             continue  # generic: 各市人民政府, 有关部门, an item of an addressee line
         if foreign.search(text, max(0, s - 8), s):

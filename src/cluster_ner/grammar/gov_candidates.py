@@ -21,10 +21,10 @@ from .places import place_chain_start, read_place_chain
 
 _MAX_TOPIC = 24  # characters of a leading group's topic (制造强省建设 领导小组办公室)
 # A bare level character (省经信厅, 市政府) is not the end of a word (城市, 社区, 乡镇, 各市).
-_NOT_BEFORE_LEVEL = frozenset("城超股楼上都门节反地社园景片山街辖特新乡全各本该每两多诸")
+_NOT_BEFORE_LEVEL = frozenset("城超股楼上都门节反地社园景片山街辖特新乡全各本该每两多诸列")
 _NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部各")  # a free-form zone/town name holds none
 _MAX_FREE_ZONE = 8
-_CORPS_DIVISION = re.compile(r"(?:兵团)?第[一二三四五六七八九十]{1,3}师$")
+_CORPS_DIVISION = re.compile(r"(?:(?:新疆生产建设)?兵团)?第[一二三四五六七八九十]{1,3}师$|新疆生产建设兵团$")
 _PLACEHOLDER_BEFORE = re.compile(r"(?<![A-Za-z])[X×Ｘ]{1,3}$")
 
 
@@ -42,6 +42,13 @@ def _bare_level(text: str, pos: int) -> int | None:
     return None
 
 
+def _inside_name(text: str, i: int) -> bool:
+    """Is the body character at ``i`` part of a zone's or town's name, not a body's end
+    (成都东部新区: a direction's 部; 四川天府新区: a 府 that ends no 政府)?"""
+    before = text[i - 1] if i > 0 else ""
+    return text[i] == "部" and before in "东西南北中" or text[i] == "府" and before not in ("政", "")
+
+
 def _free_name_start(text: str, pos: int, longest: int, shortest: int = 1) -> int | None:
     """Start of a free-form name of ``shortest``–``longest`` chars ending at ``pos``.
 
@@ -51,7 +58,7 @@ def _free_name_start(text: str, pos: int, longest: int, shortest: int = 1) -> in
     best = None
     for k in range(0, longest + 1):
         i = pos - k
-        if k and (i < 0 or not is_han(text[i]) or text[i] in _NOT_FREE):
+        if k and (i < 0 or not is_han(text[i]) or text[i] in _NOT_FREE and not _inside_name(text, i)):
             break
         chain = place_chain_start(text, i)
         if chain is not None:
@@ -71,7 +78,7 @@ def _prefix_start(text: str, pos: int) -> int:
             start = z
     if start == pos:
         chain = place_chain_start(text, pos)
-        corps = _CORPS_DIVISION.search(text, max(0, pos - 6), pos)
+        corps = _CORPS_DIVISION.search(text, max(0, pos - 16), pos)
         if chain is not None:
             start = chain
         elif text.endswith(NATIONAL_PREFIXES, 0, pos):

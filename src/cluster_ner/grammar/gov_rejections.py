@@ -46,6 +46,12 @@ def _addressee_words() -> frozenset[str]:
     return frozenset(lexicon.place_words_of("level")) | frozenset(lexicon.place_words_of("addressee"))
 
 
+@lexicon.cached
+def _addressee_groups() -> tuple[str, ...]:
+    """Groups of places an addressee item may start with (新疆生产建设兵团发展改革委)."""
+    return tuple(lexicon.place_words_of("addressee"))
+
+
 def _addressee_item(text: str, s: int) -> bool:
     """Is the body at ``s`` an item of a list governed by 各 (an addressee line)?
 

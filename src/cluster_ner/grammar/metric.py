@@ -135,6 +135,18 @@ def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 # --------------------------------------------------------------------------
 
 
+# A verb stating an amount reached right before a bare magnitude (产值突破千亿元, 销售额达百亿元).
+_REACHED_BEFORE = re.compile(r"(?:突破|达到|达|实现|超过)$")
+
+
+def _stated_round_amount(text: str, s: int, e: int, unit: str | None) -> bool:
+    """Is a bare magnitude with a money unit (千亿元, 万亿元) the amount a verb states
+    (产值突破千亿元；), not a category (百亿元级项目, 千亿元企业) nor a threshold?"""
+    if not unit or not unit.endswith(("元", "圆")) or not _REACHED_BEFORE.search(text, max(0, s - 2), s):
+        return False
+    return not text.startswith(("级", "的", "規模", "规模"), e) and _category_re().match(text, e) is None
+
+
 def _ok_main(text: str, m: re.Match[str]) -> bool:
     lead, num, more, mult, unit, trail = m.group("lead", "num", "more", "mult", "unit", "trail")
     if not (unit or mult or _BIG_MULTIPLIER.search(num) or "分之" in num or "/" in num or "半" in num or "%" in num):
@@ -149,8 +161,8 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
             return False
     if unit in place_units and text.startswith("集群", e):  # 六市集群 names a cluster
         return False
-    if _MULTIPLIER_ONLY.match(num) and not (lead or more or trail):  # 百场 in 十链百场万企; 上千家, 百余家 are fine
-        return False
+    if _MULTIPLIER_ONLY.match(num) and not (lead or more or trail) and not _stated_round_amount(text, s, e, unit):
+        return False  # 百场 in 十链百场万企; 上千家, 百余家 and 突破千亿元 are fine
     if _ONE.match(num) and not (lead or more or trail or mult):  # 又一场, 一个: not a stated quantity
         return False
     if s > 0 and text[s - 1] in "第届图":  # ordinals (第三次, 十五届六次全会) and figures (图2)
