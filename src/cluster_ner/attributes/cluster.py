@@ -40,6 +40,8 @@ __all__ = [
     "cluster_attributes",
     "cluster_key",
     "match_national",
+    "match_national_at",
+    "placeless_industry",
     "national_clusters",
 ]
 
@@ -111,6 +113,24 @@ def cluster_key(name: str) -> Key | None:
         return None
     industry = _INDUSTRY_LEAD_RE.sub("", _INDUSTRY_TAIL_RE.sub("", _LEAD_RE.sub("", industry)))
     return frozenset(p.name for p in places), industry
+
+
+@lru_cache(maxsize=4096)
+def placeless_industry(name: str) -> str | None:
+    """The industry key of a cluster name that names no place (中小航空发动机产业集群 →
+    中小航空发动机), ``None`` when it names one."""
+    stem, _ = split_head(_clean(name))
+    places, industry = split_places(_ASIDE_RE.sub("", _LEAD_RE.sub("", stem)), zones=False)
+    if places or not industry:
+        return None
+    return _INDUSTRY_LEAD_RE.sub("", _INDUSTRY_TAIL_RE.sub("", _LEAD_RE.sub("", industry))) or None
+
+
+def match_national_at(name: str, place: str) -> NationalCluster | None:
+    """The national cluster a name without a place names when its place is ``place``
+    (the document's: 中小航空发动机产业集群 in a text about 株洲市), or ``None``."""
+    industry = placeless_industry(name)
+    return _national_index().get((frozenset((place,)), industry)) if industry else None
 
 
 @lexicon.cached
@@ -185,3 +205,4 @@ def warm_up() -> None:
 
 lexicon.on_reload(cluster_attributes.cache_clear)
 lexicon.on_reload(cluster_key.cache_clear)
+lexicon.on_reload(placeless_industry.cache_clear)

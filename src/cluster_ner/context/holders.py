@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from .. import lexicon
-from ..attributes.cluster import cluster_key
+from ..attributes.cluster import cluster_key, match_national_at, placeless_industry
 from ..attributes.places import DocumentPlaces
 from ..constants import HAN
 from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
@@ -43,6 +43,7 @@ from .sentences import last_heading
 __all__ = ["Holder", "DocumentHolders"]
 
 REACH = 300  # holders looked back at, at most
+_PLACES_TRIED = 5  # places looked back at for the place of a cluster named without one
 
 
 @lexicon.cached
@@ -157,6 +158,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
     def _clusters(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
         """Cluster entities, each named by its national name or the fullest mention of it."""
         clusters = [(s, e, self.text[s:e], a) for s, e, label, a in ents if label == "CLUSTER"]
+        self._later_placed = [(s, cluster_key(name)) for s, _, name, _ in clusters if isinstance(cluster_key(name), tuple)]
         national: dict[object, str] = {}
         fullest: dict[object, str] = {}
         for _, _, name, a in clusters:
@@ -173,14 +175,34 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
             if isinstance(key, tuple):
                 placed.append((s, key))
             else:  # no place in the name: 高端铝材产业集群 of 龙口市交通铝材… named shortly before
-                for start, k in reversed(placed):
-                    if s - start > LOCAL_REACH:
-                        break
-                    if _shared_industry(name, fullest[k]):
-                        subject = national.get(k) or fullest[k]
-                        break
+                subject = self._placed_cluster(s, name, placed, national, fullest) or subject
             out.append(Holder(s, e, CLUSTER, subject))
         return out
+
+    def _placed_cluster(
+        self, s: int, name: str, placed: list[tuple[int, object]], national: dict[object, str], fullest: dict[object, str]
+    ) -> str | None:
+        """The name of a cluster written without its place at ``s``: a cluster sharing an
+        industry word named with its place shortly before, else the national list's cluster
+        of its industry in a place named shortly before (中小航空发动机产业集群 in a report
+        of 株洲市), else one of the same industry named with its place shortly after."""
+        for start, k in reversed(placed):
+            if s - start > LOCAL_REACH:
+                break
+            if _shared_industry(name, fullest[k]):
+                return national.get(k) or fullest[k]
+        for seen, m in enumerate(self.places.before(s)):
+            if seen >= _PLACES_TRIED or s - m.start > LOCAL_REACH:
+                break
+            if len(m.candidates) == 1:
+                row = match_national_at(name, m.candidates[0].name)
+                if row is not None:
+                    return row.name
+        industry = placeless_industry(name)
+        for h_start, key in self._later_placed:
+            if s < h_start <= s + LOCAL_REACH and key[1] == industry:  # the same industry, not one shared word
+                return national.get(key) or fullest.get(key)
+        return None
 
     def _bodies(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
         """Bodies that act, not those that report (统计局数据显示, 负责人介绍) nor hold a meeting's place."""
