@@ -2,8 +2,9 @@
 :class:`CompanyEventFinder`, a part of :class:`.holders.DocumentHolders`:
 
 * enterprises (…有限公司, …集团, 一家…企业) → ``company``;
-* events, funds and programmes (…大会, …峰会, …基金), a project word opening a
-  clause, and 峰会上 / 会上 / 现场签约 at a sentence's start → ``other``.
+* events, funds and programmes (…大会, …峰会, …基金), projects named after the verb
+  that builds them (建设…项目), a project word opening a clause (项目总投资…: the
+  project named last), and 峰会上 / 会上 / 现场签约 at a sentence's start → ``other``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from .. import lexicon
 from ..constants import HAN
-from .holder_base import COMPANY, OTHER, Holder, HolderScan
+from .holder_base import COMPANY, LOCAL_REACH, OTHER, Holder, HolderScan
 
 __all__ = ["CompanyEventFinder"]
 
@@ -45,6 +46,15 @@ def _event_re() -> re.Pattern[str]:
     bare = lexicon.alternation(lexicon.context_words().get("project", ()))
     return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})|(?:该|本)?(?:{bare}))", re.M)
 
+
+# A project named after the verb that starts or builds it (建设|大马力智能拖拉机项目，
+# 开工的|高端燃气轮机叶片产业化项目总投资…), before a clause end or a project's measure.
+_NAMED_PROJECT = re.compile(
+    rf"(?:建设|开工的|实施的|新建|投资建设|启动|落地的|引进的?)([{HAN}A-Za-z0-9“”·]{{2,20}}?项目)"
+    rf"(?=[，,。；;！？!?\n]|总投资|计划投资|占地|达产|建成|投产|一期|二期|$)"
+)
+_GENERIC_PROJECT = re.compile(r"^(?:重点|重大|签约|产业|招商|亿元以上|优质|新|一批|一个|各类|相关|这些|该)*项目$")
+_BARE_PROJECT = frozenset({"项目", "该项目", "本项目"})
 
 _MEETINGS = "推介会|对接会|座谈会|研讨会|招商会|洽谈会|交流会|发布会|推进会|现场会"
 # An event a sentence happens at: 峰会上, 会上, 大会期间, 活动现场.
@@ -92,6 +102,8 @@ class CompanyEventFinder(HolderScan):
 
     events: list[Holder]  # set by :meth:`_events`
     _event_ends: list[int]
+    projects: list[Holder]  # set by :meth:`_projects`, before :meth:`_events`
+    _project_ends: list[int]
 
     def _companies(self) -> list[Holder]:
         """Enterprises named outside entities, not what a clause counts (培育龙头企业10家,
@@ -145,10 +157,34 @@ class CompanyEventFinder(HolderScan):
             if _ANNOUNCE.match(self.text, m.end()):
                 continue  # 协会数据显示: it reports the number, it does not hold it
             if m.end() - start >= 2 and self._holds_only_clusters(start, m.end()):
-                out.append(Holder(start, m.end(), OTHER, self.text[start : m.end()]))
+                name = self.text[start : m.end()]
+                if name in _BARE_PROJECT:  # 项目总投资…: the project named last
+                    name = self._project_before(start) or name
+                out.append(Holder(start, m.end(), OTHER, name))
         self.events = out
         self._event_ends = [h.end for h in out]
         return out
+
+    def _projects(self) -> list[Holder]:
+        """Projects named after the verb that builds or starts them (建设大马力智能拖拉机项目,
+        开工的…产业化项目总投资45亿元), not generic ones (重点项目) nor across an entity
+        (年产10万台|新能源动力总成项目: the name starts after the number)."""
+        out = []
+        for m in _NAMED_PROJECT.finditer(self.text):
+            start, end = m.span(1)
+            while start < end and not self._outside(start, end):
+                start += 1
+            name = self.text[start:end]
+            if len(name) >= 4 and not _GENERIC_PROJECT.match(name):
+                out.append(Holder(start, end, OTHER, name))
+        self.projects = out
+        self._project_ends = [h.end for h in out]
+        return out
+
+    def _project_before(self, pos: int) -> str | None:
+        """The project named last within :data:`LOCAL_REACH` before ``pos``."""
+        i = bisect.bisect_right(self._project_ends, pos) - 1
+        return self.projects[i].subject if i >= 0 and pos - self.projects[i].end <= LOCAL_REACH else None
 
     def _at_events(self) -> list[Holder]:
         """峰会上, 会上, 大会期间, 大会发布, 现场签约 opening a sentence (or 现场 a clause): what

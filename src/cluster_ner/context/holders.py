@@ -137,6 +137,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._free(_TITLE, OTHER)
         holders += [Holder(m.start(), m.end(), OTHER, self.title_before(m.start()) or m.group()) for m in _POLICY_PARTS.finditer(text)]
         holders += self._companies()
+        holders += self._projects()
         holders += self._events()
         holders += self._at_events()
         holders += self._event_anaphors()

@@ -88,6 +88,8 @@ def holder_in_sentence(
     for k, h in enumerate(in_clause):
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in in_clause[k + 1 :]):
             continue  # 丹阳市人民政府提出集群产值力争突破400亿元: the plan's own subject
+        if any(later.kind == OTHER and text.startswith("的", later.start - 1) for later in in_clause[k + 1 :]):
+            continue  # 德阳此次开工的|高端…项目总投资45亿元: inside what 的 modifies
         if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
             return h.container  # 全国创新型产业集群总数达到209个: the country's
         resolved = _resolve(holders, h, topic)
