@@ -59,7 +59,7 @@ from .subjects import Topic, attributive_holder, counted_holder, holder_in_sente
 __all__ = ["ContextSetter"]
 
 # The attributes each label's rows are read for (a METRIC's value; a holder's names).
-_READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical",)}
+_READ = {"METRIC": ("value", "kind", "measure"), "CLUSTER": ("national_name",), "GOV": ("canonical", "region", "level")}
 _BREAKDOWN = re.compile(r"\s*其中")  # a sentence breaking the one before down
 _LISTED_NOUN_AFTER = re.compile(r"\s*(?:、|和|及|与)[^，,。；;！？!?\n\d]{1,16}")  # 、 and the next thing counted
 _HORIZON_BEFORE = re.compile(r"(?<![截止提升高长加降扩])(?:到|至)\s*$")  # 到2027年, not 截至2023年底 nor 提高到2025年的76%

@@ -108,6 +108,15 @@ def _shared_industry(a: str, b: str) -> bool:
     return any(g in b for g in grams)
 
 
+def _place_of_body(attributes: dict) -> tuple[str, str | None] | None:
+    """The place a local body governs (上海市 of 市经信委 in a Shanghai text), whose economy
+    its plan's figures describe; ``None`` for a national body or an unknown place."""
+    region = attributes.get("region")
+    if not region or attributes.get("level") in (None, "national"):
+        return None
+    return PLACE, region.split("/")[-1].split(",")[0]
+
+
 class DocumentHolders(PlaceFinder, CompanyEventFinder):
     """Every holder of a document, sorted by position (built once per Doc).
 
@@ -214,7 +223,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
             name = a.get("canonical") or self.text[s:e]
             plan = _PLANS.match(self.text, e)
             if plan is not None:  # 泉州市人民政府提出，未来三年将推动…: the body's plan
-                out.append(Holder(s, e, PLANNER, name))
+                out.append(Holder(s, e, PLANNER, name, _place_of_body(a)))
             elif not _after_body_re("announce").match(self.text, e):
                 out.append(Holder(s, e, BODY, name))
         return out
@@ -322,7 +331,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
             else:  # bodies keep a body's rules (see subjects.holder_in_sentence), as one group
                 text = self.text[run[0].start : run[-1].end]
                 kind = GROUP if _family(run[0].kind) != BODY else PLANNERS if any(h.kind == PLANNER for h in run) else BODIES
-                out.append(Holder(run[0].start, run[-1].end, kind, text))
+                places = {h.container for h in run if h.kind == PLANNER}
+                out.append(Holder(run[0].start, run[-1].end, kind, text, places.pop() if len(places) == 1 and kind == PLANNERS else None))
             run.clear()
 
         for h in holders:

@@ -297,6 +297,8 @@ def _resolve(holders: DocumentHolders, h: Holder, topic: "Topic") -> tuple[str, 
     text or, failing that, an earlier one), 公司 the company last named."""
     if h.kind == "place" and h.subject is None:
         return None  # 全县 in a text that names no county: the next holder or the topic says
+    if h.kind in (PLANNER, PLANNERS) and h.container is not None:
+        return h.container  # 市经信委表示，今年将推动…增长10%: the plan is for the place it governs
     if h.kind == PLANNER:
         return BODY, h.subject
     if h.kind in (BODIES, PLANNERS):
