@@ -308,6 +308,7 @@ def _resolve(holders: DocumentHolders, h: Holder, topic: "Topic") -> tuple[str, 
         named = holders.last_of(CLUSTER, h.start)
         if (
             group is not None
+            and "集群" in (group.subject or "")  # a set of clusters, not of places (沈阳市、大连市)
             and (named is None or named.start < group.start)
             and (group.start == 0 or holders.text[group.start - 1] in "，,。；;：:\n")  # a subject, not 是…集群之一
             and start_of_paragraph(holders.text, group.start) == start_of_paragraph(holders.text, h.start)
