@@ -791,6 +791,7 @@ SUBJECT_CASES = [
     pytest.param("德化县工业和信息化局表示，今年将推动陶瓷产业规模增长10%以上。", "10%以上", ("place", "德化县"), id="a_local_bodys_plan_naming_no_holder_is_its_places"),
     pytest.param("工业和信息化部提出，到2025年将安排专项资金50亿元。", "50亿元", ("body", "工业和信息化部"), id="a_national_bodys_plan_is_the_bodys"),
     pytest.param("为推动沈大工业母机集群发展，制定本方案。\n沈阳市、大连市是重要的工业母机基地。2023年，集群实现营业收入625亿元。", "625亿元", ("cluster", "沈大工业母机集群"), id="jiqun_after_a_list_of_places_is_the_cluster_not_the_places"),
+    pytest.param("浙江、江苏入选数量分别为19个、17个；中西部地区入选82个，占本批总数的41%。", "82个", ("place", "中西部地区"), id="a_macro_region_opening_a_clause_holds_its_figures"),
     pytest.param("2024年株洲市经济运行情况\n去年，中小航空发动机产业集群产值增长16.3%。", "16.3%", ("cluster", "株洲市中小航空发动机集群"), id="a_cluster_without_its_place_is_the_national_lists_of_the_place_named_before"),
     pytest.param("新型显示产业集群营业收入增长9%，合肥市新型显示产业集群已集聚企业120家。", "9%", ("cluster", "合肥市新型显示产业集群"), id="a_cluster_without_its_place_is_the_one_of_the_same_industry_named_after"),
     pytest.param("走进德化县瓷韵陶瓷有限公司的智能车间，12条自动化生产线正在运转。", "12条", ("company", "德化县瓷韵陶瓷有限公司"), id="a_verb_before_a_companys_name_is_no_part_of_it"),

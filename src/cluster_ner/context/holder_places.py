@@ -44,6 +44,9 @@ _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发�
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
+# The country's macro-regions (中西部地区入选82个): places of a subject, not in regions.tsv
+# (they name no provinces of their own a cluster's name could start with).
+_MACRO_REGION = re.compile(r"(?:东中西部|中西部|东部|中部|西部|东北)地区")
 _ZONE_LEAD_MAX = 8  # words of the sentence read back with a zone's name, before its place
 _TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
 # A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
@@ -162,7 +165,7 @@ class PlaceFinder(HolderScan):
                 continue  # nothing a place could be starts here (most clauses)
             if m.start() > 0 and self.text[m.start() - 1] == "、" and not (out and out[-1].end == m.start() - 1):
                 continue  # after 、 only the next member of a list of subjects (not 覆盖昆明、曲靖)
-            region = regions.match(self.text, i)
+            region = regions.match(self.text, i) or _MACRO_REGION.match(self.text, i)
             if region is not None and self._outside(i, region.end()):
                 if not self._outside(region.end(), region.end() + 1):
                     continue  # 东部地区98个: a category of a breakdown, not a holder
@@ -206,6 +209,7 @@ class PlaceFinder(HolderScan):
         text = self.text
         starts = {s for s, _ in place_words_in(text)}
         starts.update(m.start() for m in regions.finditer(text))
+        starts.update(m.start() for m in _MACRO_REGION.finditer(text))
         starts.update(m.start() for m in _BARE_ZONE_AT.finditer(text))
         for short in self._towns:
             i = text.find(short)
