@@ -38,7 +38,7 @@ from ..constants import HAN
 from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
 from .holder_companies_events import CompanyEventFinder
 from .holder_places import PlaceFinder
-from .sentences import last_heading
+from .sentences import last_heading, start_of_paragraph
 
 __all__ = ["Holder", "DocumentHolders"]
 
@@ -82,6 +82,13 @@ _POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述
 # Places counted as one subject: 三市现有…, 两地共有…, 四地工信部门 (a cross-region cluster's).
 _N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
 _ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+# First person in a quote or an interview's answer: the organisation that speaks.
+_FIRST_PERSON = re.compile(r"我们(?:的)?|我公司|本公司")
+_QUOTE = re.compile(r"“[^“”\n]{1,400}”")
+_SAYS_AFTER = re.compile(r"[^。！？!?\n“”]{0,40}?(?:说|表示|介绍|坦言|指出|告诉记者)")
+_SAYS_BEFORE = re.compile(r"(?:说|表示|介绍|坦言|指出)[：:，,]?$")
+_ANSWER = re.compile(r"答[：:]")
+_SPEAKER_REACH = 150  # a quote whose speaker is a person: the company named shortly before
 _GENERIC_CLUSTER = re.compile(
     r"(?=[国世省市重县中先战特创产集“])"  # the characters it can start with: skip the rest fast
     r"(?:“[^”\n]{1,8}”)?"  # a programme's name: “415X”先进制造业集群
@@ -153,6 +160,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._cluster_phrases()
         holders += self._counted_places()
         holders = self._place_of_company(holders)
+        holders += self._first_person(holders)
         self._titles = [m.span() for m in _ANY_TITLE.finditer(text)]
         self._title_starts = [s for s, _ in self._titles]
         holders = [h for h in holders if not self._in_title(h.start)]
@@ -217,6 +225,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
     def _bodies(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
         """Bodies that act, not those that report (统计局数据显示, 负责人介绍) nor hold a meeting's place."""
         out = []
+        self._body_places = {s: _place_of_body(a) for s, _, label, a in ents if label == "GOV"}
         for s, e, label, a in ents:
             if label != "GOV" or self._is_base(s):
                 continue
@@ -243,6 +252,50 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                         break
             out.append(h)
         return out
+
+    def _first_person(self, holders: list[Holder]) -> list[Holder]:
+        """我们 / 我公司 in a quote or an interview's answer: the company or body that speaks
+        (“我们的产品八成…”浙江正达电气集团有限公司董事长陈建平说; 答：… in an interview
+        with a company's head, whom the first line names)."""
+        text = self.text
+        found = list(_FIRST_PERSON.finditer(text))
+        if not found:
+            return []
+        speakers = sorted((h for h in holders if h.kind in (COMPANY, BODY, PLANNER) and h.subject != "公司"), key=lambda h: h.start)
+        starts = [h.start for h in speakers]
+        quotes = [m.span() for m in _QUOTE.finditer(text)]
+        quote_starts = [q[0] for q in quotes]
+        first_line = text.find("\n")
+        out = []
+        for m in found:
+            speaker = None
+            i = bisect.bisect_right(quote_starts, m.start()) - 1
+            if i >= 0 and quotes[i][1] > m.start():  # inside “…”: who says it, after or before
+                qs, qe = quotes[i]
+                verb = _SAYS_AFTER.match(text, qe)
+                if verb is not None:
+                    speaker = self._last_in(speakers, starts, qe, verb.end())
+                if speaker is None and _SAYS_BEFORE.search(text, max(0, qs - 4), qs):
+                    speaker = self._last_in(speakers, starts, max(0, qs - 40), qs)
+                if speaker is None:
+                    speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
+            elif _ANSWER.match(text, start_of_paragraph(text, m.start())) and first_line > 0:
+                speaker = self._last_in(speakers, starts, 0, first_line)  # 访…公司董事长: the interview's
+            if speaker is not None and speaker.kind == COMPANY:
+                out.append(Holder(m.start(), m.end(), COMPANY, speaker.subject))
+            elif speaker is not None:  # a local body's 我们 plans for its place, as a planner does
+                out.append(Holder(m.start(), m.end(), PLANNER, speaker.subject, self._body_places.get(speaker.start)))
+        return out
+
+    @staticmethod
+    def _last_in(speakers: list[Holder], starts: list[int], lo: int, hi: int) -> Holder | None:
+        """The last of ``speakers`` lying in ``[lo, hi)``."""
+        i = bisect.bisect_left(starts, hi) - 1
+        while i >= 0 and speakers[i].start >= lo:
+            if speakers[i].end <= hi:
+                return speakers[i]
+            i -= 1
+        return None
 
     def _in_title(self, pos: int) -> bool:
         """Is ``pos`` inside a document's title (《河南省…行动计划》: its places and clusters
