@@ -29,6 +29,7 @@ SOURCES = (
     "corpus/blind-c/blindC.jsonl",
     "corpus/blind-d/blindD.jsonl",
     "corpus/blind-e/blindE.jsonl",
+    "corpus/blind-f/blindF.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
