@@ -532,6 +532,11 @@ def test_the_year_just_named_is_the_period_of_quannian_nianmo_dangnian(nlp, word
     assert metric(nlp, text, "372家", date="2024-03-20")["period"] == "2023"
 
 
+def test_a_pages_date_line_names_no_year_for_quannian(nlp):
+    text = "德化县2023年国民经济统计公报\n发布时间：2024-03-20\n全年规模以上工业增加值增长7.2%。"
+    assert metric(nlp, text, "7.2%", date=None)["period"] == "2023"
+
+
 def test_quannian_after_jinnian_is_the_documents_year(nlp):
     text = "2023年，德化县日用陶瓷产业集群实现产值580亿元。今年将推动集群提质增效，全年计划完成工业投资120亿元。"
     assert metric(nlp, text, "120亿元", date="2024-03-20")["period"] == "2024"

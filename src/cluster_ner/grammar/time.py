@@ -238,5 +238,6 @@ def find_times(text: str, year: int | None = None, start: int = 0, end: int | No
 # last year the text named before, within REFERENCE_REACH (the overlap of a long text's
 # pieces, documents.OVERLAP_CHARS, so pieces and one pass agree); else the document's year.
 _OF_NAMED_YEAR = {"part": ("全年", "年末", "年底"), "rel": ("当年",)}
-_NAMES_A_YEAR = frozenset({"year", "ypart", "ym", "ymd", "rel", "part", "mrange", "firstm", "month"})
+# (Not a full date: 发布时间：2025-03-21 dates the page, not the year a bulletin reports.)
+_NAMES_A_YEAR = frozenset({"year", "ypart", "ym", "rel", "part", "mrange", "firstm", "month"})
 REFERENCE_REACH = 900
