@@ -89,6 +89,7 @@ _SAYS_AFTER = re.compile(r"[^。！？!?\n“”]{0,40}?(?:说|表示|介绍|坦
 _SAYS_BEFORE = re.compile(r"(?:说|表示|介绍|坦言|指出)[：:，,]?$")
 _ANSWER = re.compile(r"答[：:]")
 _SPEAKER_REACH = 150  # a quote whose speaker is a person: the company named shortly before
+_VISITED_REACH = 12  # 本期专访|福建华锂新能源材料有限公司董事长: the interviewee right after 访
 _GENERIC_CLUSTER = re.compile(
     r"(?=[国世省市重县中先战特创产集“])"  # the characters it can start with: skip the rest fast
     r"(?:“[^”\n]{1,8}”)?"  # a programme's name: “415X”先进制造业集群
@@ -279,13 +280,23 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                     speaker = self._last_in(speakers, starts, max(0, qs - 40), qs)
                 if speaker is None:
                     speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
-            elif _ANSWER.match(text, start_of_paragraph(text, m.start())) and first_line > 0:
-                speaker = self._last_in(speakers, starts, 0, first_line)  # 访…公司董事长: the interview's
+            elif _ANSWER.match(text, start_of_paragraph(text, m.start())):
+                # 访…公司董事长 in the first line, else after the last 专访/访 before the answer
+                speaker = self._last_in(speakers, starts, 0, first_line) if first_line > 0 else None
+                visit = text.rfind("访", 0, m.start())
+                if speaker is None and visit >= 0:
+                    speaker = self._first_in(speakers, starts, visit, visit + _VISITED_REACH)
             if speaker is not None and speaker.kind == COMPANY:
                 out.append(Holder(m.start(), m.end(), COMPANY, speaker.subject))
             elif speaker is not None:  # a local body's 我们 plans for its place, as a planner does
                 out.append(Holder(m.start(), m.end(), PLANNER, speaker.subject, self._body_places.get(speaker.start)))
         return out
+
+    @staticmethod
+    def _first_in(speakers: list[Holder], starts: list[int], lo: int, hi: int) -> Holder | None:
+        """The first of ``speakers`` starting in ``[lo, hi)``."""
+        i = bisect.bisect_left(starts, lo)
+        return speakers[i] if i < len(speakers) and speakers[i].start < hi else None
 
     @staticmethod
     def _last_in(speakers: list[Holder], starts: list[int], lo: int, hi: int) -> Holder | None:
