@@ -119,10 +119,18 @@ def holder_in_sentence(
             continue  # a body holds what it does in its own clause, not what a later clause counts
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in earlier[k + 1 :]):
             continue  # 党工委书记表示，高新区将…: the plan's own subject
+        if _OBJECT_VERB_BEFORE.search(text, max(sentence_start, h.start - 3), h.start):
+            continue  # 推动宜兴环保装备产业集群争创…，全年实施技改项目300个: what is acted on, not who acts
         resolved = _resolve(holders, h, topic)
         if resolved is not None:
             return resolved
     return None
+
+
+# A verb whose object is the holder after it: that holder does not carry over to later clauses
+# (推动X争创…，全年实施技改项目300个: the city's). Not 支持: 支持集群开展…，今年计划发布标准5项
+# — what is supported goes on to act.
+_OBJECT_VERB_BEFORE = re.compile(r"(?:推动|引导|鼓励|培育|扶持|帮助|指导|促进|组织)$")
 
 
 @lexicon.cached
