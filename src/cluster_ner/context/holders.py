@@ -257,7 +257,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
     def _first_person(self, holders: list[Holder]) -> list[Holder]:
         """我们 / 我公司 in a quote or an interview's answer: the company or body that speaks
         (“我们的产品八成…”浙江正达电气集团有限公司董事长陈建平说; 答：… in an interview
-        with a company's head, whom the first line names)."""
+        with a company's head, whom the first line or the 专访 names); elsewhere in a
+        government work report, the place whose government reports."""
         text = self.text
         found = list(_FIRST_PERSON.finditer(text))
         if not found:
@@ -267,6 +268,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         quotes = [m.span() for m in _QUOTE.finditer(text)]
         quote_starts = [q[0] for q in quotes]
         first_line = text.find("\n")
+        report_place = self._report_place(first_line)
         out = []
         for m in found:
             speaker = None
@@ -286,11 +288,28 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                 visit = text.rfind("访", 0, m.start())
                 if speaker is None and visit >= 0:
                     speaker = self._first_in(speakers, starts, visit, visit + _VISITED_REACH)
+            elif report_place is not None:  # a work report's 我们: the government, of its place
+                out.append(Holder(m.start(), m.end(), PLACE, report_place[1]))
+                continue
             if speaker is not None and speaker.kind == COMPANY:
                 out.append(Holder(m.start(), m.end(), COMPANY, speaker.subject))
             elif speaker is not None:  # a local body's 我们 plans for its place, as a planner does
                 out.append(Holder(m.start(), m.end(), PLANNER, speaker.subject, self._body_places.get(speaker.start)))
         return out
+
+    def _report_place(self, first_line: int) -> tuple[str, str | None] | None:
+        """The place of a government work report (政府工作报告 in its first line): the place
+        of the first body its first two lines name (洛阳市政府; 在宜兴市第十八届人民代表大会)."""
+        if first_line < 0 or "工作报告" not in self.text[:first_line]:
+            return None
+        second = self.text.find("\n", first_line + 1)
+        end = second if second >= 0 else len(self.text)
+        for start in sorted(self._body_places):
+            if start >= end:
+                break
+            if self._body_places[start] is not None:
+                return self._body_places[start]
+        return None
 
     @staticmethod
     def _first_in(speakers: list[Holder], starts: list[int], lo: int, hi: int) -> Holder | None:
