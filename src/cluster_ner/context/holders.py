@@ -186,10 +186,18 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                 national[key] = a["national_name"]
             if len(name) > len(fullest.get(key, "")):
                 fullest[key] = name
+        # A place's cluster named without its industry (徐州集群) is the one cluster of that
+        # place the document names with one (徐州市工程机械集群).
+        by_places: dict[object, set] = {}
+        for key in fullest:
+            if isinstance(key, tuple) and key[1]:
+                by_places.setdefault(key[0], set()).add(key)
         out = []
         placed: list[tuple[int, object]] = []  # (start, key) of the placed clusters so far
         for s, e, name, _ in clusters:
             key = cluster_key(name) or name
+            if isinstance(key, tuple) and not key[1] and len(by_places.get(key[0], ())) == 1:
+                key = next(iter(by_places[key[0]]))
             subject = national.get(key) or fullest[key]
             if isinstance(key, tuple):
                 placed.append((s, key))
