@@ -75,6 +75,8 @@ def _family(kind: str) -> str | None:
 
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
 _CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体)")
+# Bases known by a name with no zone word (中国声谷, 光谷, 中国医药城): places.
+_NAMED_BASE = re.compile(r"(?:中国)?(?:光谷|声谷|药谷|车谷|芯谷|氢谷|电谷)|中国医药城")
 # A document's title: the document holds its chapters and articles (共7章48条).
 _TITLE = re.compile(r"《[^《》\n]{1,60}》(?=[，,]?(?:共|分为|包括|涵盖|全文))")
 # A policy word counting its own parts: 政策共12条, 若干措施共18条, 方案分为5章.
@@ -151,6 +153,11 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._scopes()
         holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start)]
         holders += self._free(_CHINA, NATIONAL)
+        holders += [  # 声谷 where the text also writes 中国声谷: its fullest name
+            Holder(h.start, h.end, PLACE, "中国" + h.subject if not h.subject.startswith("中国") and "中国" + h.subject in text else h.subject)
+            for h in self._free(_NAMED_BASE, PLACE)
+            if not self._is_base(h.start)
+        ]
         holders += self._free(_TITLE, OTHER)
         holders += [Holder(m.start(), m.end(), OTHER, self.title_before(m.start()) or m.group()) for m in _POLICY_PARTS.finditer(text)]
         holders += self._companies()
