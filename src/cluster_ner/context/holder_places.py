@@ -111,7 +111,7 @@ class PlaceFinder(HolderScan):
             lead = _ZONE_LEAD.match(m.group())
             start = self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX)
             name = self.text[start : m.end()]
-            if not self._outside(start, m.end()) or _has_sentence_word(name) or self.text.startswith("全国", start - 1):
+            if not self._outside(start, m.end()) or _has_sentence_word(name) or self._kind_of_zone(start, name):
                 continue  # (全国人工智能产业园区评价: a kind of zone, not one)
             if _BARE_ZONE.fullmatch(name):
                 name = self._zone_before(start) or name
@@ -287,10 +287,15 @@ class PlaceFinder(HolderScan):
         found = None
         for m in _ZONE_NAME.finditer(self.text, max(0, pos - 300), pos):
             lead = _ZONE_LEAD.match(m.group())
-            name = self.text[self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX) : m.end()]
-            if not _BARE_ZONE.fullmatch(name) and not _has_sentence_word(name):
+            start = self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX)
+            name = self.text[start : m.end()]
+            if not _BARE_ZONE.fullmatch(name) and not _has_sentence_word(name) and not self._kind_of_zone(start, name):
                 found = name
         return found
+
+    def _kind_of_zone(self, start: int, name: str) -> bool:
+        """Is the zone name at ``start`` a kind of zone, not one (全国|国家高新区综合评价, 国家级经开区)?"""
+        return name.startswith("国家") or self.text.startswith("全国", start - 1) or self.text.startswith("全国", start)
 
     def _document_towns(self) -> dict[str, list[tuple[int, str]]]:
         """Towns the document names (柳市镇党委, 胜芳镇政府) by short name (柳市 → where it
