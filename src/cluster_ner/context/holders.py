@@ -75,6 +75,8 @@ def _family(kind: str) -> str | None:
 
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
 _CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体)")
+# The zone word a zone's name ends with (for naming a zone most fully).
+_ZONE_END = re.compile(r"(?:开发区|高新区|经开区|新区|园区|工业园|产业园|基地|示范区|试验区|合作区|片区)$")
 # Bases known by a name with no zone word (中国声谷, 光谷, 中国医药城): places.
 _NAMED_BASE = re.compile(r"(?:中国)?(?:光谷|声谷|药谷|车谷|芯谷|氢谷|电谷)|中国医药城")
 # A document's title: the document holds its chapters and articles (共7章48条).
@@ -167,6 +169,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += self._event_anaphors()
         holders += self._cluster_phrases()
         holders += self._counted_places()
+        holders = self._fullest_zones(holders)
         holders = self._place_of_company(holders)
         holders += self._first_person(holders)
         self._titles = [m.span() for m in _ANY_TITLE.finditer(text)]
@@ -266,6 +269,22 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                     if place is not None and self.text.startswith(link, h.start - len(link)):
                         h = Holder(place.start, h.end, COMPANY, h.subject)
                         break
+            out.append(h)
+        return out
+
+    @staticmethod
+    def _fullest_zones(holders: list[Holder]) -> list[Holder]:
+        """A zone named by the end of its name (太湖科技产业园) is named as the document
+        names it most fully, from its place (常州西太湖科技产业园; not 批复两江新区)."""
+        trie = lexicon.place_trie()
+        names = {h.subject for h in holders if h.kind == PLACE and h.subject and _ZONE_END.search(h.subject)}
+        full = {n for n in names if trie.longest_at(n, 0, len(n)) > 0}
+        out = []
+        for h in holders:
+            if h.kind == PLACE and h.subject in names:
+                longer = [n for n in full if len(n) > len(h.subject) and n.endswith(h.subject)]
+                if longer:
+                    h = Holder(h.start, h.end, PLACE, max(longer, key=len), h.container)
             out.append(h)
         return out
 
