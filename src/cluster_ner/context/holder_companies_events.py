@@ -89,7 +89,14 @@ _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推�
 _LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
 
 
+# A generic word before a company's name (龙头企业湘航动力科技有限公司): the name is the company.
+_GENERIC_BEFORE_NAME = re.compile(r"^(?:龙头企业|链主企业|骨干企业|领军企业|配套企业)(?=[\u4e00-\u9fff]{4,}(?:公司|集团)$)")
+
+
 def _strip_lead(h: Holder) -> Holder:
+    generic = _GENERIC_BEFORE_NAME.match(h.subject or "")
+    if generic is not None:
+        h = Holder(h.start + generic.end(), h.end, h.kind, h.subject[generic.end():])
     m = _LEADS.match(h.subject or "")
     if m is None or len(h.subject) - m.end() < 3 and h.subject[m.end():] != "公司":
         return h
