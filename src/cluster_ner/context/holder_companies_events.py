@@ -80,6 +80,7 @@ _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|�
 _OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助)")
 _PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头企业|链主企业|骨干企业|企业)$")
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
+_GENERIC_ENDINGS = tuple(_GENERIC_COMPANIES)
 _NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
@@ -145,7 +146,8 @@ class CompanyEventFinder(HolderScan):
             else:
                 out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
         # 本地龙头企业河北宏绒服饰集团: the generic word names the company after it
-        return [h for k, h in enumerate(out) if not (h.subject in _GENERIC_COMPANIES and k + 1 < len(out) and out[k + 1].start == h.end)]
+        # (园区龙头企业湘航动力科技有限公司 too: a generic word ending what precedes the name)
+        return [h for k, h in enumerate(out) if not ((h.subject or "").endswith(_GENERIC_ENDINGS) and k + 1 < len(out) and out[k + 1].start == h.end)]
 
     def _events(self) -> list[Holder]:
         """Events, funds and programmes named outside entities; a name is what follows the
