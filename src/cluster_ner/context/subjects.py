@@ -225,6 +225,9 @@ def counted_holder(
     return None
 
 
+_NEW_ANGLE = re.compile(r"\s*(?:从|分)[^，,。；;\n]{1,8}看[，,：:]")
+
+
 class Topic:
     """What the text is about so far: the last subject named, and the last place named.
 
@@ -282,7 +285,8 @@ class Topic:
         return None
 
     def about(self, text: str, sentence_start: int, pos: int, measure: str | None) -> tuple[str, str | None] | None:
-        new_paragraph = start_of_paragraph(text, pos) != self.paragraph
+        # A new paragraph, or a report's new angle on its place (从重点产品看，…; 分行业看，…)
+        new_paragraph = start_of_paragraph(text, pos) != self.paragraph or _NEW_ANGLE.match(text, sentence_start) is not None
         if self.place is not None and (new_paragraph or _place_measure(text, sentence_start, pos, measure)):
             return self.place
         return self.last or self.place
