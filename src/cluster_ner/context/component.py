@@ -54,7 +54,7 @@ from .date import document_date
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
 from .sentences import SUBJECT_SENTENCE_END, is_table_row, start_of_clause, start_of_sentence
-from .subjects import Topic, attributive_holder, counted_holder, holder_in_sentence, provision_holder
+from .subjects import Topic, attributive_holder, counted_holder, holder_in_sentence, list_intro_holder, provision_holder
 
 __all__ = ["ContextSetter"]
 
@@ -158,6 +158,8 @@ class ContextSetter(BatchedComponent):
                 holder = holder_in_sentence(holders, text, subject_sentence, s, topic, previous[1] if same else None)
             if holder is None and not same and previous[1] is not None and _BREAKDOWN.match(text, subject_sentence):
                 holder = previous[1]  # …200个集群。其中，东部地区98个: the breakdown of the sentence before
+            if holder is None:
+                holder = list_intro_holder(holders, text, s, topic)  # 本批集群按产业类别分：⏎1.装备制造类9个
             if holder is None:
                 holder = topic.described(holders, text, subject_sentence)
                 if holder is not None:

@@ -42,7 +42,7 @@ from .sentences import (
     start_of_sentence,
 )
 
-__all__ = ["Topic", "attributive_holder", "counted_holder", "holder_in_sentence", "provision_holder"]
+__all__ = ["Topic", "attributive_holder", "counted_holder", "holder_in_sentence", "list_intro_holder", "provision_holder"]
 
 _BODY_KINDS = frozenset({BODY, PLANNER, BODIES, PLANNERS})
 _TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national"})
@@ -225,6 +225,37 @@ def counted_holder(
     return None
 
 
+# An item of a list a line ending in ： introduces (本批集群按产业类别分：⏎1.装备制造类9个；).
+_LIST_ITEM = re.compile(r"[ \t　]*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[-•·])")
+
+
+def list_intro_holder(holders: DocumentHolders, text: str, pos: int, topic: "Topic") -> tuple[str, str | None] | None:
+    """For a number in a list item under a line ending in ： (本批集群按产业类别分：), the
+    holder of that line: the list breaks it down. Earlier items are skipped over."""
+    line = start_of_paragraph(text, pos)
+    if not _LIST_ITEM.match(text, line):
+        return None
+    intro_end = line - 1
+    for _ in range(_LIST_ITEMS_MAX):
+        if intro_end <= 0:
+            return None
+        intro = start_of_paragraph(text, intro_end)
+        if not _LIST_ITEM.match(text, intro):
+            break
+        intro_end = intro - 1
+    else:
+        return None
+    if not text.endswith(("：", ":"), 0, intro_end):
+        return None
+    for h in holders.before(intro, intro_end)[::-1]:  # leftmost first
+        if h.kind not in _BODY_KINDS:
+            resolved = _resolve(holders, h, topic)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+_LIST_ITEMS_MAX = 20  # items looked back over for the line that introduces them
 _NEW_ANGLE = re.compile(r"\s*(?:从|分)[^，,。；;\n]{1,8}看[，,：:]")
 
 
