@@ -246,6 +246,21 @@ def test_an_unlisted_industry_between_the_county_and_a_joiner(rules_nlp):
     assert of(rules_nlp, "东阿县阿胶及大健康特色产业集群", "CLUSTER") == ["东阿县阿胶及大健康特色产业集群"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("拟认定六盘水市复杂煤层煤机装备制造产业集群为省级集群。", "六盘水市复杂煤层煤机装备制造产业集群"),
+        ("做强遵义市赤水河流域酱香型白酒产业集群。", "遵义市赤水河流域酱香型白酒产业集群"),
+    ],
+)
+def test_an_unlisted_stretch_of_up_to_six_characters_after_the_place(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "CLUSTER") == [expected]
+
+
+def test_a_sentences_words_before_an_industry_are_no_name(rules_nlp):
+    assert of(rules_nlp, "力争把长春建成世界级汽车产业集群。", "CLUSTER") == ["汽车产业集群"]
+
+
 def test_a_local_product_named_with_a_numeral_after_the_place(rules_nlp):
     assert of(rules_nlp, "全市重点培育梧州六堡茶产业集群。", "CLUSTER") == ["梧州六堡茶产业集群"]
 

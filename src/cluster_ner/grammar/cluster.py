@@ -55,7 +55,7 @@ from .cluster_words import head_first, head_pattern  # noqa: F401
 __all__ = ["ClusterName", "find_clusters", "head_pattern", "split_name"]
 
 _MAX_NAME = 32  # characters before the head
-_MAX_UNKNOWN = 4
+_MAX_UNKNOWN = 6
 _MAX_UNKNOWN_RUN = 6  # an unlisted stretch inside a name that reaches a place
 _MAX_UNKNOWN_RUNS = 2
 # A descriptor between the industry and the head (新一代信息技术500亿级产业集群).
