@@ -151,7 +151,7 @@ def test_计划单列市_is_no_bare_level_word_before_a_body(rules_nlp):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("市經濟信息委表示將加大支持。", "市经济信息委"), ("自治区农牧厅、自治区林草局联合印发。", "自治区农牧厅")],
+    [("市經濟信息委表示將加大支持。", "市经济信息委"), ("自治区农牧厅、自治区林草局联合印发。", "自治区农牧厅"), ("各市工信局，青岛市民营经济发展局：", "青岛市民营经济发展局")],
 )
 def test_domains_of_provincial_and_municipal_bodies(rules_nlp, text, expected):
     assert of(rules_nlp, text, "GOV")[0] == expected
@@ -259,6 +259,10 @@ def test_an_unlisted_stretch_of_up_to_six_characters_after_the_place(rules_nlp, 
 
 def test_a_sentences_words_before_an_industry_are_no_name(rules_nlp):
     assert of(rules_nlp, "力争把长春建成世界级汽车产业集群。", "CLUSTER") == ["汽车产业集群"]
+
+
+def test_a_count_of_an_industrys_clusters_is_a_set(rules_nlp):
+    assert of(rules_nlp, "全国共有9个纺织服装产业集群列入名单。", "CLUSTER") == []
 
 
 def test_a_local_product_named_with_a_numeral_after_the_place(rules_nlp):
@@ -370,6 +374,11 @@ def test_a_bare_magnitude_a_verb_states_is_a_metric(rules_nlp, text, expected):
 @pytest.mark.parametrize("text", ["打造万亿级产业", "突破百亿元级项目3个", "跃上千亿元台阶", "培育百亿元企业"])
 def test_a_bare_magnitude_naming_a_category_is_no_metric(rules_nlp, text):
     assert [t for t in of(rules_nlp, text, "METRIC") if t.startswith(("百", "千", "万"))] == []
+
+
+@pytest.mark.parametrize("text", ["  1. 9个纺织服装产业集群列入名单", "1、9个集群列入名单"])
+def test_an_items_number_opening_its_line_is_no_part_of_the_quantity(rules_nlp, text):
+    assert of(rules_nlp, text, "METRIC") == ["9个"]
 
 
 def test_a_ratio_parses_as_a_ratio():

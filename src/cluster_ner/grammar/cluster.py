@@ -292,8 +292,13 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
         start = words[0].start
         if _factored(text, start, words):
             continue
+        if not _has_place(words) and _COUNT_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 9个纺织服装产业集群列入…: a count of clusters of an industry, a set
         found.append((start, m.end()))
     return found
+
+
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|家|大)$")
 
 
 def _factored(text: str, start: int, words: list[_Word]) -> bool:

@@ -64,8 +64,8 @@ def _shared_before(text: str, s: int, e: int) -> list[tuple[int, int]]:
     p = s
     for _ in range(_MAX_SHARED):
         m = _SHARED_NUMBER.search(text, max(0, p - 16), p)
-        if m is None:
-            break
+        if m is None or m.group(1).isdigit() and _opens_line(text, m.start()):
+            break  # (1、9个集群: an item's number opening its line, not a listed one)
         out.append(m.span(1))
         p = m.start()
     return out
@@ -81,6 +81,12 @@ _WRAPPED_DIGITS = re.compile(r"(?<![\d.])\d{1,3}\r?\n$")
 _WRAPPED_LINE = 16  # a line at least this long, broken inside a number, was wrapped
 
 
+def _opens_line(text: str, pos: int) -> bool:
+    """Does only white space stand between the line's start and ``pos``?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
 def _mend(text: str, s: int, e: int) -> tuple[int, int]:
     """Move ``s`` left over the part of a number that noise cut off."""
     if not (text[s].isdigit() or text[s] in ".．"):
@@ -90,8 +96,8 @@ def _mend(text: str, s: int, e: int) -> tuple[int, int]:
         m = _SPACE_BEFORE_POINT.search(text, floor, s)
         return (m.start(), e) if m else (s, e)
     m = _BROKEN_POINT.search(text, floor, s)
-    if m is not None:
-        return m.start(), e
+    if m is not None and not (text[s - 1] == " " and _opens_line(text, m.start())):
+        return m.start(), e  # (1. 9个 opening a line: an item's number, then the quantity)
     if text[s - 1] == "。" and "%" in text[s:e]:
         m = _FULL_STOP_POINT.search(text, floor, s)
         return (m.start(), e) if m else (s, e)
