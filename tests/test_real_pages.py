@@ -106,6 +106,11 @@ def test_a_leading_groups_office_with_its_topic(rules_nlp):
     assert entities(rules_nlp, text) == [("GOV", "浙江省数字化改革领导小组办公室")]
 
 
+@pytest.mark.parametrize("text, expected", [("来源：市府办　发布日期：2021-09-02", "市府办"), ("泉州市府办印发通知。", "泉州市府办")])
+def test_fuban_is_the_governments_office(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == [expected]
+
+
 def test_a_party_committees_general_office_is_one_span(rules_nlp):
     assert of(rules_nlp, "中共江西省委办公厅印发方案。", "GOV") == ["中共江西省委办公厅"]
 
