@@ -188,6 +188,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         """Cluster entities, each named by its national name or the fullest mention of it."""
         clusters = [(s, e, self.text[s:e], a) for s, e, label, a in ents if label == "CLUSTER"]
         self._later_placed = [(s, cluster_key(name)) for s, _, name, _ in clusters if isinstance(cluster_key(name), tuple)]
+        self._later_starts = [s for s, _ in self._later_placed]
         national: dict[object, str] = {}
         fullest: dict[object, str] = {}
         for _, _, name, a in clusters:
@@ -236,9 +237,12 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                 if row is not None:
                     return row.name
         industry = placeless_industry(name)
-        for h_start, key in self._later_placed:
-            if s < h_start <= s + LOCAL_REACH and key[1] == industry:  # the same industry, not one shared word
+        k = bisect.bisect_right(self._later_starts, s)
+        while k < len(self._later_placed) and self._later_placed[k][0] <= s + LOCAL_REACH:
+            key = self._later_placed[k][1]
+            if key[1] == industry:  # the same industry, not one shared word
                 return national.get(key) or fullest.get(key)
+            k += 1
         return None
 
     def _bodies(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
@@ -278,13 +282,16 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         names it most fully, from its place (常州西太湖科技产业园; not 批复两江新区)."""
         trie = lexicon.place_trie()
         names = {h.subject for h in holders if h.kind == PLACE and h.subject and _ZONE_END.search(h.subject)}
-        full = {n for n in names if trie.longest_at(n, 0, len(n)) > 0}
+        fullest: dict[str, str] = {}  # each proper ending of a full name → the longest full name with it
+        for n in names:
+            if trie.longest_at(n, 0, len(n)) > 0:
+                for k in range(1, len(n) - 1):
+                    if len(n) > len(fullest.get(n[k:], "")):
+                        fullest[n[k:]] = n
         out = []
         for h in holders:
-            if h.kind == PLACE and h.subject in names:
-                longer = [n for n in full if len(n) > len(h.subject) and n.endswith(h.subject)]
-                if longer:
-                    h = Holder(h.start, h.end, PLACE, max(longer, key=len), h.container)
+            if h.kind == PLACE and h.subject in names and h.subject in fullest:
+                h = Holder(h.start, h.end, PLACE, fullest[h.subject], h.container)
             out.append(h)
         return out
 
@@ -303,6 +310,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         quote_starts = [q[0] for q in quotes]
         first_line = text.find("\n")
         report_place = self._report_place(first_line)
+        visits = [m.start() for m in re.finditer("访", text)]
         out = []
         for m in found:
             speaker = None
@@ -319,9 +327,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
             elif _ANSWER.match(text, start_of_paragraph(text, m.start())):
                 # 访…公司董事长 in the first line, else after the last 专访/访 before the answer
                 speaker = self._last_in(speakers, starts, 0, first_line) if first_line > 0 else None
-                visit = text.rfind("访", 0, m.start())
-                if speaker is None and visit >= 0:
-                    speaker = self._first_in(speakers, starts, visit, visit + _VISITED_REACH)
+                v = bisect.bisect_left(visits, m.start()) - 1
+                if speaker is None and v >= 0:
+                    speaker = self._first_in(speakers, starts, visits[v], visits[v] + _VISITED_REACH)
             elif report_place is not None:  # a work report's 我们: the government, of its place
                 out.append(Holder(m.start(), m.end(), PLACE, report_place[1]))
                 continue

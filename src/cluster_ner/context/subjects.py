@@ -247,7 +247,7 @@ def list_intro_holder(holders: DocumentHolders, text: str, pos: int, topic: "Top
         return None
     if not text.endswith(("：", ":"), 0, intro_end):
         return None
-    for h in holders.before(intro, intro_end)[::-1]:  # leftmost first
+    for h in holders.before(max(intro, intro_end - SENTENCE_REACH), intro_end)[::-1]:  # leftmost first
         if h.kind not in _BODY_KINDS:
             resolved = _resolve(holders, h, topic)
             if resolved is not None:
