@@ -114,6 +114,15 @@ def test_pieces_give_the_rows_of_one_pass(one_pass):
     assert pieces.equals(whole)
 
 
+def test_a_later_piece_of_a_work_report_knows_whose_report_it_is(one_pass):
+    filler = "各项工作稳步推进。" * ((documents.CHUNK_CHARS + 20_000) // 9)
+    text = f"德化县政府工作报告\n{filler}\n德化县日用陶瓷产业集群产值增长8%。我们坚持项目为王，新签约亿元以上项目38个。"
+    pieces = cluster_ner.extract(text)
+    row = pieces[pieces.text == "38个"].iloc[0]
+    assert (row["subject_kind"], row["subject"]) == ("place", "德化县")
+    assert pieces.equals(one_pass(text))
+
+
 # --- no silent loss -------------------------------------------------------------------------
 
 

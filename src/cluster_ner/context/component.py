@@ -82,16 +82,25 @@ class ContextSetter(BatchedComponent):
         topic = Topic.from_carry(carry.get("topic"))
         first_piece = not carry.get("offset")  # a short text, or a long one's first piece
         title = None if first_piece else (tuple(carry["title"]) if carry.get("title") else None)  # type: ignore[assignment]
+        report = None if first_piece else (tuple(carry["report_place"]) if carry.get("report_place") else None)
         last_cluster = None
         if any(label == "METRIC" for _, _, label in ents):
-            last_cluster, title = self._metrics(doc, text, ents, year, topic, title, first_piece)
+            holders = self._holders(doc, text, ents, first_piece, report)
+            last_cluster, title = self._metrics(doc, text, holders, year, topic, title, first_piece)
+            report = holders.report_place
         elif first_piece and "offset" in carry:  # a long text's title, for the pieces after
-            title = self._holders(doc, text, ents).title_subject()
+            holders = self._holders(doc, text, ents, first_piece, report)
+            title, report = holders.title_subject(), holders.report_place
         clusters = [(s, e) for s, e, label in ents if label == "CLUSTER"]
         if clusters:  # for 集群 in a later piece of a long text
             s, e = clusters[-1]
             topic.cluster = last_cluster or get_span_value(doc, s, e, "national_name") or text[s:e]
-        doc.user_data[CARRY_OUT_KEY] = {"date": date, "topic": topic.to_carry(), "title": list(title) if title else None}
+        doc.user_data[CARRY_OUT_KEY] = {
+            "date": date,
+            "topic": topic.to_carry(),
+            "title": list(title) if title else None,
+            "report_place": list(report) if report else None,
+        }
         return doc
 
     @staticmethod
@@ -107,15 +116,19 @@ class ContextSetter(BatchedComponent):
         return date
 
     @staticmethod
-    def _holders(doc: Doc, text: str, ents: list[tuple[int, int, str]]) -> DocumentHolders:
+    def _holders(
+        doc: Doc, text: str, ents: list[tuple[int, int, str]], first_piece: bool, report: tuple[str, str | None] | None
+    ) -> DocumentHolders:
+        """The Doc's holders; a later piece of a long text has no title line of its own and
+        takes the first piece's report place (``report``)."""
         attrs = [(s, e, label, {name: get_span_value(doc, s, e, name) for name in _READ.get(label, ())}) for s, e, label in ents]
-        return DocumentHolders(text, attrs, document_places(doc, text, ents))
+        return DocumentHolders(text, attrs, document_places(doc, text, ents), first_line_is_title=first_piece, report_place=report)
 
     def _metrics(
         self,
         doc: Doc,
         text: str,
-        ents: list[tuple[int, int, str]],
+        holders: DocumentHolders,
         year: int | None,
         topic: "Topic",
         title: tuple[str, str | None] | None,
@@ -124,7 +137,6 @@ class ContextSetter(BatchedComponent):
         """Sets each METRIC's context; returns the name of the cluster the text names last and
         what the document's title names (found here in a first piece, else ``title``, the
         first piece's)."""
-        holders = self._holders(doc, text, ents)
         attrs = holders.attrs
         if first_piece:
             title = holders.title_subject()

@@ -139,8 +139,17 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         places: the document's places (for scope words and place mentions).
     """
 
-    def __init__(self, text: str, ents: Sequence[tuple[int, int, str, dict]], places: DocumentPlaces) -> None:
+    def __init__(
+        self,
+        text: str,
+        ents: Sequence[tuple[int, int, str, dict]],
+        places: DocumentPlaces,
+        *,
+        first_line_is_title: bool = True,
+        report_place: tuple[str, str | None] | None = None,
+    ) -> None:
         super().__init__(text, ents, places)
+        self._first_line_is_title = first_line_is_title
         self.attrs = ents
         self._towns = self._document_towns()
         self._full_names = frozenset(p.name for m in places.mentions for p in m.candidates if len(m.candidates) == 1)
@@ -149,6 +158,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         self._cluster_starts = [h.start for h in self._cluster_holders]
         holders += self._cluster_holders
         holders += self._bodies(ents)
+        # A government work report's place (政府工作报告 in its first line), or a long text's
+        # first piece's, carried to the pieces after (their first line is no title).
+        self.report_place = self._report_place() if first_line_is_title else report_place
         holders += self._zones()
         holders += self._clause_places()
         holders += self._places()
@@ -308,8 +320,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         starts = [h.start for h in speakers]
         quotes = [m.span() for m in _QUOTE.finditer(text)]
         quote_starts = [q[0] for q in quotes]
-        first_line = text.find("\n")
-        report_place = self._report_place(first_line)
+        first_line = text.find("\n") if self._first_line_is_title else -1
+        report_place = self.report_place
         visits = [m.start() for m in re.finditer("访", text)]
         out = []
         for m in found:
@@ -339,9 +351,10 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
                 out.append(Holder(m.start(), m.end(), PLANNER, speaker.subject, self._body_places.get(speaker.start)))
         return out
 
-    def _report_place(self, first_line: int) -> tuple[str, str | None] | None:
+    def _report_place(self) -> tuple[str, str | None] | None:
         """The place of a government work report (政府工作报告 in its first line): the place
         of the first body its first two lines name (洛阳市政府; 在宜兴市第十八届人民代表大会)."""
+        first_line = self.text.find("\n")
         if first_line < 0 or "工作报告" not in self.text[:first_line]:
             return None
         second = self.text.find("\n", first_line + 1)
