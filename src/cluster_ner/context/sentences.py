@@ -16,7 +16,8 @@ __all__ = ["CLAUSE_END", "last_heading", "top_heading_before", "SENTENCE_END", "
 # periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
 SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")
-CLAUSE_END = re.compile(r"[，,；;：:]")
+# (A space between two Han characters parts a headline's two phrases: …名单 全国国家级集群达到80个.)
+CLAUSE_END = re.compile(r"[，,；;：:]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 SENTENCE_REACH = 512  # characters looked back for a sentence start
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]|\t")
 
