@@ -74,7 +74,7 @@ def _family(kind: str) -> str | None:
 
 
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
-_CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体)")
+_CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体|企业(?!联合会|家))")
 # The zone word a zone's name ends with (for naming a zone most fully).
 _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|新区|园区|工业园|产业园|基地|示范区|试验区|合作区|片区)$")
 # Bases known by a name with no zone word (中国声谷, 光谷, 中国医药城): places.
