@@ -813,6 +813,7 @@ SUBJECT_CASES = [
     pytest.param("福建省2024年度特色产业集群名单公示\n本批集群按产业类别分：\n1.装备制造类9个；\n2.食品加工类7个。", "7个", ("group", "集群"), id="a_list_item_is_the_line_introducing_the_lists"),
     pytest.param("工信部公布2024年国家先进制造业集群名单　全国国家级集群达到80个\n来源：经济日报", "80个", ("national", "中国"), id="a_headlines_space_parts_its_two_phrases"),
     pytest.param("英国KHL集团发布2023全球工程机械制造商50强榜单，中国企业占13席。", "13席", ("national", "中国"), id="zhongguo_qiye_are_the_countrys"),
+    pytest.param("德化县工业和信息化局表示，将安排专项资金3000万元支持集群公共服务平台建设。", "3000万元", ("body", "德化县工业和信息化局"), id="a_planning_bodys_own_funding_is_the_bodys"),
     pytest.param("2024年株洲市经济运行情况\n去年，中小航空发动机产业集群产值增长16.3%。", "16.3%", ("cluster", "株洲市中小航空发动机集群"), id="a_cluster_without_its_place_is_the_national_lists_of_the_place_named_before"),
     pytest.param("新型显示产业集群营业收入增长9%，合肥市新型显示产业集群已集聚企业120家。", "9%", ("cluster", "合肥市新型显示产业集群"), id="a_cluster_without_its_place_is_the_one_of_the_same_industry_named_after"),
     pytest.param("走进德化县瓷韵陶瓷有限公司的智能车间，12条自动化生产线正在运转。", "12条", ("company", "德化县瓷韵陶瓷有限公司"), id="a_verb_before_a_companys_name_is_no_part_of_it"),

@@ -92,7 +92,7 @@ def holder_in_sentence(
             continue  # 德阳此次开工的|高端…项目总投资45亿元: inside what 的 modifies
         if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
             return h.container  # 全国创新型产业集群总数达到209个: the country's
-        resolved = _resolve(holders, h, topic)
+        resolved = _planner_own(h, text, clause, start) or _resolve(holders, h, topic)
         if resolved is not None:
             return resolved
     if row:  # 马桥街道 | 112 | 186.3: the row's first cell names what the row is about
@@ -121,7 +121,7 @@ def holder_in_sentence(
             continue  # 党工委书记表示，高新区将…: the plan's own subject
         if _OBJECT_VERB_BEFORE.search(text, max(sentence_start, h.start - 3), h.start):
             continue  # 推动宜兴环保装备产业集群争创…，全年实施技改项目300个: what is acted on, not who acts
-        resolved = _resolve(holders, h, topic)
+        resolved = _planner_own(h, text, clause, start) or _resolve(holders, h, topic)
         if resolved is not None:
             return resolved
     return None
@@ -333,6 +333,18 @@ def _place_measure(text: str, sentence_start: int, pos: int, measure: str | None
     if measure and _place_measure_re().search(measure):
         return True
     return _place_measure_re().search(text, max(sentence_start, pos - 16), pos) is not None
+
+
+# A body's own act of funding (安排专项资金1.5亿元, 下达资金): what a planning body spends is
+# the body's, not its place's.
+_FUNDS_VERB = re.compile(r"安排|统筹|下达|拨付|投入|设立|兑现")
+
+
+def _planner_own(h: Holder, text: str, clause: int, start: int) -> tuple[str, str | None] | None:
+    """A planning body's own funding in the number's clause: the body (or bodies) hold it."""
+    if h.kind in (PLANNER, PLANNERS) and _FUNDS_VERB.search(text, clause, start):
+        return (BODY, h.subject) if h.kind == PLANNER else (GROUP, h.subject)
+    return None
 
 
 def _resolve(holders: DocumentHolders, h: Holder, topic: "Topic") -> tuple[str, str | None] | None:
