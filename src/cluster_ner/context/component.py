@@ -144,6 +144,7 @@ class ContextSetter(BatchedComponent):
         t_index = 0
         numbers = [s for s, _, label, _ in attrs if label == "METRIC"]
         previous: tuple[int, tuple[str, str | None] | None] = (-1, None)  # sentence start, subject
+        described_clause = -1  # the clause whose number's holder is what the number describes
         last_end, last_change = -1, None  # the METRIC before: a list's next number shares its verb
         for s, e, label, a in attrs:
             if label != "METRIC":
@@ -163,13 +164,14 @@ class ContextSetter(BatchedComponent):
                 or (year is not None and int(time.period[:4]) > year)  # type: ignore[index]
             )
             subject_sentence = start_of_sentence(text, s, SUBJECT_SENTENCE_END)
-            same = previous[0] == subject_sentence
+            same = previous[0] == subject_sentence and described_clause in (-1, clause)
             listed = holders.listed_at(s, numbers)  # 江阴市、张家港市分列第二、第三
             holder = (listed.kind, listed.subject) if listed is not None else None
-            holder = holder or attributive_holder(text, e) or provision_holder(holders, text, subject_sentence, clause, s) or counted_holder(holders, text, subject_sentence, clause, s, e)
+            described = attributive_holder(text, e) if holder is None else None  # 规模5亿元的|产业发展基金
+            holder = holder or described or provision_holder(holders, text, subject_sentence, clause, s) or counted_holder(holders, text, subject_sentence, clause, s, e)
             if holder is None:
                 holder = holder_in_sentence(holders, text, subject_sentence, s, topic, previous[1] if same else None)
-            if holder is None and not same and previous[1] is not None and _BREAKDOWN.match(text, subject_sentence):
+            if holder is None and previous[0] != subject_sentence and previous[1] is not None and _BREAKDOWN.match(text, subject_sentence):
                 holder = previous[1]  # …200个集群。其中，东部地区98个: the breakdown of the sentence before
             if holder is None:
                 holder = list_intro_holder(holders, text, s, topic)  # 本批集群按产业类别分：⏎1.装备制造类9个
@@ -184,6 +186,9 @@ class ContextSetter(BatchedComponent):
             else:
                 topic.saw(holder, text, s)
             previous = (subject_sentence, holder)
+            # What a number describes (规模5亿元的|产业发展基金) holds that clause's numbers
+            # (年产25GWh动力电池项目), not the next clause's (出台政策12条).
+            described_clause = clause if described is not None and holder == described else -1
             kind, subject = holder if holder is not None else (None, None)
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and (
