@@ -71,6 +71,8 @@ def test_measure_is_none_when_unsure(nlp, text, surface):
         ("吉林省印发《若干措施》,共5个方面22条。", "22条", "条"),  # a measure word that names the thing
         ("企业负责人及高管共20余人在3天的时间里走访了6家企业。", "20余人", "高管"),  # a count: the noun counted
         ("县区 | 企业数（家） | 产值（亿元）\n清徐县 | 143 | 46.2\n", "143", "企业数"),  # a table's column
+        ("规模以上工业增加值增长7.2%，高于全省平均1.1个百分点。", "1.1个百分点", "规模以上工业增加值增速"),  # the growth compared
+        ("地区生产总值增长6.1%，增速居全市第2位。", "第2位", "地区生产总值增速"),  # the growth ranked
     ],
 )
 def test_measure_when_the_phrase_names_none(nlp, text, surface, measure):

@@ -196,6 +196,9 @@ _NUMBER_BEFORE = re.compile(r"[\d一二三四五六七八九十两百千万亿]+
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|环比)?(?:增长|下降|提高|提升)$")
 # Between an amount and the growth rate that follows it: 营收2011亿元，同比增长(21.4%).
 _GROWTH_AFTER = re.compile(r"[，,、]?\s*(?:同比|比上年末|较上年末|比年初|较年初|比去年同期|较去年同期|比上年|较上年|比去年|较去年|环比)?(?:分别)?(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?$")
+# Between a growth rate and a difference or rank that compares it (，高于全省平均 / ，增速居全省).
+_COMPARED = re.compile(r"[，,]?\s*(?:增速|增幅)?(?:高于|低于|快于|慢于|高出|低出|分别高于|居|位居|位列|排名|排|列)[^，,。；;！？!?\n\d]{0,12}")
+_GREW_BEFORE = re.compile(r"(?:增长|下降|增速|增幅)[^，,。；;\d]{0,4}[\d.]+%$")
 # A share's denominator: 约占全国总产量的(75%) → 总产量.
 _SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,10}}?)的?$")
 # Classifiers too general to be a measure themselves (a count of 家 says nothing of what).
@@ -249,6 +252,10 @@ def fallback_measure(
     prev_end, prev_measure = previous
     if prev_measure and 0 <= start - prev_end <= 16 and _GROWTH_AFTER.search(text, prev_end, start):
         return prev_measure
+    if prev_measure and (unit == "百分点" or text.startswith("第", start)) and _COMPARED.fullmatch(text, prev_end, start):
+        # 规上工业增加值增长7.2%，高于全省平均1.1个百分点 / 增速居全省第2位: the growth compared
+        grew = _GREW_BEFORE.search(text, max(0, prev_end - 16), prev_end) is not None
+        return prev_measure + "增速" if grew and not prev_measure.endswith("增速") else prev_measure
     if prev_measure and NUMBER_LIST_JOINER_RE.fullmatch(text, prev_end, start):
         return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
     share = _SHARE_OF.search(text, max(0, start - 16), start)
