@@ -109,8 +109,8 @@ def _metric_values(
     measure = _counted_noun(surface, q) or listed_measure(text, start) or find_measure(
         text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count"
     )
-    if measure is None:
-        measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous)
+    if measure is None or measure in ("增速", "增幅"):  # (增速居全省第2位: whose growth, if the number before says)
+        measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous) or measure
     if q is None:
         return {"measure": measure, "kind": infer_kind(None, None, measure)}
     return {
