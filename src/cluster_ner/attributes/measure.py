@@ -262,6 +262,8 @@ def fallback_measure(
     if share is not None:
         return share.group(1)
     header = table_header(text, start, end)
+    if header and _GROWTH_HEADER.fullmatch(header):
+        return _row_label(text, start) or header  # 产品名称 | 产量 | 增长（%）: what grew is the row's
     if header:
         return header
     entry = unit_entry(unit) if unit else None
@@ -281,6 +283,24 @@ _HEADER_UNIT = re.compile(r"[（(][^（）()]*[）)]|\s+")
 # A column headed by a time (2023年, 2023年1—6月, 一季度): its rows are indicators.
 _TIME_HEADER = re.compile(r"(?:\d{4}年?(?:度|末|底)?|(?:\d{4}年)?\d{1,2}(?:[—\-至~]\d{1,2})?月(?:份|末)?|(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|前三季度|全年))")
 _CELL_NUMBER_RE = re.compile(r"[\d,.%+\-]+")
+
+
+# A column of growth rates (增长（%）, 比上年增长): what grew is the row's product or indicator.
+_GROWTH_HEADER = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率)?")
+
+
+def _row_label(text: str, start: int) -> str | None:
+    """The first cell of the table row holding ``start`` when it names a thing, not a place
+    (笔记本计算机 | 万台 | 5432.1 | 3.6 → 笔记本计算机; 苏州市 | … → None)."""
+    line_start = text.rfind("\n", max(0, start - _ROW_MAX), start) + 1
+    line = text[line_start:start]
+    sep = "|" if line.count("|") >= 1 else ("\t" if "\t" in line else None)
+    if sep is None:
+        return None
+    first = _HEADER_UNIT.sub("", line.strip("|｜ ").split(sep)[0]).strip("|｜ ")
+    if len(first) < 2 or _CELL_NUMBER_RE.fullmatch(first) or lexicon.place_trie().longest_at(first, 0) == len(first):
+        return None
+    return first
 
 
 def table_header(text: str, start: int, end: int) -> str | None:
