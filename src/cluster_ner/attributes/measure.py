@@ -199,6 +199,9 @@ _GROWTH_AFTER = re.compile(r"[，,、]?\s*(?:同比|比上年末|较上年末|�
 # Between a growth rate and a difference or rank that compares it (，高于全省平均 / ，增速居全省).
 _COMPARED = re.compile(r"[，,]?\s*(?:增速|增幅)?(?:高于|低于|快于|慢于|高出|低出|分别高于|居|位居|位列|排名|排|列)[^，,。；;！？!?\n\d]{0,12}")
 _GREW_BEFORE = re.compile(r"(?:增长|下降|增速|增幅)[^，,。；;\d]{0,4}[\d.]+%$")
+# Between an amount and its share of a whole: ，约占全国的(三分之一).
+_SHARE_AFTER = re.compile(r"[，,]\s*(?:约|约为|已)?占(?:全国|全省|全市|全球|全县|全区|世界|国内)?(?:的)?(?:比重|比例)?(?:为|达|达到|超过|近)?")
+_SCOPES = frozenset({"全国", "全省", "全市", "全球", "全县", "全区", "世界", "国内"})
 # A share's denominator: 约占全国总产量的(75%) → 总产量.
 _SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,10}}?)的?$")
 # Classifiers too general to be a measure themselves (a count of 家 says nothing of what).
@@ -258,8 +261,10 @@ def fallback_measure(
         return prev_measure + "增速" if grew and not prev_measure.endswith("增速") else prev_measure
     if prev_measure and NUMBER_LIST_JOINER_RE.fullmatch(text, prev_end, start):
         return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
+    if prev_measure and 0 <= start - prev_end <= 16 and _SHARE_AFTER.fullmatch(text, prev_end, start):
+        return prev_measure  # 产能达到18万吨，约占全国的三分之一: the share of that amount
     share = _SHARE_OF.search(text, max(0, start - 16), start)
-    if share is not None:
+    if share is not None and share.group(1) not in _SCOPES:
         return share.group(1)
     header = table_header(text, start, end)
     if header and _GROWTH_HEADER.fullmatch(header):
