@@ -133,7 +133,7 @@ def _before(text: str, start: int, floor: int, count: bool = False) -> str | Non
         return None  # the phrase may start further back: unsure
     if cut and segment[cut - 1].isdigit() and phrase[:1] in ("年", "月", "日"):
         phrase = phrase[1:]  # 2022年产值 → 产值
-    share = _SHARE_CUT.search(phrase)
+    share = _SHARE_CUT.search(phrase) if not _RATIO_NAMED.search(phrase) else None  # (X占Y的比重为52.6%: the ratio named)
     if share is not None and share.start() > 0:  # 稀土永磁材料产量约占全国的(四成): what takes the share
         phrase = phrase[: share.start()]  # (not 占有率, 占比: 市场占有率 is the measure)
     # Linking verbs and qualifiers before the number: 产值达到 → 产值;
@@ -191,6 +191,7 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
     return measure
 
 
+_RATIO_NAMED = re.compile(r"(?:比重|比例)(?:为|达|达到|是|提高到|提升至|提高至)?$")
 _SHARE_CUT = re.compile(r"占(?!有率|比)(?!.*占(?!有率|比))")  # the last 占 of a phrase that is no 占有率/占比
 _NUMBER_BEFORE = re.compile(r"[\d一二三四五六七八九十两百千万亿]+[个家项条件类种批]?$")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|环比)?(?:增长|下降|提高|提升)$")
