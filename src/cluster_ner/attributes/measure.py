@@ -194,7 +194,7 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
 _RATIO_NAMED = re.compile(r"(?:比重|比例)(?:为|达|达到|是|提高到|提升至|提高至)?$")
 _SHARE_CUT = re.compile(r"占(?!有率|比)(?!.*占(?!有率|比))")  # the last 占 of a phrase that is no 占有率/占比
 _NUMBER_BEFORE = re.compile(r"[\d一二三四五六七八九十两百千万亿]+[个家项条件类种批]?$")
-_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|环比)?(?:增长|下降|提高|提升)$")
+_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|环比)?(?:增长|下降|提高|提升|增加|减少|回落|上升|下滑)$")
 # Between an amount and the growth rate that follows it: 营收2011亿元，同比增长(21.4%).
 _GROWTH_AFTER = re.compile(r"[，,、]?\s*(?:同比|比上年末|较上年末|比年初|较年初|比去年同期|较去年同期|比上年|较上年|比去年|较去年|环比)?(?:分别)?(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?$")
 # Between a growth rate and a difference or rank that compares it (，高于全省平均 / ，增速居全省).
