@@ -537,6 +537,15 @@ def test_a_pages_date_line_names_no_year_for_quannian(nlp):
     assert metric(nlp, text, "7.2%", date=None)["period"] == "2023"
 
 
+@pytest.mark.parametrize(("text", "number", "period", "change"), [
+    ("In 2023, the cluster generated revenue of RMB 215 billion, up 12.5% year on year.", "12.5%", "2023", "up"),
+    ("The first half of 2024 saw exports fall, down 3.1% from a year earlier.", "3.1%", "2024-H1", "down"),
+])
+def test_english_sentences_in_a_chinese_page(nlp, text, number, period, change):
+    row = metric(nlp, text, number)
+    assert (row["period"], row["change"]) == (period, change)
+
+
 def test_quannian_after_jinnian_is_the_documents_year(nlp):
     text = "2023年，德化县日用陶瓷产业集群实现产值580亿元。今年将推动集群提质增效，全年计划完成工业投资120亿元。"
     assert metric(nlp, text, "120亿元", date="2024-03-20")["period"] == "2024"

@@ -134,7 +134,15 @@ def change_of(text: str, clause_start: int, start: int, end: int, value: float |
         return "down" if value is not None and value < 0 else "up"  # 增长-2.1%
     if _NEW_THINGS.search(head):
         return "up"  # 新增规上企业23家: the count of what was added
+    english = _EN_CHANGE.search(before)  # …RMB 728 billion, up 12.5% year on year
+    if english is not None:
+        return "up" if english.group(1).lower() in _EN_UP else "down"
     return None
+
+
+# English in a Chinese page: the word right before the number gives its direction.
+_EN_CHANGE = re.compile(r"(?<![A-Za-z])(up|rose|grew|increased|down|fell|declined|decreased|dropped)\s+(?:by\s+)?(?:about\s+)?$", re.I)
+_EN_UP = frozenset({"up", "rose", "grew", "increased"})
 
 
 # A column of growth rates: 产值增速（%）, 营业收入同比增长（%）, 增幅.

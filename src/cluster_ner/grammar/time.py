@@ -56,12 +56,12 @@ _PATTERN = rf"""
 |(?P<rel>今年|本年|当年|去年|上一年|明年|前年)
 |(?P<recent>(?:近|过去|最近)(?P<rc_n>{_SMALL})年)
 |(?P<now>截至目前|截止目前|目前|当前|现已|现有|如今|现在)
-|(?P<enhalf>(?:the\s+)?(?P<enh_w>first|second)\s+half\s+of\s+(?P<enh_y>(?:19|20)\d{{2}}))
-|(?P<enyear>(?<![A-Za-z])(?P<enh_p>by|in|for|during|since)\s+(?P<eny_y>(?:19|20)\d{{2}})(?!\d))
+|(?P<enhalf>(?i:the\s+)?(?P<enh_w>(?i:first|second))\s+half\s+of\s+(?P<enh_y>(?:19|20)\d{{2}}))
+|(?P<enyear>(?<![A-Za-z])(?P<enh_p>(?i:by|in|for|during|since))\s+(?P<eny_y>(?:19|20)\d{{2}})(?!\d))
 """
 # Every alternative starts with one of these: a lookahead skips the rest of the text at C
 # speed instead of trying each alternative at each character.
-_FIRST = r"(?=[\d“\"十〇零一二三四五六七八九两上下前第全年今本当去明近过最截目现如tfsbid])"
+_FIRST = r"(?=[\d“\"十〇零一二三四五六七八九两上下前第全年今本当去明近过最截目现如tfsbidTFSBID])"
 _TIME_RE = re.compile(_FIRST + "(?:" + _PATTERN + ")", re.X)
 # A time right after these is the base of a comparison, not a period: 比上年, 较2020年.
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|超过|快于|慢于|由|从)\s*$")
@@ -174,9 +174,9 @@ def _period(m: re.Match[str], text: str, year: int | None) -> str | None:
             return f"{y}/.."
         return str(y)
     if kind == "enhalf":  # English in a Chinese page: the first half of 2024
-        return f"{g('enh_y')}-H{1 if g('enh_w') == 'first' else 2}"
+        return f"{g('enh_y')}-H{1 if g('enh_w').lower() == 'first' else 2}"
     if kind == "enyear":
-        return f"{g('eny_y')}/.." if g("enh_p") == "since" else g("eny_y")
+        return f"{g('eny_y')}/.." if g("enh_p").lower() == "since" else g("eny_y")
     if year is None:
         return None  # the rest are relative to the document's year
     if kind == "mrange":
