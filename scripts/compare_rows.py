@@ -30,6 +30,7 @@ SOURCES = (
     "corpus/blind-d/blindD.jsonl",
     "corpus/blind-e/blindE.jsonl",
     "corpus/blind-f/blindF.jsonl",
+    "corpus/blind-g/blindG.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
