@@ -266,6 +266,11 @@ def test_a_sentences_words_before_an_industry_are_no_name(rules_nlp):
     assert of(rules_nlp, "力争把长春建成世界级汽车产业集群。", "CLUSTER") == ["汽车产业集群"]
 
 
+def test_zhongxiao_qiye_tese_chanye_is_a_head(rules_nlp):
+    text = "1\t苏州市吴江区纺织新材料中小企业特色产业集群\t苏州市吴江区\t612.5"
+    assert of(rules_nlp, text, "CLUSTER") == ["苏州市吴江区纺织新材料中小企业特色产业集群"]
+
+
 def test_a_count_of_an_industrys_clusters_is_a_set(rules_nlp):
     assert of(rules_nlp, "全国共有9个纺织服装产业集群列入名单。", "CLUSTER") == []
 
