@@ -33,7 +33,8 @@ def _company_head_re() -> re.Pattern[str]:
 _SOME_COMPANY = re.compile(rf"(?<=一家)(?:[{HAN}]{{2,14}}?企业|[{HAN}]{{0,14}}?(?:船企|车企|药企))(?!新建|建设|投资|的)")
 # 该企业, 这家公司: the company named last (resolved like a bare 公司).
 _THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
-_NAME_CHAR = re.compile(rf"(?!的)[{HAN}A-Za-z0-9（）()·]")
+# A company's name holds no 的 and none of these (记者专访了|公司, 归属于|上市公司): a verb's tail.
+_NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于])[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
 _NAME_LEAD_MAX = 10  # words of the sentence read back with a company's name, before its place
 
@@ -80,6 +81,7 @@ _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|�
 _OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助)")
 _PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头企业|链主企业|骨干企业|企业)$")
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
+_NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司"})
 _GENERIC_ENDINGS = tuple(_GENERIC_COMPANIES)
 _NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
 
@@ -134,8 +136,8 @@ class CompanyEventFinder(HolderScan):
         spans += anaphors.items()
         out = []
         for start, end in sorted(spans):
-            if not self._outside(start, end) or _NUMBER_AFTER.match(text, end):
-                continue
+            if not self._outside(start, end) or _NUMBER_AFTER.match(text, end) or text[start:end] in _NO_COMPANY:
+                continue  # (归属于上市公司股东的净利润: listed companies in general name none)
             lead = _OBJECT_LEAD.match(text, start)
             if lead is not None and lead.end() < end and text[lead.end():end] in _GENERIC_COMPANIES:
                 continue  # 支持龙头企业…: the companies are what a plan supports, not its subject
