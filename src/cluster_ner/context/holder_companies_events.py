@@ -34,7 +34,7 @@ _SOME_COMPANY = re.compile(rf"(?<=一家)(?:[{HAN}]{{2,14}}?企业|[{HAN}]{{0,14
 # 该企业, 这家公司: the company named last (resolved like a bare 公司).
 _THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
 # A company's name holds no 的 and none of these (记者专访了|公司, 归属于|上市公司): a verb's tail.
-_NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于])[{HAN}A-Za-z0-9（）()·]")
+_NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于占约])[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
 _NAME_LEAD_MAX = 10  # words of the sentence read back with a company's name, before its place
 
