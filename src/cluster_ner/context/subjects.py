@@ -90,6 +90,8 @@ def holder_in_sentence(
             continue  # 丹阳市人民政府提出集群产值力争突破400亿元: the plan's own subject
         if any(later.kind == OTHER and text.startswith("的", later.start - 1) for later in in_clause[k + 1 :]):
             continue  # 德阳此次开工的|高端…项目总投资45亿元: inside what 的 modifies
+        if any(later.kind in (CLUSTER, ANAPHOR) and _PUSHED_BEFORE.search(text, max(clause, later.start - 2), later.start) for later in in_clause[k + 1 :]):
+            continue  # 青岛将推动|智能家电集群营业收入达到4000亿元: the figure of what is pushed
         if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
             return h.container  # 全国创新型产业集群总数达到209个: the country's
         resolved = _planner_own(h, text, clause, start) or _resolve(holders, h, topic)
@@ -127,6 +129,8 @@ def holder_in_sentence(
     return None
 
 
+# A verb pushing a cluster whose own figure the clause then states (推动集群营收达到…).
+_PUSHED_BEFORE = re.compile(r"(?:推动|促进|带动|力促)$")
 # A verb whose object is the holder after it: that holder does not carry over to later clauses
 # (推动X争创…，全年实施技改项目300个: the city's). Not 支持: 支持集群开展…，今年计划发布标准5项
 # — what is supported goes on to act.
