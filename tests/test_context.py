@@ -546,6 +546,15 @@ def test_english_sentences_in_a_chinese_page(nlp, text, number, period, change):
     assert (row["period"], row["change"]) == (period, change)
 
 
+@pytest.mark.parametrize(("text", "number", "period"), [
+    ("今年以来，德化县已签约陶瓷项目63个。", "63个", "2024/.."),
+    ("去年以来，德化县新增陶瓷自主品牌46个。", "46个", "2023/.."),
+    ("五年来，德化县累计新增上市企业9家。", "9家", "2019/2023"),
+])
+def test_open_and_recent_ranges_of_relative_years(nlp, text, number, period):
+    assert metric(nlp, text, number)["period"] == period
+
+
 def test_quannian_after_jinnian_is_the_documents_year(nlp):
     text = "2023年，德化县日用陶瓷产业集群实现产值580亿元。今年将推动集群提质增效，全年计划完成工业投资120亿元。"
     assert metric(nlp, text, "120亿元", date="2024-03-20")["period"] == "2024"

@@ -54,7 +54,7 @@ _PATTERN = rf"""
 |(?P<mday>(?<![\d年])(?P<md_m>{_NUM12})\s*月\s*(?P<md_d>{_DAY})\s*[日号])
 |(?P<part>上半年|下半年|前三季度|前两季度|第?[一二三四]季度|全年|年末|年底)
 |(?P<rel>今年|本年|当年|去年|上一年|明年|前年)
-|(?P<recent>(?:近|过去|最近)(?P<rc_n>{_SMALL})年)
+|(?P<recent>(?:近|过去|最近)(?P<rc_n>{_SMALL})年|(?<![\d一二两三四五六七八九十百千])(?P<rc_n2>[两三四五六七八九十]{{1,2}})年来)
 |(?P<now>截至目前|截止目前|目前|当前|现已|现有|如今|现在)
 |(?P<enhalf>(?i:the\s+)?(?P<enh_w>(?i:first|second))\s+half\s+of\s+(?P<enh_y>(?:19|20)\d{{2}}))
 |(?P<enyear>(?<![A-Za-z])(?P<enh_p>(?i:by|in|for|during|since))\s+(?P<eny_y>(?:19|20)\d{{2}})(?!\d))
@@ -69,7 +69,7 @@ _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低�
 _ORIGIN_BEFORE = re.compile(r"(?:成立于|创立于|创建于|始建于|建于|成立|创办于|诞生于|起步于|注册于)\s*$")
 _BASE_WORDS = re.compile(r"^(?:上年|去年)同期")
 # Words before a year that open a range to now or mark a deadline.
-_OPEN_AFTER = re.compile(r"^\s*(?:以来|起|至今|开始)")
+_OPEN_AFTER = re.compile(r"\s*(?:以来|起|至今|开始)")  # (matched at a position: no ^)
 _FROM_BEFORE = re.compile(r"自\s*$")
 _SINCE_WORDS = ("以来", "起", "至今")
 
@@ -196,9 +196,11 @@ def _period(m: re.Match[str], text: str, year: int | None) -> str | None:
     if kind == "rel":
         word = g("rel")
         offset = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上一年": -1, "明年": 1, "前年": -2}[word]
+        if word in ("今年", "去年", "本年") and _OPEN_AFTER.match(text, m.end()):
+            return f"{year + offset}/.."  # 今年以来, 去年以来: open from that year
         return str(year + offset)
     if kind == "recent":
-        n = _cn_number(g("rc_n"))
+        n = _cn_number(g("rc_n") or g("rc_n2"))  # 近五年, 过去五年, 五年来
         if n == 1:
             return str(year - 1)  # 过去一年: the last complete year
         return f"{year - n}/{year - 1}" if n and 1 <= n <= 20 else None
