@@ -271,6 +271,11 @@ def test_zhongxiao_qiye_tese_chanye_is_a_head(rules_nlp):
     assert of(rules_nlp, text, "CLUSTER") == ["苏州市吴江区纺织新材料中小企业特色产业集群"]
 
 
+@pytest.mark.parametrize("text, expected", [("新兴产业集群增速加快2.1个百分点。", []), ("新兴县不锈钢产业集群", ["新兴县不锈钢产业集群"])])
+def test_a_place_name_that_begins_a_generic_word_is_no_cluster(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "CLUSTER") == expected
+
+
 def test_a_count_of_an_industrys_clusters_is_a_set(rules_nlp):
     assert of(rules_nlp, "全国共有9个纺织服装产业集群列入名单。", "CLUSTER") == []
 

@@ -289,6 +289,8 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
                 continue
             if _PLACE not in kinds and head != "集群" and not head.startswith("国家"):
                 continue
+            if text[words[0].start : m.start()] + "产业" in generic_words() and head.startswith("产业"):
+                continue  # 新兴|产业集群: a place's short name that is the first half of a generic word
         start = words[0].start
         if _factored(text, start, words):
             continue
