@@ -179,8 +179,8 @@ class ContextSetter(BatchedComponent):
                 holder = topic.described(holders, text, subject_sentence)
                 if holder is not None:
                     topic.saw(holder, text, s)
-            if holder is None and title is not None and holders.opens_section(s):
-                holder = title  # 二、重点任务 … : a section naming no holder is about the document's subject
+            if holder is None and title is not None and (row or holders.opens_section(s)):
+                holder = title  # 二、重点任务 …, a table naming no holder: about the document's subject
             if holder is None:
                 holder = topic.about(text, subject_sentence, s, a["measure"]) or holders.place_before(s)
             else:
