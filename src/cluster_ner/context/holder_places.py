@@ -102,6 +102,7 @@ class PlaceFinder(HolderScan):
     # named in full (:meth:`_document_towns`, :meth:`_supported`).
     _towns: dict[str, list[tuple[int, str]]]
     _full_names: frozenset[str]
+    _clause_place_holders: list[Holder]  # set before :meth:`_scopes` runs
 
     def _zones(self) -> list[Holder]:
         """Zones named outside entities (丽水经开区, 寿光农产品物流园); a bare zone word
@@ -269,8 +270,26 @@ class PlaceFinder(HolderScan):
             else:
                 place = self._scope_place(level, m.start(), m.end())
                 name = place.name if place is not None else None
+                # 临清是…基地，2023年，全市…: a county-level city the paragraph opens with by
+                # its short name (not trusted as a mention on its own) is the 市 meant
+                name = self._clause_place_in_paragraph(m.start(), level) or name
             out.append(Holder(m.start(), m.end(), PLACE, name))
         return out
+
+    def _clause_place_in_paragraph(self, pos: int, level: str) -> str | None:
+        """The last place opening a clause earlier in ``pos``'s paragraph whose name ends
+        with ``level`` (市, 县, 区, 旗)."""
+        if level not in ("市", "县", "区", "旗"):
+            return None
+        paragraph = self.text.rfind("\n", 0, pos) + 1
+        for h in reversed(self._clause_place_holders):
+            if h.start >= pos:
+                continue
+            if h.start < paragraph:
+                return None
+            if h.subject and h.subject.endswith(level):
+                return h.subject
+        return None
 
     def _scope_place(self, level: str, start: int, end: int) -> lexicon.Place | None:
         if level == "区" and "自治区" in self.text[end : end + 8]:  # 全区自治区级…集群

@@ -162,7 +162,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         # first piece's, carried to the pieces after (their first line is no title).
         self.report_place = self._report_place() if first_line_is_title else report_place
         holders += self._zones()
-        holders += self._clause_places()
+        self._clause_place_holders = self._clause_places()
+        holders += self._clause_place_holders
         holders += self._places()
         holders += self._scopes()
         holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start)]
