@@ -555,6 +555,11 @@ def test_open_and_recent_ranges_of_relative_years(nlp, text, number, period):
     assert metric(nlp, text, number)["period"] == period
 
 
+def test_an_attachment_ends_a_plans_section(nlp):
+    text = "三、有关要求\n对评价为优秀的集群给予奖励。\n附件：部分集群评价得分\n序号\t集群名称\t2024年度得分（分）\n1\t德化县日用陶瓷产业集群\t94.6"
+    assert metric(nlp, text, "94.6")["status"] == "actual"
+
+
 def test_quannian_after_jinnian_is_the_documents_year(nlp):
     text = "2023年，德化县日用陶瓷产业集群实现产值580亿元。今年将推动集群提质增效，全年计划完成工业投资120亿元。"
     assert metric(nlp, text, "120亿元", date="2024-03-20")["period"] == "2024"

@@ -104,10 +104,13 @@ def _top_headings(text: str) -> tuple[list[int], list[str]]:
 
 
 def top_heading_before(text: str, pos: int) -> str | None:
-    """The title of the last top-level heading before ``pos`` (重点任务 of 二、重点任务), or ``None``."""
+    """The title of the last top-level heading before ``pos`` (重点任务 of 二、重点任务), or
+    ``None``; an attachment (附件：…) after the heading ends its section."""
     starts, titles = _top_headings(text)
     i = bisect.bisect_right(starts, pos) - 1
-    return titles[i] if i >= 0 else None
+    if i < 0 or text.find("\n附件", starts[i], pos) >= 0:
+        return None
+    return titles[i]
 
 
 def last_heading(text: str, pos: int) -> int:
