@@ -212,6 +212,7 @@ def test_a_table_row_is_about_its_first_cell(nlp):
         ("预计德化县日用陶瓷产业集群全年产值达650亿元。", "650亿元"),
         ("德化县日用陶瓷产业集群将新建智能工厂8个。", "8个"),
         ("德化县日用陶瓷产业集群确保技改投资增长15%。", "15%"),
+        ("力争全年德化县日用陶瓷产业集群产值突破650亿元，同比增长12%以上。", "12%以上"),  # 同比 after a goal's figure
     ],
 )
 def test_target_words_make_a_target(nlp, text, number):

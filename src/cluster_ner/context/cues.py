@@ -86,6 +86,22 @@ def _verb_after(text: str, pos: int) -> int:
     return m.end() - pos if m is not None else 0
 
 
+_COMPARISON_WORDS = frozenset({"同比", "上年", "去年"})
+_DIGIT = re.compile(r"\d")
+_SEMICOLON = re.compile(r"[；;]")
+
+
+def _fact_between(text: str, lo: int, start: int) -> bool:
+    """Does a word of what happened stand between a target word and the number? A
+    comparison word (同比) after a figure the target governs continues the goal
+    (力争产值突破3000亿元，同比增长12%以上)."""
+    for m in _actual_re().finditer(text, lo, start):
+        continues = _DIGIT.search(text, lo, m.start()) and not _SEMICOLON.search(text, lo, m.start())
+        if m.group() not in _COMPARISON_WORDS or not continues:
+            return True
+    return False
+
+
 def is_target(text: str, sentence_start: int, clause_start: int, start: int, end: int, period_is_horizon: bool) -> bool:
     """Is the number ``text[start:end]`` a goal? (see the module docstring).
 
@@ -107,7 +123,7 @@ def is_target(text: str, sentence_start: int, clause_start: int, start: int, end
             if text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
                 continue  # 《…三年行动计划》: a title's word, not a plan of this sentence
             last = m
-        if last is not None and _actual_re().search(text, last.end() + _verb_after(text, last.end()), start) is None:
+        if last is not None and not _fact_between(text, last.end() + _verb_after(text, last.end()), start):
             return True
     return False
 
