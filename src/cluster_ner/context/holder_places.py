@@ -102,7 +102,8 @@ class PlaceFinder(HolderScan):
     # named in full (:meth:`_document_towns`, :meth:`_supported`).
     _towns: dict[str, list[tuple[int, str]]]
     _full_names: frozenset[str]
-    _clause_place_holders: list[Holder]  # set before :meth:`_scopes` runs
+    _clause_place_holders: list[Holder]  # set before :meth:`_scopes` runs, by start
+    _clause_place_starts: list[int]
 
     def _zones(self) -> list[Holder]:
         """Zones named outside entities (丽水经开区, 寿光农产品物流园); a bare zone word
@@ -282,13 +283,12 @@ class PlaceFinder(HolderScan):
         if level not in ("市", "县", "区", "旗"):
             return None
         paragraph = self.text.rfind("\n", 0, pos) + 1
-        for h in reversed(self._clause_place_holders):
-            if h.start >= pos:
-                continue
-            if h.start < paragraph:
-                return None
+        k = bisect.bisect_left(self._clause_place_starts, pos) - 1
+        while k >= 0 and self._clause_place_holders[k].start >= paragraph:
+            h = self._clause_place_holders[k]
             if h.subject and h.subject.endswith(level):
                 return h.subject
+            k -= 1
         return None
 
     def _scope_place(self, level: str, start: int, end: int) -> lexicon.Place | None:

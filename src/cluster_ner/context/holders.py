@@ -162,7 +162,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         # first piece's, carried to the pieces after (their first line is no title).
         self.report_place = self._report_place() if first_line_is_title else report_place
         holders += self._zones()
-        self._clause_place_holders = self._clause_places()
+        self._clause_place_holders = sorted(self._clause_places(), key=lambda h: h.start)
+        self._clause_place_starts = [h.start for h in self._clause_place_holders]
         holders += self._clause_place_holders
         holders += self._places()
         holders += self._scopes()
