@@ -187,8 +187,8 @@ class PlaceFinder(HolderScan):
             if j < 0 or not self._outside(i, j) or _sentence_word_re().match(self.text, i):
                 continue
             chain = _nested_prefix(read_place_chain(self.text, i, min(len(self.text), i + 24)))
-            if not chain or is_minor_short(chain[0]) and not self._supported(chain[0]):
-                continue
+            if not chain or is_minor_short(chain[0]) and (not self._supported(chain[0]) or self.text.startswith("产业", chain[0].end)):
+                continue  # (新兴产业集群增速…: a county's short name that begins a word)
             j = chain[-1].end
             if self.text.startswith("一家", j):
                 continue
