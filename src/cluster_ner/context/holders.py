@@ -105,7 +105,7 @@ _GENERIC_CLUSTER = re.compile(
 _GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
 _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|全国|全省|全市|各|这些|本批|该批|上述|其中|年|月|季度|以来|目前|力争|确保|争取|预计)$")
-_SET_BEFORE = re.compile(r"(?:上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关)$")
+_SET_BEFORE = re.compile(r"(?:上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关|参评|入围|拟认定|新认定|获评)$")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
 
 
