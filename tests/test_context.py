@@ -843,6 +843,7 @@ SUBJECT_CASES = [
     pytest.param("临清市轴承特色产业集群成为聊城市首个国家级中小企业特色产业集群。\n临清是全国重要的轴承生产基地，2023年，全市轴承产业实现营业收入318亿元。", "318亿元", ("place", "临清市"), id="quanshi_is_the_county_level_city_its_paragraph_opens_with"),
     pytest.param("广东省云浮市统计公报\n全市十大战略性新兴产业集群增加值增长8.7%，新兴产业集群增速加快2.1个百分点。", "2.1个百分点", ("group", "战略性新兴产业集群"), id="a_county_short_name_that_begins_a_word_is_no_place"),
     pytest.param("郑南商许超硬材料集群评价等次为优秀。2024年，参评集群合计实现营业收入2.86万亿元。", "2.86万亿元", ("group", "集群"), id="the_clusters_evaluated_are_a_group"),
+    pytest.param("德化县陶瓷产业招商大会举行，现场集中签约项目15个。\n签约项目中，智能窑炉项目9个、陶瓷新材料项目4个。", "9个", ("other", "签约项目"), id="a_set_of_projects_holds_its_breakdown"),
     pytest.param("2024年株洲市经济运行情况\n去年，中小航空发动机产业集群产值增长16.3%。", "16.3%", ("cluster", "株洲市中小航空发动机集群"), id="a_cluster_without_its_place_is_the_national_lists_of_the_place_named_before"),
     pytest.param("新型显示产业集群营业收入增长9%，合肥市新型显示产业集群已集聚企业120家。", "9%", ("cluster", "合肥市新型显示产业集群"), id="a_cluster_without_its_place_is_the_one_of_the_same_industry_named_after"),
     pytest.param("走进德化县瓷韵陶瓷有限公司的智能车间，12条自动化生产线正在运转。", "12条", ("company", "德化县瓷韵陶瓷有限公司"), id="a_verb_before_a_companys_name_is_no_part_of_it"),

@@ -54,6 +54,11 @@ _NAMED_PROJECT = re.compile(
     rf"(?:建设|开工的|实施的|新建|投资建设|启动|落地的|引进的?)([{HAN}A-Za-z0-9“”·]{{2,20}}?项目)"
     rf"(?=[，,。；;！？!?\n]|总投资|计划投资|占地|达产|建成|投产|一期|二期|$)"
 )
+_PROJECT_SET = re.compile(
+    r"(?:^|(?<=[。！？!?\n；;，,]))(?:(?:这批|该批|这些|上述|本批|此次|本次)(?:集中)?(?:签约|开工|新开工|竣工|投产|重点|重大)?"
+    r"|(?:集中)?(?:签约|开工|新开工|竣工|投产|重点|重大))项目(?=中[，,]|全部|均|将|建成|投产后|达产后|预计)",
+    re.M,
+)
 _GENERIC_PROJECT = re.compile(r"^(?:重点|重大|签约|产业|招商|亿元以上|优质|新|一批|一个|各类|相关|这些|该)*项目$")
 _BARE_PROJECT = frozenset({"项目", "该项目", "本项目"})
 
@@ -191,6 +196,11 @@ class CompanyEventFinder(HolderScan):
         self.projects = out
         self._project_ends = [h.end for h in out]
         return out
+
+    def _project_sets(self) -> list[Holder]:
+        """Projects as a set opening a clause (签约项目中，…; 这批项目全部投产后，预计年新增产值…):
+        the set holds what it breaks down into or will produce."""
+        return [Holder(m.start(), m.end(), OTHER, m.group()) for m in _PROJECT_SET.finditer(self.text) if self._outside(m.start(), m.end())]
 
     def _project_before(self, pos: int) -> str | None:
         """The project named last within :data:`LOCAL_REACH` before ``pos``."""

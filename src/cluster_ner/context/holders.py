@@ -178,6 +178,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder):
         holders += [Holder(m.start(), m.end(), OTHER, self.title_before(m.start()) or m.group()) for m in _POLICY_PARTS.finditer(text)]
         holders += self._companies()
         holders += self._projects()
+        holders += self._project_sets()
         holders += self._events()
         holders += self._at_events()
         holders += self._event_anaphors()
