@@ -1,0 +1,116 @@
+"""Who speaks (kind ``company``, ``body`` or ``place``), found by :class:`SpeakerFinder`, a
+part of :class:`.holders.DocumentHolders`: 我们 / 我公司 stand for the organisation that
+says them —
+
+* in a quote, the company or body named with the speaking verb after it
+  (“我们的产品八成…”浙江正达电气集团有限公司董事长陈建平说), before it
+  (…局长表示：“今年我们计划…”), else the company named shortly before;
+* in an interview's answer (答：…), the company the first line or the 专访 names;
+* elsewhere in a government work report, the place whose government reports
+  (the first body of its first two lines; a long text's later pieces are given it).
+
+A local body's 我们 plans for its place, as a planner does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .holder_base import BODY, COMPANY, PLACE, PLANNER, Holder, HolderScan
+from .sentences import start_of_paragraph
+
+__all__ = ["SpeakerFinder"]
+
+# First person in a quote or an interview's answer: the organisation that speaks.
+_FIRST_PERSON = re.compile(r"我们(?:的)?|我公司|本公司")
+_QUOTE = re.compile(r"“[^“”\n]{1,400}”")
+_SAYS_AFTER = re.compile(r"[^。！？!?\n“”]{0,40}?(?:说|表示|介绍|坦言|指出|告诉记者)")
+_SAYS_BEFORE = re.compile(r"(?:说|表示|介绍|坦言|指出)[：:，,]?$")
+_ANSWER = re.compile(r"答[：:]")
+_SPEAKER_REACH = 150  # a quote whose speaker is a person: the company named shortly before
+_VISITED_REACH = 12  # 本期专访|福建华锂新能源材料有限公司董事长: the interviewee right after 访
+
+
+class SpeakerFinder(HolderScan):
+    """Finds the first-person holders of a document (a base of :class:`.holders.DocumentHolders`)."""
+
+    # Set by DocumentHolders before :meth:`_first_person` runs.
+    _first_line_is_title: bool
+    _body_places: dict[int, tuple[str, str | None] | None]  # a GOV entity's start → its place
+    report_place: tuple[str, str | None] | None
+
+    def _first_person(self, holders: list[Holder]) -> list[Holder]:
+        """我们 / 我公司 in a quote or an interview's answer: the company or body that speaks
+        (“我们的产品八成…”浙江正达电气集团有限公司董事长陈建平说; 答：… in an interview
+        with a company's head, whom the first line or the 专访 names); elsewhere in a
+        government work report, the place whose government reports."""
+        text = self.text
+        found = list(_FIRST_PERSON.finditer(text))
+        if not found:
+            return []
+        speakers = sorted((h for h in holders if h.kind in (COMPANY, BODY, PLANNER) and h.subject != "公司"), key=lambda h: h.start)
+        starts = [h.start for h in speakers]
+        quotes = [m.span() for m in _QUOTE.finditer(text)]
+        quote_starts = [q[0] for q in quotes]
+        first_line = text.find("\n") if self._first_line_is_title else -1
+        report_place = self.report_place
+        visits = [m.start() for m in re.finditer("访", text)]
+        out = []
+        for m in found:
+            speaker = None
+            i = bisect.bisect_right(quote_starts, m.start()) - 1
+            if i >= 0 and quotes[i][1] > m.start():  # inside “…”: who says it, after or before
+                qs, qe = quotes[i]
+                verb = _SAYS_AFTER.match(text, qe)
+                if verb is not None:
+                    speaker = self._last_in(speakers, starts, qe, verb.end())
+                if speaker is None and _SAYS_BEFORE.search(text, max(0, qs - 4), qs):
+                    speaker = self._last_in(speakers, starts, max(0, qs - 40), qs)
+                if speaker is None:
+                    speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
+            elif _ANSWER.match(text, start_of_paragraph(text, m.start())):
+                # 访…公司董事长 in the first line, else after the last 专访/访 before the answer
+                speaker = self._last_in(speakers, starts, 0, first_line) if first_line > 0 else None
+                v = bisect.bisect_left(visits, m.start()) - 1
+                if speaker is None and v >= 0:
+                    speaker = self._first_in(speakers, starts, visits[v], visits[v] + _VISITED_REACH)
+            elif report_place is not None:  # a work report's 我们: the government, of its place
+                out.append(Holder(m.start(), m.end(), PLACE, report_place[1]))
+                continue
+            if speaker is not None and speaker.kind == COMPANY:
+                out.append(Holder(m.start(), m.end(), COMPANY, speaker.subject))
+            elif speaker is not None:  # a local body's 我们 plans for its place, as a planner does
+                out.append(Holder(m.start(), m.end(), PLANNER, speaker.subject, self._body_places.get(speaker.start)))
+        return out
+
+    def _report_place(self) -> tuple[str, str | None] | None:
+        """The place of a government work report (政府工作报告 in its first line): the place
+        of the first body its first two lines name (洛阳市政府; 在宜兴市第十八届人民代表大会)."""
+        first_line = self.text.find("\n")
+        if first_line < 0 or "工作报告" not in self.text[:first_line]:
+            return None
+        second = self.text.find("\n", first_line + 1)
+        end = second if second >= 0 else len(self.text)
+        for start in sorted(self._body_places):
+            if start >= end:
+                break
+            if self._body_places[start] is not None:
+                return self._body_places[start]
+        return None
+
+    @staticmethod
+    def _first_in(speakers: list[Holder], starts: list[int], lo: int, hi: int) -> Holder | None:
+        """The first of ``speakers`` starting in ``[lo, hi)``."""
+        i = bisect.bisect_left(starts, lo)
+        return speakers[i] if i < len(speakers) and speakers[i].start < hi else None
+
+    @staticmethod
+    def _last_in(speakers: list[Holder], starts: list[int], lo: int, hi: int) -> Holder | None:
+        """The last of ``speakers`` lying in ``[lo, hi)``."""
+        i = bisect.bisect_left(starts, hi) - 1
+        while i >= 0 and speakers[i].start >= lo:
+            if speakers[i].end <= hi:
+                return speakers[i]
+            i -= 1
+        return None
