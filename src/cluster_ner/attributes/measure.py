@@ -268,7 +268,7 @@ def fallback_measure(
     if share is not None and share.group(1) not in _SCOPES:
         return share.group(1)
     header = table_header(text, start, end)
-    if header and _GROWTH_HEADER.fullmatch(header):
+    if header and _GROWTH_ONLY_HEADER.fullmatch(header):
         return _row_label(text, start) or header  # 产品名称 | 产量 | 增长（%）: what grew is the row's
     if header:
         return header
@@ -292,7 +292,7 @@ _CELL_NUMBER_RE = re.compile(r"[\d,.%+\-]+")
 
 
 # A column of growth rates (增长（%）, 比上年增长): what grew is the row's product or indicator.
-_GROWTH_HEADER = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率)?")
+_GROWTH_ONLY_HEADER = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率)?")
 
 
 def _row_label(text: str, start: int) -> str | None:
@@ -303,10 +303,16 @@ def _row_label(text: str, start: int) -> str | None:
     sep = "|" if line.count("|") >= 1 else ("\t" if "\t" in line else None)
     if sep is None:
         return None
-    first = _HEADER_UNIT.sub("", line.strip("|｜ ").split(sep)[0]).strip("|｜ ")
-    if len(first) < 2 or _CELL_NUMBER_RE.fullmatch(first) or lexicon.place_trie().longest_at(first, 0) == len(first):
+    first = _cell_label(line.strip("|｜ ").split(sep)[0])
+    if first is None or lexicon.place_trie().longest_at(first, 0) == len(first):
         return None
     return first
+
+
+def _cell_label(cell: str) -> str | None:
+    """A row's first cell as a label, without its unit (None: too short, or a number)."""
+    label = _HEADER_UNIT.sub("", cell).strip("|｜ ")
+    return label if len(label) >= 2 and not _CELL_NUMBER_RE.fullmatch(label) else None
 
 
 def table_header(text: str, start: int, end: int) -> str | None:
@@ -332,8 +338,7 @@ def table_header(text: str, start: int, end: int) -> str | None:
         return None
     name = _HEADER_UNIT.sub("", cells[column])
     if _TIME_HEADER.fullmatch(name):  # 指标 | 2022年 | 2023年: the row's first cell names the measure
-        first = _HEADER_UNIT.sub("", line.split(sep)[0]).strip("|｜ ")
-        return first if len(first) >= 2 and not _CELL_NUMBER_RE.fullmatch(first) else None
+        return _cell_label(line.split(sep)[0])
     return name if len(name) >= 2 else None
 
 
