@@ -594,6 +594,16 @@ def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
 
 
+def test_a_cluster_opening_a_clause_after_the_event_it_is_reported_at_holds_the_counts(nlp):
+    text = "在宜宾市政府近日召开的动力电池产业推进会上，宜宾市动力电池产业集群交出成绩单：集聚企业达120家。"
+    assert _subject(metric(nlp, text, "120家")) == ("cluster", "宜宾市动力电池产业集群")
+
+
+def test_the_event_keeps_what_is_counted_when_a_cluster_is_only_named_in_a_quote(nlp):
+    text = "峰会上，还举行了“宜宾市动力电池产业集群建设启动仪式”等活动，并签约项目12个。"
+    assert _subject(metric(nlp, text, "12个"))[0] == "other"
+
+
 LISTS = [
     ("德化县、晋江市分别位居全省陶瓷产业第5位和第9位。", "第5位", "德化县", "第9位", "晋江市"),
     ("江阴市、张家港市分列第二、第三。", "第二", "江阴市", "第三", "张家港市"),  # the example of holders._joined

@@ -119,6 +119,10 @@ def holder_in_sentence(
     for k, h in enumerate(earlier):
         if h.kind in (BODY, BODIES):
             continue  # a body holds what it does in its own clause, not what a later clause counts
+        if h.kind == OTHER and _SETTING_AFTER.match(text, h.end) and any(
+            later.kind not in _BODY_KINDS and start_of_clause(text, sentence_start, later.start) == later.start for later in earlier[k + 1 :]
+        ):
+            continue  # 在…推进会上，X集群成绩单出炉：…: the scene, not the subject of a later clause
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in earlier[k + 1 :]):
             continue  # 党工委书记表示，高新区将…: the plan's own subject
         if _OBJECT_VERB_BEFORE.search(text, max(sentence_start, h.start - 3), h.start):
@@ -129,6 +133,8 @@ def holder_in_sentence(
     return None
 
 
+# An event holder followed by these is a scene (会上, 峰会期间, 签约现场), not a subject.
+_SETTING_AFTER = re.compile(r"上|期间|现场")
 # A verb pushing a cluster whose own figure the clause then states (推动集群营收达到…).
 _PUSHED_BEFORE = re.compile(r"(?:推动|促进|带动|力促)$")
 # A verb whose object is the holder after it: that holder does not carry over to later clauses
