@@ -589,6 +589,16 @@ def test_a_bare_yuanqu_is_the_zone_named_before_without_the_words_before_it(nlp)
     assert metric(nlp, text, "300余家")["subject"] == "泉州经济技术开发区"
 
 
+def test_a_zone_written_by_its_short_name_is_the_zone_the_text_names(nlp):
+    text = "横琴新区管委会负责人介绍，横琴已建成重点实验室12个。"
+    assert _subject(metric(nlp, text, "12个")) == ("place", "横琴新区")
+
+
+def test_two_characters_before_a_zone_word_that_are_a_lead_word_name_no_zone(nlp):
+    text = "珠海市横琴新区管委会表示，今年新区新增企业300家。"
+    assert metric(nlp, text, "300家")["subject"] != "今年新区"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -13,6 +13,7 @@ a part of :class:`.holders.DocumentHolders`:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -36,6 +37,10 @@ _ZONE_LEAD = re.compile(
 )
 _BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地|片区)")
 _ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
+# A zone named by two characters and its zone word, the two read as its short name.
+_SHORT_NAMED_ZONE = re.compile(rf"(?<![{HAN}])([{HAN}]{{2}})(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区)")
+_ZONE_SHORT_DOES = re.compile(r"已|将|现有|共有|目前|全年|今年|去年|累计|拥有|集聚|聚集|实现|新增|引进|建成|在建|\d")
+_NOT_ZONE_SHORT = re.compile(r"国家|省级|市级|县级|各类|各级|全国|全省|重点|相关|该区|本区|园区|现有|其中|以及|综合")
 _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
 # A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
@@ -99,8 +104,10 @@ class PlaceFinder(HolderScan):
     """Finds the place holders of a document (a base of :class:`.holders.DocumentHolders`)."""
 
     # Set by DocumentHolders before the finders run: towns by short name, the places
-    # named in full (:meth:`_document_towns`, :meth:`_supported`).
+    # named in full, zones by short name (:meth:`_document_towns`, :meth:`_supported`,
+    # :meth:`_document_zone_shorts`).
     _towns: dict[str, list[tuple[int, str]]]
+    _zone_shorts: dict[str, list[tuple[int, str]]]
     _full_names: frozenset[str]
     _clause_place_holders: list[Holder]  # set before :meth:`_scopes` runs, by start
     _clause_place_starts: list[int]
@@ -213,7 +220,7 @@ class PlaceFinder(HolderScan):
         starts.update(m.start() for m in regions.finditer(text))
         starts.update(m.start() for m in _MACRO_REGION.finditer(text))
         starts.update(m.start() for m in _BARE_ZONE_AT.finditer(text))
-        for short in self._towns:
+        for short in self._towns.keys() | self._zone_shorts.keys():
             i = text.find(short)
             while i >= 0:
                 starts.add(i)
@@ -226,9 +233,12 @@ class PlaceFinder(HolderScan):
         return any((p.province or p.name) in provinces or p.name in self._full_names for p in word.candidates)
 
     def _short_town_at(self, i: int) -> Holder | None:
-        """A town the document names (柳市镇党委), written here by its short name (柳市将…)."""
-        for short, named in self._towns.items():
+        """A town the document names (柳市镇党委), written here by its short name (柳市将…);
+        a zone's short name only before what it does (洋浦已建成…, not 稀土|新材料集群)."""
+        for short, named in itertools.chain(self._towns.items(), self._zone_shorts.items()):
             if not self.text.startswith(short, i):
+                continue
+            if short in self._zone_shorts and not _ZONE_SHORT_DOES.match(self.text, i + len(short)):
                 continue
             k = bisect.bisect_left(named, (i - LOCAL_REACH, ""))  # named nearby (pieces agree)
             if k == len(named) or named[k][0] > i + LOCAL_REACH:
@@ -326,6 +336,19 @@ class PlaceFinder(HolderScan):
             if len(short) >= 2 and not _sentence_word_re().search(full):
                 towns.setdefault(short, []).append((m.start(), full))
         return towns
+
+    def _document_zone_shorts(self) -> dict[str, list[tuple[int, str]]]:
+        """Zones the document names, by short name (洋浦 of 洋浦经济开发区, 贵安 of 贵安新区):
+        two characters before a zone word that name no place of their own (丽水 of
+        丽水经开区 is the city) and are no lead word (今年|高新区, 位于|高新区)."""
+        zones: dict[str, list[tuple[int, str]]] = {}
+        index = lexicon.place_index()
+        for m in _SHORT_NAMED_ZONE.finditer(self.text):
+            short, full = m.group(1), m.group()
+            if short in index or _NOT_ZONE_SHORT.match(short) or _ZONE_LEAD.match(short) or _sentence_word_re().search(full):
+                continue
+            zones.setdefault(short, []).append((m.start(), full))
+        return zones
 
     def _town_before(self, pos: int) -> str | None:
         """The last town the text names before ``pos`` (大瑶镇党委 … 全镇)."""

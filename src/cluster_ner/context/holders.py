@@ -146,6 +146,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         self._first_line_is_title = first_line_is_title
         self.attrs = ents
         self._towns = self._document_towns()
+        self._zone_shorts = self._document_zone_shorts()
         self._full_names = frozenset(p.name for m in places.mentions for p in m.candidates if len(m.candidates) == 1)
         holders: list[Holder] = []
         self._cluster_holders = self._clusters(ents)
