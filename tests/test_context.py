@@ -599,6 +599,16 @@ def test_two_characters_before_a_zone_word_that_are_a_lead_word_name_no_zone(nlp
     assert metric(nlp, text, "300家")["subject"] != "今年新区"
 
 
+def test_a_named_market_opening_a_clause_holds_its_trade(nlp):
+    text = "2024年，白沟箱包交易市场成交额达到320亿元。"
+    assert _subject(metric(nlp, text, "320亿元")) == ("other", "白沟箱包交易市场")
+
+
+def test_a_market_named_by_no_name_of_its_own_holds_nothing(nlp):
+    text = "白沟镇箱包产业集群产品约占国内市场的三分之一。"
+    assert metric(nlp, text, "三分之一")["subject_kind"] != "other"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -91,6 +91,7 @@ _GENERIC_ENDINGS = tuple(_GENERIC_COMPANIES)
 _NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
+_EVENT_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|今年|去年|全年|上半年|前三季度|目前|其中|同时|此外|另外)+")
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
@@ -166,6 +167,9 @@ class CompanyEventFinder(HolderScan):
                 start = m.start() + verb.end()
             if self.text.startswith("的", start):
                 start += 1
+            lead = _EVENT_LEAD.match(self.text, start, m.end())
+            if lead is not None and m.end() - lead.end() >= 2:
+                start = lead.end()  # 2023年|斗南花卉市场, 其中|…班列: the name after its time
             if _NUMBER_AFTER.match(self.text, m.end()):
                 continue  # 签约项目19个: what is counted, not who holds it
             if _EVENT_ANAPHOR_LEAD.match(self.text, start):
