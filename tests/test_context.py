@@ -609,6 +609,11 @@ def test_a_market_named_by_no_name_of_its_own_holds_nothing(nlp):
     assert metric(nlp, text, "三分之一")["subject_kind"] != "other"
 
 
+def test_a_company_named_in_full_holds_what_its_short_name_opens(nlp):
+    text = "走进浙江梦娜袜业有限公司的车间，智能袜机正在运转。作为诸暨大唐袜业产业集群的龙头企业，梦娜袜业去年投入8000万元建设数字化工厂。"
+    assert _subject(metric(nlp, text, "8000万元")) == ("company", "浙江梦娜袜业有限公司")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

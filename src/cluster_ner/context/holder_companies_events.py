@@ -112,6 +112,12 @@ def _strip_lead(h: Holder) -> Holder:
     return Holder(h.start + m.end(), h.end, h.kind, h.subject[m.end():])
 
 
+# What a company's short name leaves out: its form (有限公司, 集团) and its field (科技).
+_COMPANY_SUFFIX = re.compile(r"(?:(?:科技|技术|实业|控股|股份|集团|发展|制造|智能)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司))$")
+# Where a clause opens, perhaps after a time word (，去年袜源针织…).
+_CLAUSE_START = re.compile(r"(?:^|[，,。；;！？!?：:\n])(?:\d{4}年|今年|去年|目前|其中|同时)?$")
+
+
 class CompanyEventFinder(HolderScan):
     """Finds the company and event holders of a document (a base of
     :class:`.holders.DocumentHolders`)."""
@@ -155,7 +161,29 @@ class CompanyEventFinder(HolderScan):
                 out.append(_strip_lead(Holder(start, end, COMPANY, text[start:end])))
         # 本地龙头企业河北宏绒服饰集团: the generic word names the company after it
         # (园区龙头企业湘航动力科技有限公司 too: a generic word ending what precedes the name)
-        return [h for k, h in enumerate(out) if not ((h.subject or "").endswith(_GENERIC_ENDINGS) and k + 1 < len(out) and out[k + 1].start == h.end)]
+        out = [h for k, h in enumerate(out) if not ((h.subject or "").endswith(_GENERIC_ENDINGS) and k + 1 < len(out) and out[k + 1].start == h.end)]
+        return out + self._short_companies(out)
+
+    def _short_companies(self, named: list[Holder]) -> list[Holder]:
+        """A company named in full, written again by its short name opening a clause
+        (浙江袜源针织有限公司 … 袜源针织去年投入…; 上海氢驰动力科技有限公司 … 氢驰动力计划…)."""
+        shorts: dict[str, str] = {}
+        trie = lexicon.place_trie()
+        for h in named:
+            name = h.subject or ""
+            core = _COMPANY_SUFFIX.sub("", name)
+            j = trie.longest_at(core, 0, len(core))
+            core = core[j:] if 0 < j <= len(core) - 4 else core
+            if len(core) >= 4 and core != name:
+                shorts.setdefault(core[:4], name)
+        out = []
+        for short, name in shorts.items():
+            i = self.text.find(short)
+            while i >= 0:
+                if _CLAUSE_START.search(self.text, max(0, i - 4), i) and self._outside(i, i + len(short)):
+                    out.append(Holder(i, i + len(short), COMPANY, name))
+                i = self.text.find(short, i + 1)
+        return out
 
     def _events(self) -> list[Holder]:
         """Events, funds and programmes named outside entities; a name is what follows the
