@@ -614,6 +614,11 @@ def test_a_company_named_in_full_holds_what_its_short_name_opens(nlp):
     assert _subject(metric(nlp, text, "8000万元")) == ("company", "浙江梦娜袜业有限公司")
 
 
+def test_a_place_is_named_as_the_document_writes_it(nlp):
+    assert metric(nlp, "深圳今年新增专精特新企业300家。", "300家")["subject"] == "深圳"
+    assert metric(nlp, "深圳市今年新增专精特新企业300家。", "300家")["subject"] == "深圳市"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

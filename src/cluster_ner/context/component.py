@@ -66,6 +66,19 @@ _LISTED_NOUN_AFTER = re.compile(r"\s*(?:、|和|及|与)[^，,。；;！？!?\n\
 _HORIZON_BEFORE = re.compile(r"(?<![截止提升高长加降扩])(?:到|至)\s*$")  # 到2027年, not 截至2023年底 nor 提高到2025年的76%
 
 
+# A place's level word, left out where the document writes the place without it (深圳, 山东).
+_LEVEL_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|特别行政区|省|市|县|区|盟|旗)$")
+
+
+def _as_written(text: str, name: str) -> str:
+    """A place named as the document names it most fully (CONTEXT.md): its full name
+    where the text writes it, else the short name it does write (深圳 for 深圳市)."""
+    if name in text:
+        return name
+    short = _LEVEL_SUFFIX.sub("", name)
+    return short if len(short) >= 2 and short in text else name
+
+
 class ContextSetter(BatchedComponent):
     """Sets ``subject``, ``subject_kind``, ``period``, ``status`` and ``change`` on METRIC spans."""
 
@@ -190,6 +203,8 @@ class ContextSetter(BatchedComponent):
             # (年产25GWh动力电池项目), not the next clause's (出台政策12条).
             described_clause = clause if described is not None and holder == described else -1
             kind, subject = holder if holder is not None else (None, None)
+            if kind == "place" and subject:
+                subject = _as_written(text, subject)
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and (
                 NUMBER_LIST_JOINER_RE.fullmatch(text, last_end, s)
