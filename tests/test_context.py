@@ -619,6 +619,11 @@ def test_a_place_is_named_as_the_document_writes_it(nlp):
     assert metric(nlp, "深圳市今年新增专精特新企业300家。", "300家")["subject"] == "深圳市"
 
 
+def test_places_listed_before_ge_each_hold_the_count(nlp):
+    text = "从名单看，四川、湖南各有2个集群入围。"
+    assert _subject(metric(nlp, text, "2个")) == ("place", "四川")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

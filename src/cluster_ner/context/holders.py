@@ -67,6 +67,8 @@ _LIST_JOINER = re.compile(r"、|和|与|及|、和")
 _RESPECTIVELY = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:分别|分列|分居|依次|并列)")
 # 分别 later in the list's sentence (郑州、南阳、商丘、许昌四市…，营业收入占比分别为…).
 _RESPECTIVELY_LATER = re.compile(r"[^。；;！？!?\n]{0,30}?(?:分别|依次)")
+# After a list of places: each member holds what follows (各有2个, 均有6个).
+_EACH = re.compile(r"[^，,。；;！？!?\n\d]{0,3}?(?:各有|均有|各|均为|都有)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
 
 
@@ -389,6 +391,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                 self.lists.append(list(run))
                 self._list_from.append(found.end())
                 out.extend(run)
+            elif _family(run[0].kind) == PLACE and _EACH.match(self.text, run[-1].end):
+                out.extend(run)  # 四川、上海各有2个集群入围: each place holds the number
             else:  # bodies keep a body's rules (see subjects.holder_in_sentence), as one group
                 text = self.text[run[0].start : run[-1].end]
                 kind = GROUP if _family(run[0].kind) != BODY else PLANNERS if any(h.kind == PLANNER for h in run) else BODIES
