@@ -624,6 +624,11 @@ def test_places_listed_before_ge_each_hold_the_count(nlp):
     assert _subject(metric(nlp, text, "2个")) == ("place", "四川")
 
 
+def test_a_rankings_list_of_clusters_is_a_group(nlp):
+    text = "报告显示，中国百强产业集群累计授权专利48.7万件。"
+    assert _subject(metric(nlp, text, "48.7万件"))[0] == "group"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
