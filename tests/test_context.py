@@ -629,6 +629,11 @@ def test_a_rankings_list_of_clusters_is_a_group(nlp):
     assert _subject(metric(nlp, text, "48.7万件"))[0] == "group"
 
 
+def test_the_country_naming_a_market_share_holds_nothing(nlp):
+    text = "2024年，许昌市假发产业产值达到320亿元，全国市场占有率超过60%。"
+    assert _subject(metric(nlp, text, "超过60%")) == ("place", "许昌市")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

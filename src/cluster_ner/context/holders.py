@@ -77,6 +77,8 @@ def _family(kind: str) -> str | None:
     return {BODY: BODY, PLANNER: BODY, PLACE: PLACE, CLUSTER: CLUSTER}.get(kind)
 
 
+# 全国市场占有率, 国内市场份额: the country names a market, the measure's, not a holder.
+_MARKET_AFTER = re.compile(r"(?:同类|同类产品)?市场(?:占有率|份额|占比)")
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
 _CHINA = re.compile(rf"中国(?=[^{HAN}]|的|已|共|累计|现|目前|有|是|成为|整体|企业(?!联合会|家))")
 # The zone word a zone's name ends with (for naming a zone most fully).
@@ -165,7 +167,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders += self._clause_place_holders
         holders += self._places()
         holders += self._scopes()
-        holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start)]
+        holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start) and not _MARKET_AFTER.match(text, h.end)]
         holders += self._free(_CHINA, NATIONAL)
         holders += [  # 声谷 where the text also writes 中国声谷: its fullest name
             Holder(h.start, h.end, PLACE, "中国" + h.subject if not h.subject.startswith("中国") and "中国" + h.subject in text else h.subject)
