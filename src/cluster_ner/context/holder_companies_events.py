@@ -45,7 +45,7 @@ def _event_re() -> re.Pattern[str]:
     project word alone there (项目总投资…, 工厂…)."""
     heads = lexicon.alternation(lexicon.context_words().get("event", ()))
     bare = lexicon.alternation(lexicon.context_words().get("project", ()))
-    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})|(?:该|本)?(?:{bare}))", re.M)
+    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n \t\u3000]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})|(?:该|本)?(?:{bare}))", re.M)
 
 
 # A project named after the verb that starts or builds it (建设|大马力智能拖拉机项目，
@@ -75,7 +75,7 @@ _AGAIN = "该|本届|本次|此次|这次"  # words naming an event again
 _EVENT_ANAPHOR_LEAD = re.compile(_AGAIN)
 # An event or fund named again (该基金, 本届博览会, 本次, a bare 博览会 opening a clause).
 _EVENT_ANAPHOR = re.compile(
-    rf"(?:^|(?<=[，,。；;！？!?：:\n]))(?:(?:{_AGAIN})(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
+    rf"(?:^|(?<=[，,。；;！？!?：:\n \t\u3000]))(?:(?:{_AGAIN})(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
     re.M,
 )
 _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")

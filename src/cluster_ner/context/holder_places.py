@@ -46,7 +46,7 @@ _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党�
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
 # Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
 # 、 a list's next member (江阴市、张家港市分列…).
-_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
+_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
 # The country's macro-regions (中西部地区入选82个): places of a subject, not in regions.tsv

@@ -90,7 +90,7 @@ _TITLE = re.compile(r"《[^《》\n]{1,60}》(?=[，,]?(?:共|分为|包括|涵�
 # A policy word counting its own parts: 政策共12条, 若干措施共18条, 方案分为5章.
 _POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述)?(?:若干)?(?:措施|政策|新政|办法|方案|意见|规划|计划|条例|细则|草案)(?=共|分为|包括|涵盖)", re.M)
 # Places counted as one subject: 三市现有…, 两地共有…, 四地工信部门 (a cross-region cluster's).
-_N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
+_N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n \t\u3000]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
 _ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _GENERIC_CLUSTER = re.compile(
     r"(?=[国世省市重县中先战特创产集“百优地])"  # the characters it can start with: skip the rest fast
