@@ -31,6 +31,7 @@ SOURCES = (
     "corpus/blind-e/blindE.jsonl",
     "corpus/blind-f/blindF.jsonl",
     "corpus/blind-g/blindG.jsonl",
+    "corpus/blind-h/blindH.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )

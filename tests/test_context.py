@@ -634,6 +634,11 @@ def test_the_country_naming_a_market_share_holds_nothing(nlp):
     assert _subject(metric(nlp, text, "超过60%")) == ("place", "许昌市")
 
 
+def test_a_cluster_subject_keeps_the_documents_full_width_brackets(nlp):
+    text = "潍坊市寒亭区（新材料）特色产业集群2023年营业收入达到86亿元。"
+    assert metric(nlp, text, "86亿元")["subject"] == "潍坊市寒亭区（新材料）特色产业集群"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -49,7 +49,7 @@ from ..documents import CARRY_KEY, CARRY_OUT_KEY, GIVEN_DATE_KEY
 from ..extensions import CONTEXT_EXTENSIONS, register_extensions
 from ..grammar.time import Time, find_times
 from ..spacy_internals import get_span_value, set_span_values
-from ..tokenizer import working_text
+from ..tokenizer import raw_text, working_text
 from .cues import change_of, header_change, is_target
 from .date import document_date
 from .holders import CLUSTER, DocumentHolders
@@ -68,6 +68,9 @@ _HORIZON_BEFORE = re.compile(r"(?<![截止提升高长加降扩])(?:到|至)\s*$
 
 # A place's level word, left out where the document writes the place without it (深圳, 山东).
 _LEVEL_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|特别行政区|省|市|县|区|盟|旗)$")
+
+
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 
 def _as_written(text: str, name: str) -> str:
@@ -154,6 +157,9 @@ class ContextSetter(BatchedComponent):
         if first_piece:
             title = holders.title_subject()
         times = [t for t in find_times(text, year) if t.period is not None]
+        # The working text has half-width brackets; a name keeps those the document writes.
+        raw = raw_text(doc)
+        full_width = "（" in raw and "(" not in raw
         t_index = 0
         numbers = [s for s, _, label, _ in attrs if label == "METRIC"]
         previous: tuple[int, tuple[str, str | None] | None] = (-1, None)  # sentence start, subject
@@ -205,6 +211,8 @@ class ContextSetter(BatchedComponent):
             kind, subject = holder if holder is not None else (None, None)
             if kind == "place" and subject:
                 subject = _as_written(text, subject)
+            if subject and full_width and "(" in subject:
+                subject = subject.translate(_FULL_WIDTH_BRACKETS)  # 章丘区（机械装备）特色产业集群
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and (
                 NUMBER_LIST_JOINER_RE.fullmatch(text, last_end, s)
