@@ -639,6 +639,19 @@ def test_a_cluster_subject_keeps_the_documents_full_width_brackets(nlp):
     assert metric(nlp, text, "86亿元")["subject"] == "潍坊市寒亭区（新材料）特色产业集群"
 
 
+def test_a_second_fenbie_counts_the_list_again(nlp):
+    text = "2023年，泉州市纺织服装集群、泉州市鞋业集群、泉州市建材集群分别实现营收800亿元、600亿元和300亿元，分别增长5.1%、7.3%和2.2%。"
+    assert metric(nlp, text, "7.3%")["subject"] == "泉州市鞋业集群"
+
+
+def test_the_anaphor_is_the_cluster_named_since_the_topic_was_set(nlp):
+    text = (
+        "2023年，泉州市纺织服装集群、泉州市鞋业集群分别实现营收800亿元和600亿元。\n"
+        "纺织服装集群方面，该集群拥有国家级企业技术中心9家。"
+    )
+    assert metric(nlp, text, "9家")["subject"] == "泉州市纺织服装集群"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -69,6 +69,7 @@ _RESPECTIVELY = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:分别|分列|分�
 _RESPECTIVELY_LATER = re.compile(r"[^。；;！？!?\n]{0,30}?(?:分别|依次)")
 # After a list of places: each member holds what follows (各有2个, 均有6个).
 _EACH = re.compile(r"[^，,。；;！？!?\n\d]{0,3}?(?:各有|均有|各|均为|都有)")
+_RESPECTIVELY_AGAIN = re.compile(r"分别|依次")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
 
 
@@ -421,7 +422,10 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         run = self.lists[i]
         if _SENTENCE_BREAK.search(self.text, run[-1].end, pos):
             return None
-        rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, self._list_from[i])
+        first = self._list_from[i]
+        for again in _RESPECTIVELY_AGAIN.finditer(self.text, first, pos):
+            first = again.end()  # …分别实现营收A、B和C，分别增长a、b和c: counted again from the second
+        rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, first)
         if rank < 0:
             return None
         return run[rank] if rank < len(run) else None

@@ -379,8 +379,8 @@ def _resolve(holders: DocumentHolders, h: Holder, topic: "Topic") -> tuple[str, 
             and start_of_paragraph(holders.text, group.start) == start_of_paragraph(holders.text, h.start)
         ):
             return GROUP, group.subject  # 创新型产业集群内…，集群企业研发投入强度…: the group's
-        if topic.last is not None and topic.last[0] == CLUSTER:
-            return topic.last
+        if topic.last is not None and topic.last[0] == CLUSTER and not (named is not None and named.start > topic.pos):
+            return topic.last  # (a cluster named since the topic was set is the one meant: 智能家电集群方面，…该集群)
         if named is not None:
             return CLUSTER, named.subject
         if topic.cluster is not None:
