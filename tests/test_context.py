@@ -652,6 +652,11 @@ def test_the_anaphor_is_the_cluster_named_since_the_topic_was_set(nlp):
     assert metric(nlp, text, "9家")["subject"] == "泉州市纺织服装集群"
 
 
+def test_a_new_technology_development_zone_is_one_place(nlp):
+    text = "武汉东湖新技术开发区2024年规上工业总产值达到3421.6亿元。"
+    assert _subject(metric(nlp, text, "3421.6亿元")) == ("place", "武汉东湖新技术开发区")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
