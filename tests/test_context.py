@@ -657,6 +657,11 @@ def test_a_new_technology_development_zone_is_one_place(nlp):
     assert _subject(metric(nlp, text, "3421.6亿元")) == ("place", "武汉东湖新技术开发区")
 
 
+def test_women_gongsi_in_a_quote_is_the_speakers_company(nlp):
+    text = "河北恒绒服饰有限公司董事长张丽华说：“我们公司去年线上销售额增长了四成。”"
+    assert _subject(metric(nlp, text, "四成")) == ("company", "河北恒绒服饰有限公司")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -23,7 +23,7 @@ from .sentences import start_of_paragraph
 __all__ = ["SpeakerFinder"]
 
 # First person in a quote or an interview's answer: the organisation that speaks.
-_FIRST_PERSON = re.compile(r"我们(?:的)?|我公司|本公司")
+_FIRST_PERSON = re.compile(r"我们(?:的)?(?:公司|企业|集团)?|我公司|本公司")
 _QUOTE = re.compile(r"“[^“”\n]{1,400}”")
 _SAYS_AFTER = re.compile(r"[^。！？!?\n“”]{0,40}?(?:说|表示|介绍|坦言|指出|告诉记者)")
 _SAYS_BEFORE = re.compile(r"(?:说|表示|介绍|坦言|指出)[：:，,]?$")
