@@ -662,6 +662,16 @@ def test_women_gongsi_in_a_quote_is_the_speakers_company(nlp):
     assert _subject(metric(nlp, text, "四成")) == ("company", "河北恒绒服饰有限公司")
 
 
+def test_women_in_an_interviewees_named_turn_is_the_interviewees_company(nlp):
+    text = (
+        "——访浙江正泰电器股份有限公司总裁陈国良\n"
+        "乐清电气集群是首批国家先进制造业集群。\n"
+        "记者：企业这些年发展如何？\n"
+        "陈国良：去年我们营收达到86亿元。"
+    )
+    assert _subject(metric(nlp, text, "86亿元")) == ("company", "浙江正泰电器股份有限公司")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

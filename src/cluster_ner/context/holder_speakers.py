@@ -28,6 +28,8 @@ _QUOTE = re.compile(r"“[^“”\n]{1,400}”")
 _SAYS_AFTER = re.compile(r"[^。！？!?\n“”]{0,40}?(?:说|表示|介绍|坦言|指出|告诉记者)")
 _SAYS_BEFORE = re.compile(r"(?:说|表示|介绍|坦言|指出)[：:，,]?$")
 _ANSWER = re.compile(r"答[：:]")
+_ASKS = re.compile(r"^[ \t　]*(?:记者|问)[：:]", re.M)
+_NAMED_TURN = re.compile(r"[ \t　]*(?!记者|问)[\u4e00-\u9fff]{2,4}[：:]")
 _SPEAKER_REACH = 150  # a quote whose speaker is a person: the company named shortly before
 _VISITED_REACH = 12  # 本期专访|福建华锂新能源材料有限公司董事长: the interviewee right after 访
 
@@ -56,6 +58,7 @@ class SpeakerFinder(HolderScan):
         first_line = text.find("\n") if self._first_line_is_title else -1
         report_place = self.report_place
         visits = [m.start() for m in re.finditer("访", text)]
+        interview = _ASKS.search(text) is not None  # 记者：… then 郑建平：… — the answers are named turns
         out = []
         for m in found:
             speaker = None
@@ -69,7 +72,7 @@ class SpeakerFinder(HolderScan):
                     speaker = self._last_in(speakers, starts, max(0, qs - 40), qs)
                 if speaker is None:
                     speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
-            elif _ANSWER.match(text, start_of_paragraph(text, m.start())):
+            elif _ANSWER.match(text, paragraph := start_of_paragraph(text, m.start())) or interview and _NAMED_TURN.match(text, paragraph):
                 # 访…公司董事长 in the first line, else after the last 专访/访 before the answer
                 speaker = self._last_in(speakers, starts, 0, first_line) if first_line > 0 else None
                 v = bisect.bisect_left(visits, m.start()) - 1
