@@ -672,6 +672,11 @@ def test_women_in_an_interviewees_named_turn_is_the_interviewees_company(nlp):
     assert _subject(metric(nlp, text, "86亿元")) == ("company", "浙江正泰电器股份有限公司")
 
 
+def test_listed_clusters_broken_down_by_region_are_a_group(nlp):
+    text = "宁德市锂电新能源集群产值居首。从区域分布看，上榜集群中东部地区62个、中部地区21个。"
+    assert _subject(metric(nlp, text, "21个"))[0] == "group"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
