@@ -677,6 +677,16 @@ def test_listed_clusters_broken_down_by_region_are_a_group(nlp):
     assert _subject(metric(nlp, text, "21个"))[0] == "group"
 
 
+def test_each_place_of_a_list_holds_the_number_after_it(nlp):
+    text = "集群汇聚规上企业1100余家，其中德阳680家、成都420余家。"
+    assert _subject(metric(nlp, text, "420余家")) == ("place", "成都")
+
+
+def test_a_zone_name_keeps_its_bracketed_part(nlp):
+    text = "2023年，长三角（长兴）产业合作区新落地亿元以上项目14个。"
+    assert metric(nlp, text, "14个")["subject"] == "长三角（长兴）产业合作区"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -46,6 +46,8 @@ _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党�
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
 # Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
 # 、 a list's next member (江阴市、张家港市分列…).
+# A list item's own number between two places (德阳680家、成都420余家).
+_ITEM_NUMBER = re.compile(r"[\d.,]+(?:余|多)?[个家亿万元%]{0,3}")
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
@@ -63,7 +65,10 @@ _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:
 def _zone_re() -> re.Pattern[str]:
     """A zone's name: 2–8 Han characters after a boundary, then a zone word (丽水经开区)."""
     zones = lexicon.alternation(lexicon.place_words_of("zone"))
-    return re.compile(rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:{zones})|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})")
+    return re.compile(
+        rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:\([{HAN}]{{2,6}}\)[{HAN}]{{0,6}}?)?(?:{zones})"  # (长三角(长兴)产业合作区)
+        rf"|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})"
+    )
 
 
 @lexicon.cached
@@ -119,6 +124,8 @@ class PlaceFinder(HolderScan):
         for m in _zone_re().finditer(self.text):
             lead = _ZONE_LEAD.match(m.group())
             start = self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX)
+            if "(" in self.text[m.start() : start]:
+                start = m.start() + (lead.end() if lead else 0)  # 长三角(长兴)产业合作区: the name holds its bracket
             name = self.text[start : m.end()]
             if not self._outside(start, m.end()) or _has_sentence_word(name) or self._kind_of_zone(start, name):
                 continue  # (全国人工智能产业园区评价: a kind of zone, not one)
@@ -172,8 +179,10 @@ class PlaceFinder(HolderScan):
                 continue
             if i not in starts:
                 continue  # nothing a place could be starts here (most clauses)
-            if m.start() > 0 and self.text[m.start() - 1] == "、" and not (out and out[-1].end == m.start() - 1):
-                continue  # after 、 only the next member of a list of subjects (not 覆盖昆明、曲靖)
+            if m.start() > 0 and self.text[m.start() - 1] == "、" and not (
+                out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
+            ):
+                continue  # after 、 only the next member of a list of subjects (德阳680家、成都…; not 覆盖昆明、曲靖)
             region = regions.match(self.text, i) or _MACRO_REGION.match(self.text, i)
             if region is not None and self._outside(i, region.end()):
                 if not self._outside(region.end(), region.end() + 1):

@@ -84,6 +84,16 @@ def holder_in_sentence(
         resolved = _resolve(holders, nearest[0], topic)
         if resolved is not None:
             return resolved
+    if (
+        nearest
+        and nearest[0].start > 0
+        and text[nearest[0].start - 1] == "、"
+        and _ITEM_GAP.fullmatch(text, nearest[0].end, start)
+        and _ITEM_BEFORE.search(text, max(0, nearest[0].start - 12), nearest[0].start - 1)
+    ):
+        resolved = _resolve(holders, nearest[0], topic)  # 其中德阳680家、成都420余家: each item's own
+        if resolved is not None:
+            return resolved
     in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
     for k, h in enumerate(in_clause):
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in in_clause[k + 1 :]):
@@ -133,6 +143,9 @@ def holder_in_sentence(
     return None
 
 
+# Between a list item's holder and its number (德阳680家、成都420余家): nothing, or a verb.
+_ITEM_GAP = re.compile(r"(?:约|达|有|为|超|共)?")
+_ITEM_BEFORE = re.compile(r"\d(?:余|多)?[个家亿万元%]{0,3}$")  # the item before has its own number
 # An event holder followed by these is a scene (会上, 峰会期间, 签约现场), not a subject.
 _SETTING_AFTER = re.compile(r"上|期间|现场")
 # A verb pushing a cluster whose own figure the clause then states (推动集群营收达到…).
