@@ -528,7 +528,7 @@ def test_a_cell_of_an_indicator_table_is_measured_by_its_row(nlp):
 
 def test_this_edition_is_named_by_the_event(nlp):
     text = "10月18日，2024中国（德化）陶瓷产业发展大会开幕。本届大会吸引800余名客商参会。"
-    assert _subject(metric(nlp, text, "800余名")) == ("other", "2024中国(德化)陶瓷产业发展大会")
+    assert _subject(metric(nlp, text, "800余名")) == ("other", "2024中国（德化）陶瓷产业发展大会")
 
 
 @pytest.mark.parametrize("word", ["全年", "年末", "当年"])
