@@ -687,6 +687,11 @@ def test_a_zone_name_keeps_its_bracketed_part(nlp):
     assert metric(nlp, text, "14个")["subject"] == "长三角（长兴）产业合作区"
 
 
+def test_a_scope_word_before_a_cluster_qualifies_the_cluster_that_holds(nlp):
+    text = "合肥市新能源汽车产业集群发展行动计划印发。2022年，全市新能源汽车产业集群实现产值1450亿元。"
+    assert _subject(metric(nlp, text, "1450亿元")) == ("cluster", "合肥市新能源汽车产业集群")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

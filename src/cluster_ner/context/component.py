@@ -49,9 +49,10 @@ from ..documents import CARRY_KEY, CARRY_OUT_KEY, GIVEN_DATE_KEY
 from ..extensions import CONTEXT_EXTENSIONS, register_extensions
 from ..grammar.time import Time, find_times
 from ..spacy_internals import get_span_value, set_span_values
-from ..tokenizer import raw_text, working_text
+from ..tokenizer import alignment, raw_text, working_text
 from .cues import change_of, header_change, is_target
 from .date import document_date
+from .holder_base import LOCAL_REACH
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
 from .sentences import SUBJECT_SENTENCE_END, is_table_row, start_of_clause, start_of_sentence
@@ -75,7 +76,8 @@ _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 def _as_written(text: str, name: str) -> str:
     """A place named as the document names it most fully (CONTEXT.md): its full name
-    where the text writes it, else the short name it does write (深圳 for 深圳市)."""
+    where ``text`` (the number's surroundings, so the pieces of a long text agree) writes it,
+    else the short name it does write (深圳 for 深圳市)."""
     if name in text:
         return name
     short = _LEVEL_SUFFIX.sub("", name)
@@ -157,9 +159,6 @@ class ContextSetter(BatchedComponent):
         if first_piece:
             title = holders.title_subject()
         times = [t for t in find_times(text, year) if t.period is not None]
-        # The working text has half-width brackets; a name keeps those the document writes.
-        raw = raw_text(doc)
-        full_width = "（" in raw and "(" not in raw
         t_index = 0
         numbers = [s for s, _, label, _ in attrs if label == "METRIC"]
         previous: tuple[int, tuple[str, str | None] | None] = (-1, None)  # sentence start, subject
@@ -210,9 +209,9 @@ class ContextSetter(BatchedComponent):
             described_clause = clause if described is not None and holder == described else -1
             kind, subject = holder if holder is not None else (None, None)
             if kind == "place" and subject:
-                subject = _as_written(text, subject)
-            if subject and full_width and "(" in subject:
-                subject = subject.translate(_FULL_WIDTH_BRACKETS)  # 章丘区（机械装备）特色产业集群
+                subject = _as_written(text[max(0, s - LOCAL_REACH) : e + LOCAL_REACH], subject)
+            if subject and "(" in subject:
+                subject = self._brackets_as_written(doc, subject, s, e)  # 章丘区（机械装备）特色产业集群
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and (
                 NUMBER_LIST_JOINER_RE.fullmatch(text, last_end, s)
@@ -236,6 +235,14 @@ class ContextSetter(BatchedComponent):
             )
         last = holders.last_of(CLUSTER, len(text))
         return (last.subject if last is not None else None), title
+
+    @staticmethod
+    def _brackets_as_written(doc: Doc, subject: str, start: int, end: int) -> str:
+        """The working text has half-width brackets: a name keeps the full-width ones the
+        document writes before the number (within reach, so the pieces of a long text agree)."""
+        raw_start, raw_end = alignment(doc).to_raw(start, end)
+        before = raw_text(doc)[max(0, raw_start - LOCAL_REACH) : raw_end]
+        return subject.translate(_FULL_WIDTH_BRACKETS) if "（" in before and "(" not in before else subject
 
     @staticmethod
     def _time(text: str, times: list[Time], end: int, sentence_start: int, pos: int) -> Time | None:

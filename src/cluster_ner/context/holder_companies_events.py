@@ -167,7 +167,7 @@ class CompanyEventFinder(HolderScan):
     def _short_companies(self, named: list[Holder]) -> list[Holder]:
         """A company named in full, written again by its short name opening a clause
         (浙江袜源针织有限公司 … 袜源针织去年投入…; 上海氢驰动力科技有限公司 … 氢驰动力计划…)."""
-        shorts: dict[str, str] = {}
+        shorts: dict[str, tuple[int, str]] = {}  # short name → (where named in full, full name)
         trie = lexicon.place_trie()
         for h in named:
             name = h.subject or ""
@@ -175,14 +175,14 @@ class CompanyEventFinder(HolderScan):
             j = trie.longest_at(core, 0, len(core))
             core = core[j:] if 0 < j <= len(core) - 4 else core
             if len(core) >= 4 and core != name:
-                shorts.setdefault(core[:4], name)
+                shorts.setdefault(core[:4], (h.start, name))
         out = []
-        for short, name in shorts.items():
-            i = self.text.find(short)
-            while i >= 0:
+        for short, (named_at, name) in shorts.items():
+            i = self.text.find(short, max(0, named_at - LOCAL_REACH), named_at + LOCAL_REACH)
+            while i >= 0:  # (within reach of the full name: the pieces of a long text agree)
                 if _CLAUSE_START.search(self.text, max(0, i - 4), i) and self._outside(i, i + len(short)):
                     out.append(Holder(i, i + len(short), COMPANY, name))
-                i = self.text.find(short, i + 1)
+                i = self.text.find(short, i + 1, named_at + LOCAL_REACH)
         return out
 
     def _events(self) -> list[Holder]:

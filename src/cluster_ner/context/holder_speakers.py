@@ -73,11 +73,11 @@ class SpeakerFinder(HolderScan):
                 if speaker is None:
                     speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
             elif _ANSWER.match(text, paragraph := start_of_paragraph(text, m.start())) or interview and _NAMED_TURN.match(text, paragraph):
-                # 访…公司董事长 in the first line, else after the last 专访/访 before the answer
-                speaker = self._last_in(speakers, starts, 0, first_line) if first_line > 0 else None
+                # the interviewee after the last 专访/访 before the answer, else the first line's
                 v = bisect.bisect_left(visits, m.start()) - 1
-                if speaker is None and v >= 0:
-                    speaker = self._first_in(speakers, starts, visits[v], visits[v] + _VISITED_REACH)
+                speaker = self._first_in(speakers, starts, visits[v], visits[v] + _VISITED_REACH) if v >= 0 else None
+                if speaker is None and first_line > 0:
+                    speaker = self._last_in(speakers, starts, 0, first_line)
             elif report_place is not None:  # a work report's 我们: the government, of its place
                 out.append(Holder(m.start(), m.end(), PLACE, report_place[1]))
                 continue
