@@ -521,6 +521,16 @@ def test_a_cell_of_an_indicator_table_takes_its_columns_year(nlp):
     assert metric(nlp, INDICATOR_TABLE, "520.5")["period"] == "2023"
 
 
+def test_a_column_without_a_time_in_a_header_with_times_has_none(nlp):
+    text = (
+        "附件：2024年度山东省特色产业集群名单\n"
+        "序号\t集群名称\t2023年营业收入（亿元）\t企业数（家）\n"
+        "1\t济南市章丘区（机械装备）特色产业集群\t326.5\t412\n"
+    )
+    assert metric(nlp, text, "326.5")["period"] == "2023"
+    assert pd.isna(metric(nlp, text, "412")["period"])
+
+
 def test_a_cell_of_an_indicator_table_is_measured_by_its_row(nlp):
     df = frame(nlp, INDICATOR_TABLE)
     assert df[df.text == "520.5"].iloc[0].measure == "营业收入"

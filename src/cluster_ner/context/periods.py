@@ -16,6 +16,8 @@ from .sentences import SENTENCE_END, SENTENCE_REACH, is_table_header, is_table_r
 __all__ = ["english_time_after", "start_of_period_sentence", "table_time"]
 
 _SEMICOLON = re.compile(r"[；;]")
+# A growth column (增长（%）, 年均增长) is over the time of the columns before it.
+_GROWTH_COLUMN = re.compile(r"增长|增速|同比|比上年|年均")
 
 
 def start_of_period_sentence(text: str, pos: int, holders: DocumentHolders) -> int:
@@ -56,13 +58,16 @@ def table_time(text: str, pos: int, times: list[Time]) -> Time | None:
     if sep is None:
         return None
     top = text_tables.block_top(text, sep, i)
-    start = text_tables.line_starts(text)[max(0, top - 1)]  # the title line above the block
+    starts = text_tables.line_starts(text)
+    start = starts[max(0, top - 1)]  # the title line above the block
     found = None
     first = bisect.bisect_left(times, start, key=lambda t: t.start)
     for k in range(first, len(times)):  # (no slice: a copy per number is quadratic)
         t = times[k]
         if t.start >= pos:
             break
+        if header is not None and top + 1 < len(starts) and starts[top] <= t.start < starts[top + 1] and not _GROWTH_COLUMN.search(text, *header):
+            return None  # another column's time (2023年营业收入 | 企业数): this column has none
         if not t.base and (not is_table_row(text, t.start) or is_table_header(text, t.start)):
             found = t
     return found
