@@ -229,6 +229,10 @@ def test_a_bracketed_industry_inside_a_cluster_name(rules_nlp):
     assert originals(rules_nlp, text, "CLUSTER") == ["临沂市兰山区（板材加工）特色产业集群"]
 
 
+def test_a_lists_batch_in_brackets_is_no_cluster_name(rules_nlp):
+    assert originals(rules_nlp, "工信部公布2022年度（第四批）中小企业特色产业集群名单。", "CLUSTER") == []
+
+
 def test_a_bracketed_segment_after_the_industry(rules_nlp):
     assert originals(rules_nlp, "岳阳市石化装备（阀门）产业集群入选。", "CLUSTER") == ["岳阳市石化装备（阀门）产业集群"]
 

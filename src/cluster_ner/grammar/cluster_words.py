@@ -19,6 +19,7 @@ from .places import place_chain_start
 
 _MAX_ZONE_NAME = 8  # a zone's own name before its zone word (高铁经济 + 试验区)
 _MAX_BRACKET = 20
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+[批届期]")
 _BRACKET_STOP = re.compile(r"[，,。；;：:！？!?\n()（）]")
 _MAX_WORD = 12
 _PLACE, _REGION, _INDUSTRY = "place", "region", "industry"
@@ -164,8 +165,8 @@ def _bracket_ending_at(text: str, pos: int, floor: int, words: list[_Word], loos
     if open_at < 0:
         return None
     content = text[open_at + 1 : pos - 1]
-    if not content or _BRACKET_STOP.search(content):
-        return None
+    if not content or _BRACKET_STOP.search(content) or _BATCH.fullmatch(content):
+        return None  # (2022年度（第四批）中小企业特色产业集群: a list's batch, not an industry)
     if not loose and not (_word_ending_at(text, open_at, floor) or _zone_or_town_ending_at(text, open_at, floor)):
         return None
     if loose and not (open_at > floor and is_han(text[open_at - 1])):
