@@ -38,6 +38,7 @@ def metrics(nlp, text):
         ("合同金额US$3.2 billion", ["US$3.2 billion"]),
         ("出货50GWh", ["50GWh"]),
         ("签约项目１２００家", ["1200家"]),  # ent.text is the cleaned text
+        ("企业数量比2017年增长一倍", ["一倍"]),
     ],
 )
 def test_quantities(nlp, text, expected):

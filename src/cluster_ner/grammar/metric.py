@@ -163,7 +163,7 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False
     if _MULTIPLIER_ONLY.match(num) and not (lead or more or trail) and not _stated_round_amount(text, s, e, unit):
         return False  # 百场 in 十链百场万企; 上千家, 百余家 and 突破千亿元 are fine
-    if _ONE.match(num) and not (lead or more or trail or mult):  # 又一场, 一个: not a stated quantity
+    if _ONE.match(num) and not (lead or more or trail or mult) and unit != "倍":  # 又一场, 一个: not a stated quantity (增长一倍 is)
         return False
     if s > 0 and text[s - 1] in "第届图":  # ordinals (第三次, 十五届六次全会) and figures (图2)
         return False
