@@ -34,8 +34,7 @@ _MAX_BEFORE = 24
 
 _WORDS = lexicon.measure_words()  # read once, at import: this module runs on every METRIC
 _AFTER_STOP_RE = re.compile(lexicon.alternation(_WORDS["after_stop"]))
-# (a quoted word inside the phrase is part of it: 专精特新“小巨人”企业)
-_AFTER_WORD_RE = re.compile(rf"(?:[{_HAN}A-Za-z]|“[{_HAN}]{{2,6}}”(?=[{_HAN}]))+")
+_AFTER_WORD_RE = re.compile(rf"[{_HAN}A-Za-z]+")
 _HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
 _AFTER_LEAD_RE = re.compile(r"^(?:相关|各类|各种|各项|其他|主要|重点)(?=[\u4e00-\u9fff]{2})")
 _AFTER_FIRST_SKIP = re.compile(r"的")
@@ -84,8 +83,6 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     elif m.end() < len(text) and m.end() < ceil and _HAN_CHAR_RE.match(text, m.end()):
         return None
     word = _AFTER_LEAD_RE.sub("", word)
-    if len(word) > 3 and word.endswith("中") and stop is None:
-        word = word[:-1]  # 45个国家先进制造业集群中，…: among them
     if _AFTER_STOP_RE.match(word) or len(word) < 2 or word in _GENERIC:
         return None
     if i > end and _DESCRIBED_RE.search(word):
