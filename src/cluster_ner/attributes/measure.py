@@ -83,6 +83,8 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     elif m.end() < len(text) and m.end() < ceil and _HAN_CHAR_RE.match(text, m.end()):
         return None
     word = _AFTER_LEAD_RE.sub("", word)
+    if len(word) > 3 and word.endswith("中") and stop is None:
+        word = word[:-1]  # 45个国家先进制造业集群中，…: among them
     if _AFTER_STOP_RE.match(word) or len(word) < 2 or word in _GENERIC:
         return None
     if i > end and _DESCRIBED_RE.search(word):
