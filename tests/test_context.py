@@ -702,6 +702,11 @@ def test_a_scope_word_before_a_cluster_qualifies_the_cluster_that_holds(nlp):
     assert _subject(metric(nlp, text, "1450亿元")) == ("cluster", "合肥市新能源汽车产业集群")
 
 
+def test_a_zone_a_body_pushes_holds_what_it_is_to_do(nlp):
+    text = "厦门市工业和信息化局表示，将推动火炬高新区新增3条高世代面板生产线。"
+    assert _subject(metric(nlp, text, "3条")) == ("place", "火炬高新区")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
