@@ -707,6 +707,11 @@ def test_a_zone_a_body_pushes_holds_what_it_is_to_do(nlp):
     assert _subject(metric(nlp, text, "3条")) == ("place", "火炬高新区")
 
 
+def test_a_port_named_after_its_city_holds_its_throughput(nlp):
+    text = "钦州市统计局数据显示，10月份钦州港完成货物吞吐量1560.7万吨。"
+    assert _subject(metric(nlp, text, "1560.7万吨")) == ("place", "钦州港")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

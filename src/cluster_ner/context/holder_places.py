@@ -47,11 +47,13 @@ _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党�
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
 # Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
 # 、 a list's next member (江阴市、张家港市分列…).
+# A port named after its place (钦州港, 宁波舟山港), not 港口, 港区 or 港澳.
+_PORT = re.compile(r"港(?![口区澳务湾城])")
 # A list item's own number between two places (德阳680家、成都420余家).
 _ITEM_NUMBER = re.compile(r"[\d.,]+(?:余|多)?[个家亿万元%]{0,3}")
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
-_AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
+_AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|月份|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
 # The country's macro-regions (中西部地区入选82个): places of a subject, not in regions.tsv
 # (they name no provinces of their own a cluster's name could start with).
 _MACRO_REGION = re.compile(r"(?:东中西部|中西部|东部|中部|西部|东北)地区")
@@ -152,6 +154,8 @@ class PlaceFinder(HolderScan):
             if self.text.startswith("一家", end):
                 continue  # 坪山区一家…企业: the company holds what follows
             name = resolved[-1].name if resolved else self.text[m.start:m.end]
+            if _PORT.match(self.text, end):  # 10月份钦州港完成货物吞吐量…: the port
+                end, name = end + 1, self.text[m.start : end + 1]
             out.append(Holder(m.start, end, PLACE, name))
         return out
 

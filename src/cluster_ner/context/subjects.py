@@ -315,6 +315,8 @@ class Topic:
         return [list(self.last) if self.last else None, list(self.place) if self.place else None, self.cluster]
 
     def saw(self, holder: tuple[str, str | None], text: str, pos: int) -> None:
+        if holder[0] == "place" and holder[1] and len(holder[1]) > 2 and holder[1].endswith("港"):
+            return  # a port (钦州港) holds its sentence's figures; the paragraph stays its city's
         if holder[0] in _TOPIC_KINDS and holder[1]:
             self.last = holder
             self.paragraph = start_of_paragraph(text, pos)
