@@ -712,6 +712,11 @@ def test_a_port_named_after_its_city_holds_its_throughput(nlp):
     assert _subject(metric(nlp, text, "1560.7万吨")) == ("place", "钦州港")
 
 
+def test_a_set_of_bases_named_again_holds_its_share_of_the_country(nlp):
+    text = "全国建设了445个国家新型工业化产业示范基地，这些产业示范基地创造了全国近三成工业增加值。"
+    assert _subject(metric(nlp, text, "近三成")) == ("group", "产业示范基地")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -78,6 +78,10 @@ def _family(kind: str) -> str | None:
     return {BODY: BODY, PLANNER: BODY, PLACE: PLACE, CLUSTER: CLUSTER}.get(kind)
 
 
+# 全国近三成工业增加值, 全省40%的产值: the country is the base of a share, not a holder.
+_SHARE_AFTER = re.compile(r"(?:的)?(?:近|约|超过|超|逾|将近)?(?:[一二三四五六七八九十两半]成|[\d.]+%|[一二三四五六七八九十]分之[一二三四五六七八九十])")
+# 这些产业示范基地, 上述园区: a set of bases or parks named again holds what its clause counts.
+_SET_OF_BASES = re.compile(r"(?:这些|上述|该批|这批)([\u4e00-\u9fff]{0,10}?(?:基地|园区|开发区|高新区|经开区))")
 # 全国市场占有率, 国内市场份额: the country names a market, the measure's, not a holder.
 _MARKET_AFTER = re.compile(r"(?:同类|同类产品)?市场(?:占有率|份额|占比)")
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
@@ -168,7 +172,12 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders += self._clause_place_holders
         holders += self._places()
         holders += self._scopes()
-        holders += [h for h in self._words(NATIONAL) if not self._is_base(h.start) and not _MARKET_AFTER.match(text, h.end)]
+        holders += [
+            h
+            for h in self._words(NATIONAL)
+            if not self._is_base(h.start) and not _MARKET_AFTER.match(text, h.end) and not _SHARE_AFTER.match(text, h.end)
+        ]
+        holders += [Holder(m.start(1), m.end(1), GROUP, m.group(1)) for m in _SET_OF_BASES.finditer(text) if self._outside(m.start(1), m.end(1))]
         holders += self._free(_CHINA, NATIONAL)
         holders += [  # 声谷 where the text also writes 中国声谷: its fullest name
             Holder(h.start, h.end, PLACE, "中国" + h.subject if not h.subject.startswith("中国") and "中国" + h.subject in text else h.subject)
