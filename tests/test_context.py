@@ -717,6 +717,11 @@ def test_a_set_of_bases_named_again_holds_its_share_of_the_country(nlp):
     assert _subject(metric(nlp, text, "近三成")) == ("group", "产业示范基地")
 
 
+def test_the_country_a_product_reaches_holds_nothing(nlp):
+    text = "2024年，洛阳现代农机装备集群拥有企业210余家，产品覆盖全国31个省（区、市）。"
+    assert metric(nlp, text, "31个")["subject_kind"] != "national"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
