@@ -74,10 +74,8 @@ _LEVEL_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治�
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 
-def _as_written(text: str, name: str) -> str:
-    """A place named as the document names it most fully (CONTEXT.md): its full name
-    where ``text`` (the number's surroundings, so the pieces of a long text agree) writes it,
-    else the short name it does write (深圳 for 深圳市)."""
+def _place_as_written(text: str, name: str) -> str:
+    """A place's full name where ``text`` writes it, else the short name it does write."""
     if name in text:
         return name
     short = _LEVEL_SUFFIX.sub("", name)
@@ -208,10 +206,8 @@ class ContextSetter(BatchedComponent):
             # (年产25GWh动力电池项目), not the next clause's (出台政策12条).
             described_clause = clause if described is not None and holder == described else -1
             kind, subject = holder if holder is not None else (None, None)
-            if kind == "place" and subject:
-                subject = _as_written(text[max(0, s - LOCAL_REACH) : e + LOCAL_REACH], subject)
-            if subject and "(" in subject:
-                subject = self._brackets_as_written(doc, subject, s, e)  # 章丘区（机械装备）特色产业集群
+            if subject:
+                subject = self._as_written(doc, text, kind, subject, s, e)
             change = change_of(text, clause, s, e, a["value"], a["kind"])
             if change is None and last_end >= 0 and (
                 NUMBER_LIST_JOINER_RE.fullmatch(text, last_end, s)
@@ -237,12 +233,19 @@ class ContextSetter(BatchedComponent):
         return (last.subject if last is not None else None), title
 
     @staticmethod
-    def _brackets_as_written(doc: Doc, subject: str, start: int, end: int) -> str:
-        """The working text has half-width brackets: a name keeps the full-width ones the
-        document writes before the number (within reach, so the pieces of a long text agree)."""
-        raw_start, raw_end = alignment(doc).to_raw(start, end)
-        before = raw_text(doc)[max(0, raw_start - LOCAL_REACH) : raw_end]
-        return subject.translate(_FULL_WIDTH_BRACKETS) if "（" in before and "(" not in before else subject
+    def _as_written(doc: Doc, text: str, kind: str | None, subject: str, start: int, end: int) -> str:
+        """A subject named as the document writes it (CONTEXT.md), read within reach of the
+        number at ``start``–``end`` so the pieces of a long text agree: a place by the fullest
+        name the text around writes (深圳 where it never writes 深圳市), and a name with the
+        full-width brackets the document uses (the working text has half-width ones)."""
+        if kind == "place":
+            subject = _place_as_written(text[max(0, start - LOCAL_REACH) : end + LOCAL_REACH], subject)
+        if "(" in subject:  # 章丘区（机械装备）特色产业集群
+            raw_start, raw_end = alignment(doc).to_raw(start, end)
+            around = raw_text(doc)[max(0, raw_start - LOCAL_REACH) : raw_end]
+            if "（" in around and "(" not in around:
+                subject = subject.translate(_FULL_WIDTH_BRACKETS)
+        return subject
 
     @staticmethod
     def _time(text: str, times: list[Time], end: int, sentence_start: int, pos: int) -> Time | None:
