@@ -79,7 +79,7 @@ def _family(kind: str) -> str | None:
 
 
 # 全国近三成工业增加值, 全省40%的产值: the country is the base of a share, not a holder.
-_SHARE_AFTER = re.compile(r"(?:的)?(?:近|约|超过|超|逾|将近)?(?:[一二三四五六七八九十两半]成|[\d.]+%|[一二三四五六七八九十]分之[一二三四五六七八九十])")
+_SHARE_FOLLOWS = re.compile(r"(?:的)?(?:近|约|超过|超|逾|将近)?(?:[一二三四五六七八九十两半]成|[\d.]+%|[一二三四五六七八九十]分之[一二三四五六七八九十])")
 # 闻名全国, 销往全国, 辐射全国: the country is where a thing reaches, not a holder.
 _NATIONAL_OBJECT = re.compile(r"(?:闻名|享誉|销往|辐射|覆盖|遍布|面向|走向|领先)$")
 # 这些产业示范基地, 上述园区: a set of bases or parks named again holds what its clause counts.
@@ -179,7 +179,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             for h in self._words(NATIONAL)
             if not self._is_base(h.start)
             and not _MARKET_AFTER.match(text, h.end)
-            and not _SHARE_AFTER.match(text, h.end)
+            and not _SHARE_FOLLOWS.match(text, h.end)
             and not _NATIONAL_OBJECT.search(text, max(0, h.start - 3), h.start)
         ]
         holders += [Holder(m.start(1), m.end(1), GROUP, m.group(1)) for m in _SET_OF_BASES.finditer(text) if self._outside(m.start(1), m.end(1))]
