@@ -32,6 +32,7 @@ SOURCES = (
     "corpus/blind-f/blindF.jsonl",
     "corpus/blind-g/blindG.jsonl",
     "corpus/blind-h/blindH.jsonl",
+    "corpus/blind-i/blindI.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
