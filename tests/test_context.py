@@ -722,6 +722,11 @@ def test_the_country_a_product_reaches_holds_nothing(nlp):
     assert metric(nlp, text, "31个")["subject_kind"] != "national"
 
 
+def test_the_last_place_of_a_list_joined_by_he_takes_its_rank(nlp):
+    text = "生物医药集群方面，苏州工业园区、苏州高新区和昆山市分别贡献营收786亿元、312亿元和268亿元。"
+    assert _subject(metric(nlp, text, "268亿元")) == ("place", "昆山市")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

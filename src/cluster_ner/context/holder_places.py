@@ -49,9 +49,12 @@ _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发�
 # 、 a list's next member (江阴市、张家港市分列…).
 # A port named after its place (钦州港, 宁波舟山港), not 港口, 港区 or 港澳.
 _PORT = re.compile(r"港(?![口区澳务湾城])")
+# The last character of a place or zone name (before 和 in a list of places).
+_PLACE_END = re.compile(r"[区市县省镇]")
+_DISTRIBUTIVE_SOON = re.compile(r"[^，,。；;！？!?\n]{1,10}?(?:分别|依次|各|均)")
 # A list item's own number between two places (德阳680家、成都420余家).
 _ITEM_NUMBER = re.compile(r"[\d.,]+(?:余|多)?[个家亿万元%]{0,3}")
-_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
+_CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、和及与]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|月份|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")
 # The country's macro-regions (中西部地区入选82个): places of a subject, not in regions.tsv
@@ -184,10 +187,13 @@ class PlaceFinder(HolderScan):
                 continue
             if i not in starts:
                 continue  # nothing a place could be starts here (most clauses)
-            if m.start() > 0 and self.text[m.start() - 1] == "、" and not (
+            if m.start() > 0 and self.text[m.start() - 1] in "、和及与" and not (
                 out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
+                or self.text[m.start() - 1] != "、"
+                and _PLACE_END.match(self.text, m.start() - 2)
+                and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…
             ):
-                continue  # after 、 only the next member of a list of subjects (德阳680家、成都…; not 覆盖昆明、曲靖)
+                continue  # after 、/和 only the next member of a list of subjects (德阳680家、成都…; not 覆盖昆明、曲靖)
             region = regions.match(self.text, i) or _MACRO_REGION.match(self.text, i)
             if region is not None and self._outside(i, region.end()):
                 if not self._outside(region.end(), region.end() + 1):
