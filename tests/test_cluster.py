@@ -24,6 +24,8 @@ def clusters(nlp, text):
         ("深圳市、广州市高端医疗器械集群", ["深圳市、广州市高端医疗器械集群"]),
         ("中宁枸杞精深加工特色产业集群产品销往各地", ["中宁枸杞精深加工特色产业集群"]),
         ("芜湖新能源汽车创新型产业集群入选", ["芜湖新能源汽车创新型产业集群"]),
+        ("洛阳市偃师区三轮摩托车特色产业集群入选", ["洛阳市偃师区三轮摩托车特色产业集群"]),  # 三轮 is no count
+        ("其中，晶硅光伏集群增长较快", ["晶硅光伏集群"]),
     ],
 )
 def test_cluster_spans(nlp, text, expected):
@@ -58,6 +60,7 @@ def test_unlisted_town_before_a_known_industry(nlp):
         "落实全省建设“415X”先进制造业集群的目标",
         "全国先进制造业集群发展大会",
         "龙口市推进集群数字化升级",
+        "扬州市海工装备产值占集群的比重为21%",  # a measure's words are no industry
     ],
 )
 def test_not_cluster(nlp, text):
