@@ -95,6 +95,13 @@ def _after_qualifiers() -> frozenset[str]:
     return frozenset(q.word for q in lexicon.qualifiers() if q.side == "after")
 
 
+# A phrase that is only a growth verb, perhaps after a time or 分别: it names no indicator.
+_GROWTH_VERB_ONLY = re.compile(
+    r"(?:前三季度|上半年|下半年|全年|今年|去年|[一二三四]季度|\d{1,2}[—\-~至]\d{1,2}月)?(?:分别)?(?:同比|比上年|较上年|环比)?"
+    r"(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?"
+)
+
+
 def _metric_values(
     text: str, start: int, end: int, surface: str, floor: int, ceil: int | None, previous: tuple[int, str | None]
 ) -> dict[str, object]:
@@ -109,7 +116,8 @@ def _metric_values(
     measure = _counted_noun(surface, q) or listed_measure(text, start) or find_measure(
         text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count"
     )
-    if measure is None or measure in ("增速", "增幅"):  # (增速居全省第2位: whose growth, if the number before says)
+    if measure is None or measure in ("增速", "增幅") or _GROWTH_VERB_ONLY.fullmatch(measure):
+        # (增速居全省第2位, …，分别增长8.2%, 前三季度同比增长9.5%: whose growth, if the number before says)
         measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous) or measure
     if q is None:
         return {"measure": measure, "kind": infer_kind(None, None, measure)}
