@@ -28,7 +28,7 @@ from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
 from .cluster import cluster_attributes
 from .government import resolve_gov
-from .measure import fallback_measure, find_measure, infer_kind, listed_measure
+from .measure import elided_indicator, fallback_measure, find_measure, infer_kind, listed_measure
 from .places import DocumentPlaces, document_places
 from .quantity import Quantity, parse_quantity
 
@@ -95,6 +95,8 @@ def _after_qualifiers() -> frozenset[str]:
     return frozenset(q.word for q in lexicon.qualifiers() if q.side == "after")
 
 
+# A growth verb right before a rate (股份制企业增长8.4%).
+_GROWTH_BEFORE = re.compile(r"(?:增长|下降|提高|降低|增加|减少)(?:了)?$")
 # A phrase that is only a growth verb, perhaps after a time or 分别: it names no indicator.
 _GROWTH_VERB_ONLY = re.compile(
     r"(?:前三季度|上半年|下半年|全年|今年|去年|[一二三四]季度|\d{1,2}[—\-~至]\d{1,2}月)?(?:分别)?(?:同比|比上年|较上年|环比)?"
@@ -119,6 +121,8 @@ def _metric_values(
     if measure is None or measure in ("增速", "增幅") or _GROWTH_VERB_ONLY.fullmatch(measure):
         # (增速居全省第2位, …，分别增长8.2%, 前三季度同比增长9.5%: whose growth, if the number before says)
         measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous) or measure
+    elif q is not None and q.unit == "%" and _GROWTH_BEFORE.search(text, max(0, start - 4), start):
+        measure = elided_indicator(text, start, measure, previous)  # …，股份制企业增长8.4%
     if q is None:
         return {"measure": measure, "kind": infer_kind(None, None, measure)}
     return {

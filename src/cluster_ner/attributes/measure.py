@@ -27,7 +27,7 @@ from ..constants import HAN as _HAN
 from ..constants import NUMBER_LIST_JOINER_RE
 from ..grammar.metric import unit_entry
 
-__all__ = ["fallback_measure", "find_measure", "infer_kind", "listed_measure"]
+__all__ = ["elided_indicator", "fallback_measure", "find_measure", "infer_kind", "listed_measure"]
 
 _MAX_AFTER = 10
 _MAX_BEFORE = 24
@@ -121,6 +121,26 @@ _INDICATOR_END = _Suffixes(_INDICATOR_ENDS)
 
 def _ends_like_indicator(phrase: str) -> bool:
     return _INDICATOR_END.find(phrase) is not None
+
+
+_CATEGORY_ENDS = ("企业", "业", "板块", "领域")  # a category (制造业, 股份制企业), not an indicator, before a growth rate
+
+
+def elided_indicator(text: str, start: int, measure: str, previous: tuple[int, str | None]) -> str:
+    """A category whose indicator the clause before names (国有控股企业增加值增长5.2%，
+    股份制企业增长8.4% → 股份制企业增加值): ``measure`` with that indicator, else as is."""
+    prev_end, prev_measure = previous
+    if (
+        not prev_measure
+        or not measure.endswith(_CATEGORY_ENDS)
+        or not 0 <= start - prev_end <= 24
+        or _SENTENCE_BREAK.search(text, prev_end, start)
+    ):
+        return measure
+    m = _INDICATOR_END.find(prev_measure)
+    if m is None or m.start() == 0 or prev_measure.endswith(measure):
+        return measure
+    return measure + prev_measure[m.start() :]
 
 
 def _before(text: str, start: int, floor: int, count: bool = False) -> str | None:
