@@ -727,6 +727,11 @@ def test_the_last_place_of_a_list_joined_by_he_takes_its_rank(nlp):
     assert _subject(metric(nlp, text, "268亿元")) == ("place", "昆山市")
 
 
+def test_a_scope_word_before_a_group_of_clusters_qualifies_the_group(nlp):
+    text = "湖北省印发行动计划。“十四五”期间，全省集群累计完成投资1.2万亿元以上。"
+    assert _subject(metric(nlp, text, "1.2万亿元以上"))[0] == "group"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

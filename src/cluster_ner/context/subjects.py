@@ -96,8 +96,8 @@ def holder_in_sentence(
             return resolved
     in_clause = holders.before(sentence_start if row else clause, start)[::-1]  # leftmost first
     for k, h in enumerate(in_clause):
-        if h.kind == "place" and k + 1 < len(in_clause) and in_clause[k + 1].start == h.end and in_clause[k + 1].kind in (CLUSTER, ANAPHOR):
-            continue  # 全市|新能源汽车产业集群实现产值…: the place qualifies the cluster that holds
+        if h.kind == "place" and k + 1 < len(in_clause) and in_clause[k + 1].start == h.end and in_clause[k + 1].kind in (CLUSTER, ANAPHOR, GROUP):
+            continue  # 全市|新能源汽车产业集群实现产值…, 全省|先进制造业集群营业收入…: the place qualifies what holds
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in in_clause[k + 1 :]):
             continue  # 丹阳市人民政府提出集群产值力争突破400亿元: the plan's own subject
         if any(later.kind == OTHER and text.startswith("的", later.start - 1) for later in in_clause[k + 1 :]):
