@@ -732,6 +732,11 @@ def test_a_scope_word_before_a_group_of_clusters_qualifies_the_group(nlp):
     assert _subject(metric(nlp, text, "1.2万亿元以上"))[0] == "group"
 
 
+def test_a_group_of_clusters_a_body_pushes_holds_the_figure(nlp):
+    text = "工业和信息化部有关负责人表示，下一步将推动国家级集群到2027年营业收入突破30万亿元。"
+    assert _subject(metric(nlp, text, "30万亿元")) == ("group", "国家级集群")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")
