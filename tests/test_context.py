@@ -737,6 +737,11 @@ def test_a_group_of_clusters_a_body_pushes_holds_the_figure(nlp):
     assert _subject(metric(nlp, text, "30万亿元")) == ("group", "国家级集群")
 
 
+def test_a_set_of_industry_groups_is_a_group(nlp):
+    text = "浙江省深入实施集群培育工程，4个万亿级世界级先进产业群营业收入合计达到8.6万亿元。"
+    assert _subject(metric(nlp, text, "8.6万亿元"))[0] == "group"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

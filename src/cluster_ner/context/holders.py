@@ -100,11 +100,11 @@ _POLICY_PARTS = re.compile(r"(?:^|(?<=[。！？!?\n；;，,]))(?:本|该|上述
 _N_PLACES = re.compile(r"(?:^|(?<=[，,；;。！？!?：:\n \t\u3000]))(?:[两二三四五六七八九]|十)(?:地|市|省|县|区|城)(?=[\u4e00-\u9fff])", re.M)
 _ANY_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _GENERIC_CLUSTER = re.compile(
-    r"(?=[国世省市重县中先战特创产集“百优地])"  # the characters it can start with: skip the rest fast
+    r"(?=[国世省市重县中先战特创产集“百优地万千])"  # the characters it can start with: skip the rest fast
     r"(?:“[^”\n]{1,8}”)?"  # a programme's name: “415X”先进制造业集群
     r"(?:中国百强|百强)?"  # a ranking's list: 中国百强产业集群
-    r"(?:国家级|国家|世界级|省级|市级)?(?:重点)?(?:县域)?(?:中小企业)?(?:优势|地标)?"
-    r"(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?:核心区)?"
+    r"(?:万亿级|千亿级)?(?:国家级|国家|世界级|省级|市级)?(?:重点)?(?:县域)?(?:中小企业)?(?:优势|地标)?"
+    r"(?:(?:先进制造业|战略性新兴产业|战略性产业|特色产业|创新型产业|产业)?集群(?:核心区)?|(?:先进)?产业群)"
 )
 # A scope and count before a group phrase, part of the group's subject position:
 # 全省20个战略性产业集群实现…, 全国先进制造业集群产品质量合格率…
