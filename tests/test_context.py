@@ -742,6 +742,12 @@ def test_a_set_of_industry_groups_is_a_group(nlp):
     assert _subject(metric(nlp, text, "8.6万亿元"))[0] == "group"
 
 
+def test_towns_listed_with_a_zone_before_a_later_fenbie_take_their_ranks(nlp):
+    text = "从区域看，松山湖高新区、长安镇、塘厦镇营业收入位列全市前三，分别为1568亿元、1204亿元和835亿元。"
+    assert metric(nlp, text, "1204亿元")["subject"] == "长安镇"
+    assert metric(nlp, text, "835亿元")["subject"] == "塘厦镇"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

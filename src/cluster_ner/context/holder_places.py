@@ -51,7 +51,7 @@ _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发�
 _PORT = re.compile(r"港(?![口区澳务湾城])")
 # The last character of a place or zone name (before 和 in a list of places).
 _PLACE_END = re.compile(r"[区市县省镇]")
-_DISTRIBUTIVE_SOON = re.compile(r"[^，,。；;！？!?\n]{1,10}?(?:分别|依次|各|均)")
+_DISTRIBUTIVE_SOON = re.compile(r"[^，,。；;！？!?\n]{1,10}?(?:分别|依次|各|均)|[^。；;！？!?\n]{1,30}?(?:分别|依次)")
 # A list item's own number between two places (德阳680家、成都420余家).
 _ITEM_NUMBER = re.compile(r"[\d.,]+(?:余|多)?[个家亿万元%]{0,3}")
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、和及与]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
@@ -63,7 +63,7 @@ _MACRO_REGION = re.compile(r"(?:东中西部|中西部|东部|中部|西部|东�
 _ZONE_LEAD_MAX = 8  # words of the sentence read back with a zone's name, before its place
 _TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
 # A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
-_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])[{HAN}]{{2,3}}?(?:镇|街道)(?=[{HAN}])(?!(?:党委|政府|人民政府|办事处))")
+_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])[{HAN}]{{2,3}}?(?:镇|街道)(?=[{HAN}、])(?!(?:党委|政府|人民政府|办事处))")
 _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
 
 
@@ -189,9 +189,8 @@ class PlaceFinder(HolderScan):
                 continue  # nothing a place could be starts here (most clauses)
             if m.start() > 0 and self.text[m.start() - 1] in "、和及与" and not (
                 out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
-                or self.text[m.start() - 1] != "、"
-                and _PLACE_END.match(self.text, m.start() - 2)
-                and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…
+                or _PLACE_END.match(self.text, m.start() - 2)
+                and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…, 松山湖高新区、|长安镇…，分别为
             ):
                 continue  # after 、/和 only the next member of a list of subjects (德阳680家、成都…; not 覆盖昆明、曲靖)
             region = regions.match(self.text, i) or _MACRO_REGION.match(self.text, i)
