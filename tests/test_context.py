@@ -748,6 +748,11 @@ def test_towns_listed_with_a_zone_before_a_later_fenbie_take_their_ranks(nlp):
     assert metric(nlp, text, "835亿元")["subject"] == "塘厦镇"
 
 
+def test_a_provinces_count_of_national_list_clusters_is_the_provinces(nlp):
+    text = "四川省经信厅介绍，截至今年6月，全省共有国家先进制造业集群4个。"
+    assert _subject(metric(nlp, text, "4个")) == ("place", "四川省")
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -204,7 +204,7 @@ _PARTS_COUNTED = re.compile(r"[条章款]$")
 _PARTS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:措施|举措|政策|条款|任务|意见|内容)|[，,。；;]|$|\d")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
-_NATIONAL_IN_CLAUSE = re.compile(r"国家(?!级)|全国|我国")
+_NATIONAL_IN_CLAUSE = re.compile(r"国家(?!级|先进|战略|中小|特色|重点|新型|创新)|全国|我国")  # (国家先进制造业集群 names a list, not the country)
 _EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
 
 
