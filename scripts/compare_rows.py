@@ -33,6 +33,7 @@ SOURCES = (
     "corpus/blind-g/blindG.jsonl",
     "corpus/blind-h/blindH.jsonl",
     "corpus/blind-i/blindI.jsonl",
+    "corpus/blind-j/blindJ.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
