@@ -61,6 +61,9 @@ def test_unlisted_town_before_a_known_industry(nlp):
         "全国先进制造业集群发展大会",
         "龙口市推进集群数字化升级",
         "扬州市海工装备产值占集群的比重为21%",  # a measure's words are no industry
+        "进入全国中药产业集群前十",  # the nation's clusters of an industry: a category
+        "争创自治区级新能源装备特色产业集群",  # a level's designation
+        "麒麟区、沾益区、陆良县分别完成集群产值196.2亿元",  # verbs are no part of a name
     ],
 )
 def test_not_cluster(nlp, text):

@@ -65,6 +65,9 @@ _JOINERS_BETWEEN_INDUSTRIES = "与和及"
 _LEVEL_CHARS = "省市县区州旗盟镇乡"
 # A bare 集群 after these words is the end of an award's title (省级安全应急产业特色集群).
 _DESIGNATION_BEFORE = ("特色",)
+# Before a cluster name with no place: the nation's clusters of an industry (a ranking's
+# category) or a level's designation, not one cluster.
+_CATEGORY_BEFORE = re.compile(r"(?:全国|省级|自治区级|市级|县级|国家级)$")
 
 
 # --------------------------------------------------------------------------
@@ -296,6 +299,8 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
             continue
         if not _has_place(words) and _COUNT_BEFORE.search(text, max(0, start - 6), start):
             continue  # 9个纺织服装产业集群列入…: a count of clusters of an industry, a set
+        if not _has_place(words) and _CATEGORY_BEFORE.search(text, max(0, start - 4), start):
+            continue  # 全国中药产业集群前十, 争创自治区级新能源装备特色产业集群: a category or a designation
         found.append((start, m.end()))
     return found
 
