@@ -753,6 +753,15 @@ def test_a_provinces_count_of_national_list_clusters_is_the_provinces(nlp):
     assert _subject(metric(nlp, text, "4个"))[0] == "place"
 
 
+def test_a_counted_set_of_clusters_before_fenbie_is_its_members_in_order(nlp):
+    text = (
+        "安溪县藤铁工艺产业集群2022年实现产值180亿元。德化县陶瓷产业集群拥有陶瓷企业3800余家。"
+        "两大集群的出口交货值分别为62亿元和193亿元。"
+    )
+    assert metric(nlp, text, "62亿元")["subject"] == "安溪县藤铁工艺产业集群"
+    assert metric(nlp, text, "193亿元")["subject"] == "德化县陶瓷产业集群"
+
+
 def test_an_event_the_sentence_happens_at_holds_its_counts(nlp):
     text = "第五届中国陶瓷产业发展峰会上，现场签约项目28个。"
     assert _subject(metric(nlp, text, "28个")) == ("other", "第五届中国陶瓷产业发展峰会")

@@ -70,6 +70,10 @@ _RESPECTIVELY_LATER = re.compile(r"[^。；;！？!?\n]{0,30}?(?:分别|依次)"
 # After a list of places: each member holds what follows (各有2个, 均有6个).
 _EACH = re.compile(r"[^，,。；;！？!?\n\d]{0,3}?(?:各有|均有|各|均为|都有)")
 _RESPECTIVELY_AGAIN = re.compile(r"分别|依次")
+# A set of clusters counted by a numeral (两大集群, 三个集群): its members are the clusters named last.
+_COUNTED_SET = re.compile(r"([两二三四五])(?:大|个)(?:产业)?集群")
+_SET_SIZE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
 
 
@@ -426,6 +430,33 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             run.append(h)
         flush()
         return out
+
+    def counted_set_member_at(self, pos: int, numbers: Sequence[int]) -> Holder | None:
+        """For a number after 分别 whose sentence opens with a counted set of clusters
+        (两大集群的出口交货值分别为62亿元和193亿元), the cluster of the same rank among the
+        last ones the text names before the set; ``None`` otherwise."""
+        sentence = max(self.text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+        for m in list(_COUNTED_SET.finditer(self.text, sentence, pos))[-1:]:  # the set named last
+            respectively = self.text.rfind("分别", m.end(), pos)
+            if respectively < 0:
+                return None  # (…，两大集群合计占…的80.8%: the set's own figure)
+            size = _SET_SIZE[m.group(1)]
+            k = bisect.bisect_left(self._cluster_starts, m.start())
+            named: list[str] = []
+            for h in reversed(self._cluster_holders[:k]):
+                if h.subject and h.subject not in named:
+                    named.append(h.subject)
+                if len(named) == size:
+                    break
+            if len(named) < size:
+                return None
+            named.reverse()
+            first = respectively
+            for again in _RESPECTIVELY_AGAIN.finditer(self.text, respectively + 2, pos):
+                first = again.end()  # (…分别为A和B，分别占…: counted again from the second)
+            rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, first)
+            return Holder(pos, pos, CLUSTER, named[rank]) if 0 <= rank < size else None
+        return None
 
     def listed_at(self, pos: int, numbers: Sequence[int]) -> Holder | None:
         """For a number at ``pos`` after a 分别 list in its sentence, the list's member of the
