@@ -45,15 +45,16 @@ _NOT_ZONE_SHORT = re.compile(r"国家|省级|市级|县级|各类|各级|全国|
 _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
 # A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
-# Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
-# 、 a list's next member (江阴市、张家港市分列…).
 # A port named after its place (钦州港, 宁波舟山港), not 港口, 港区 or 港澳.
 _PORT = re.compile(r"港(?![口区澳务湾城])")
 # The last character of a place or zone name (before 和 in a list of places).
 _PLACE_END = re.compile(r"[区市县省镇]")
+# 分别 or 各 soon after a place: it is a member of a list whose members each hold a number.
 _DISTRIBUTIVE_SOON = re.compile(r"[^，,。；;！？!?\n]{1,10}?(?:分别|依次|各|均)|[^。；;！？!?\n]{1,30}?(?:分别|依次)")
 # A list item's own number between two places (德阳680家、成都420余家).
 _ITEM_NUMBER = re.compile(r"[\d.,]+(?:余|多)?[个家亿万元%]{0,3}")
+# Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
+# 、, 和, 及 or 与 the next member of a list (江阴市、张家港市分列…).
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、和及与]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
 # A place right after one of these is in a subject's position: 2023年全市, 过去一年邵东市.
 _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|月份|季度|以来|期间|目前|当前|去年|今年|日前|近日)$")

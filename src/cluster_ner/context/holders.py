@@ -69,6 +69,7 @@ _RESPECTIVELY = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:分别|分列|分�
 _RESPECTIVELY_LATER = re.compile(r"[^。；;！？!?\n]{0,30}?(?:分别|依次)")
 # After a list of places: each member holds what follows (各有2个, 均有6个).
 _EACH = re.compile(r"[^，,。；;！？!?\n\d]{0,3}?(?:各有|均有|各|均为|都有)")
+# 分别 again later in a list's sentence: the members are counted again from it.
 _RESPECTIVELY_AGAIN = re.compile(r"分别|依次")
 # A set of clusters counted by a numeral (两大集群, 三个集群): its members are the clusters named last.
 _COUNTED_SET = re.compile(r"([两二三四五])(?:大|个)(?:产业)?集群")
