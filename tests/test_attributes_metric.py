@@ -33,6 +33,8 @@ def metric(nlp, text: str, surface: str):
         ("三大集群营业收入分别为2156亿元和686亿元，分别增长8.1%和12.3%。", "8.1%", "三大集群营业收入"),
         ("1—9月，集群实现营业收入1200亿元，前三季度同比增长9.5%。", "9.5%", "营业收入"),
         ("分门类看，采矿业增加值下降3.6%，制造业增长8.9%。", "8.9%", "制造业增加值"),  # the indicator of the clause before
+        ("预计今年产值再增长两成。", "两成", "产值"),  # 再 links, it is no part of the indicator
+        ("营业收入突破500亿元大关。", "500亿元", "营业收入"),  # not 大关, a figure of speech after it
         # the indicator before it
         ("近四年丽水GDP年均增长11.4%,成为推进丽水跨越式发展的主引擎。", "11.4%", "GDP"),
         ("该集群2023年产值达到500亿元,同比增长12%。", "500亿元", "产值"),
@@ -60,6 +62,7 @@ def test_measure(nlp, text, surface, measure):
     "text, surface",
     [
         ("到2027年突破5000亿元。", "5000亿元"),  # a target: nothing says what
+        ("增速保持两位数。", "两位数"),  # 位数 is the number's own unit
         ("交通铝材均居全国第一。", "第一"),  # a rank of a subject, not an indicator
     ],
 )

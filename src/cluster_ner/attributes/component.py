@@ -121,7 +121,9 @@ def _metric_values(
     if measure is None or measure in ("增速", "增幅") or _GROWTH_VERB_ONLY.fullmatch(measure):
         # (增速居全省第2位, …，分别增长8.2%, 前三季度同比增长9.5%: whose growth, if the number before says)
         measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous) or measure
-    elif q is not None and q.unit == "%" and _GROWTH_BEFORE.search(text, max(0, start - 4), start):
+    if measure == "位数":
+        measure = None  # (两位数增长: the number's own unit names no indicator)
+    elif measure is not None and q is not None and q.unit == "%" and _GROWTH_BEFORE.search(text, max(0, start - 4), start):
         measure = elided_indicator(text, start, measure, previous)  # …，股份制企业增长8.4%
     if q is None:
         return {"measure": measure, "kind": infer_kind(None, None, measure)}
