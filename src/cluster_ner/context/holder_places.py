@@ -22,6 +22,7 @@ from ..attributes.places import place_words_in
 from ..constants import FUNCTION_CHARS, HAN
 from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
 from .holder_base import LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, Holder, HolderScan
+from .sentences import start_of_paragraph
 
 __all__ = ["PlaceFinder"]
 
@@ -312,7 +313,7 @@ class PlaceFinder(HolderScan):
         with ``level`` (市, 县, 区, 旗)."""
         if level not in ("市", "县", "区", "旗"):
             return None
-        paragraph = self.text.rfind("\n", 0, pos) + 1
+        paragraph = start_of_paragraph(self.text, pos)
         k = bisect.bisect_left(self._clause_place_starts, pos) - 1
         while k >= 0 and self._clause_place_holders[k].start >= paragraph:
             h = self._clause_place_holders[k]

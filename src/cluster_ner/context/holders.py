@@ -40,7 +40,7 @@ from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_R
 from .holder_companies_events import CompanyEventFinder
 from .holder_places import PlaceFinder
 from .holder_speakers import SpeakerFinder
-from .sentences import last_heading
+from .sentences import last_heading, start_of_sentence
 
 __all__ = ["Holder", "DocumentHolders"]
 
@@ -290,7 +290,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             name = a.get("canonical") or self.text[s:e]
             plan = _PLANS.match(self.text, e)
             if plan is not None:  # 泉州市人民政府提出，未来三年将推动…: the body's plan
-                out.append(Holder(s, e, PLANNER, name, _place_of_body(a)))
+                out.append(Holder(s, e, PLANNER, name, self._body_places[s]))
             elif not _after_body_re("announce").match(self.text, e):
                 out.append(Holder(s, e, BODY, name))
         return out
@@ -436,28 +436,26 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         """For a number after 分别 whose sentence opens with a counted set of clusters
         (两大集群的出口交货值分别为62亿元和193亿元), the cluster of the same rank among the
         last ones the text names before the set; ``None`` otherwise."""
-        sentence = max(self.text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
-        for m in list(_COUNTED_SET.finditer(self.text, sentence, pos))[-1:]:  # the set named last
-            respectively = self.text.rfind("分别", m.end(), pos)
-            if respectively < 0:
-                return None  # (…，两大集群合计占…的80.8%: the set's own figure)
-            size = _SET_SIZE[m.group(1)]
-            k = bisect.bisect_left(self._cluster_starts, m.start())
-            named: list[str] = []
-            for h in reversed(self._cluster_holders[:k]):
-                if h.subject and h.subject not in named:
-                    named.append(h.subject)
-                if len(named) == size:
-                    break
-            if len(named) < size:
-                return None
-            named.reverse()
-            first = respectively
-            for again in _RESPECTIVELY_AGAIN.finditer(self.text, respectively + 2, pos):
-                first = again.end()  # (…分别为A和B，分别占…: counted again from the second)
-            rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, first)
-            return Holder(pos, pos, CLUSTER, named[rank]) if 0 <= rank < size else None
-        return None
+        sets = list(_COUNTED_SET.finditer(self.text, start_of_sentence(self.text, pos), pos))
+        if not sets:
+            return None
+        m = sets[-1]  # the set named last
+        respectively = self.text.rfind("分别", m.end(), pos)
+        if respectively < 0:
+            return None  # (…，两大集群合计占…的80.8%: the set's own figure)
+        size = _SET_SIZE[m.group(1)]
+        k = bisect.bisect_left(self._cluster_starts, m.start())
+        named: list[str] = []
+        for h in reversed(self._cluster_holders[:k]):
+            if h.subject and h.subject not in named:
+                named.append(h.subject)
+            if len(named) == size:
+                break
+        if len(named) < size:
+            return None
+        named.reverse()
+        rank = self._rank(pos, numbers, respectively)
+        return Holder(pos, pos, CLUSTER, named[rank]) if 0 <= rank < size else None
 
     def listed_at(self, pos: int, numbers: Sequence[int]) -> Holder | None:
         """For a number at ``pos`` after a 分别 list in its sentence, the list's member of the
@@ -468,13 +466,17 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         run = self.lists[i]
         if _SENTENCE_BREAK.search(self.text, run[-1].end, pos):
             return None
-        first = self._list_from[i]
-        for again in _RESPECTIVELY_AGAIN.finditer(self.text, first, pos):
-            first = again.end()  # …分别实现营收A、B和C，分别增长a、b和c: counted again from the second
-        rank = bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, first)
+        rank = self._rank(pos, numbers, self._list_from[i])
         if rank < 0:
             return None
         return run[rank] if rank < len(run) else None
+
+    def _rank(self, pos: int, numbers: Sequence[int], first: int) -> int:
+        """The rank of the number at ``pos`` among a list's numbers counted from ``first``,
+        or from a later 分别 before it (…分别实现营收A、B和C，分别增长a、b和c: counted again)."""
+        for again in _RESPECTIVELY_AGAIN.finditer(self.text, first, pos):
+            first = again.end()
+        return bisect.bisect_left(numbers, pos) - bisect.bisect_left(numbers, first)
 
     @staticmethod
     def _without_nested(holders: list[Holder]) -> list[Holder]:

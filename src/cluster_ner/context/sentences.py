@@ -108,9 +108,22 @@ def top_heading_before(text: str, pos: int) -> str | None:
     ``None``; an attachment (附件：…) after the heading ends its section."""
     starts, titles = _top_headings(text)
     i = bisect.bisect_right(starts, pos) - 1
-    if i < 0 or text.find("\n附件", starts[i], pos) >= 0:
+    if i < 0:
+        return None
+    attachments = _attachments(text)
+    k = bisect.bisect_left(attachments, starts[i])
+    if k < len(attachments) and attachments[k] + len(_ATTACHMENT) <= pos:
         return None
     return titles[i]
+
+
+_ATTACHMENT = "\n附件"
+
+
+@functools.lru_cache(maxsize=4)
+def _attachments(text: str) -> list[int]:
+    """Where the text's attachments (附件 opening a line) start (found once per text)."""
+    return [m.start() for m in re.finditer(_ATTACHMENT, text)]
 
 
 def last_heading(text: str, pos: int) -> int:

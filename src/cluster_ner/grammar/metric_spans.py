@@ -82,9 +82,12 @@ _WRAPPED_LINE = 16  # a line at least this long, broken inside a number, was wra
 
 
 def _opens_line(text: str, pos: int) -> bool:
-    """Does only white space stand between the line's start and ``pos``?"""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip()
+    """Does only white space stand between the line's start and ``pos``? (Read back over
+    the white space only: a long line costs nothing.)"""
+    i = pos
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def _mend(text: str, s: int, e: int) -> tuple[int, int]:
