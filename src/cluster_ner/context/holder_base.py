@@ -27,6 +27,8 @@ NATIONAL_SUBJECT = "中国"
 # title, a cluster): within the overlap of a long text's pieces, so pieces and one
 # pass agree (documents.OVERLAP_CHARS).
 LOCAL_REACH = 900
+# What follows a list item's own number (德阳680家、成都420余家): 余/多 and a short unit.
+ITEM_NUMBER_TAIL = r"(?:余|多)?[个家亿万元%]{0,3}"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .. import lexicon
 from ..attributes.places import place_words_in
 from ..constants import FUNCTION_CHARS, HAN
 from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
-from .holder_base import LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, Holder, HolderScan
+from .holder_base import ITEM_NUMBER_TAIL, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, Holder, HolderScan
 from .sentences import start_of_paragraph
 
 __all__ = ["PlaceFinder"]
@@ -53,7 +53,7 @@ _PLACE_END = re.compile(r"[区市县省镇]")
 # 分别 or 各 soon after a place: it is a member of a list whose members each hold a number.
 _DISTRIBUTIVE_SOON = re.compile(r"[^，,。；;！？!?\n]{1,10}?(?:分别|依次|各|均)|[^。；;！？!?\n]{1,30}?(?:分别|依次)")
 # A list item's own number between two places (德阳680家、成都420余家).
-_ITEM_NUMBER = re.compile(r"[\d.,]+(?:余|多)?[个家亿万元%]{0,3}")
+_ITEM_NUMBER = re.compile(r"[\d.,]+" + ITEM_NUMBER_TAIL)
 # Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
 # 、, 和, 及 or 与 the next member of a list (江阴市、张家港市分列…).
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、和及与]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .. import lexicon, text_tables
+from .holder_base import ITEM_NUMBER_TAIL
 from .holders import (
     ANAPHOR,
     BODIES,
@@ -147,7 +148,7 @@ def holder_in_sentence(
 
 # Between a list item's holder and its number (德阳680家、成都420余家): nothing, or a verb.
 _ITEM_GAP = re.compile(r"(?:约|达|有|为|超|共)?")
-_ITEM_BEFORE = re.compile(r"\d(?:余|多)?[个家亿万元%]{0,3}$")  # the item before has its own number
+_ITEM_BEFORE = re.compile(r"\d" + ITEM_NUMBER_TAIL + "$")  # the item before has its own number
 # An event holder followed by these is a scene (会上, 峰会期间, 签约现场), not a subject.
 _SETTING_AFTER = re.compile(r"上|期间|现场")
 # A verb pushing a cluster whose own figure the clause then states (推动集群营收达到…).
