@@ -338,6 +338,11 @@ def test_a_short_mention_is_the_clusters_fullest_name(nlp):
     assert _subject(metric(nlp, text, "312家")) == ("cluster", CLUSTER)
 
 
+def test_a_mention_of_a_one_character_industry_is_the_placed_name_it_ends(nlp):
+    text = "鹰潭市铜产业集群运行简况\n1—11月，全市铜产业集群实现主营业务收入4026.5亿元。"
+    assert _subject(metric(nlp, text, "4026.5亿元")) == ("cluster", "鹰潭市铜产业集群")
+
+
 @pytest.mark.parametrize(
     ("text", "number", "place"),
     [

@@ -124,8 +124,11 @@ _CLUSTER_HEAD = re.compile(r"(?:先进制造业|战略性新兴产业|战略性�
 
 
 def _shared_industry(a: str, b: str) -> bool:
-    """Do two cluster names share a two-character industry word (铝材, 装备 …)?"""
+    """Does cluster name ``a`` share a two-character industry word (铝材, 装备 …) with ``b``,
+    or is it ``b``'s tail?"""
     generic = ("产业", "集群", "特色", "先进", "制造", "高端", "国家", "装备", "智能", "新型", "现代", "材料", "信息", "电子", "技术")
+    if len(a) > 4 and b.endswith(a):
+        return True  # 铜产业集群 of 鹰潭市铜产业集群: a one-character industry
     a = _CLUSTER_HEAD.sub("", a)  # (业集 of 产业集群 is no industry word)
     grams = {a[i : i + 2] for i in range(len(a) - 1)} - set(generic)
     return any(g in b for g in grams)
