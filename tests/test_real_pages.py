@@ -182,6 +182,16 @@ def test_generic_bodies_listed_under_one_各(rules_nlp):
     assert of(rules_nlp, text, "GOV") == []
 
 
+def test_an_item_after_a_domain_with_he_is_still_governed_by_各(rules_nlp):
+    text = "各设区市工业和信息化局、财政局，自治区有关部门："  # 和 inside 工业和信息化 joins no items
+    assert of(rules_nlp, text, "GOV") == []
+
+
+def test_bodies_listed_after_a_verb_are_not_addressee_items(rules_nlp):
+    text = "各省级工业和信息化主管部门会同省发展改革委、省财政厅建立培育库。"
+    assert of(rules_nlp, text, "GOV") == ["省发展改革委", "省财政厅"]
+
+
 def test_a_named_body_after_a_comma_in_an_addressee_line_is_gov(rules_nlp):
     text = "各县（市、区）工信局，经开区经济发展部："
     assert of(rules_nlp, text, "GOV") == ["经开区经济发展部"]

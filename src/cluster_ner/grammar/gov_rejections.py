@@ -67,14 +67,41 @@ def _addressee_item(text: str, s: int) -> bool:
     stretch = _OPEN_ASIDE.sub("", _ASIDE.sub("", text[m.start() + 1 : s]))
     if not stretch:
         return True
-    words = _addressee_words()
-    for item in re.split("[、及和与]", stretch):
-        if not item:
-            continue
-        if item in words or all(c in words for c in item) or plausible_gov_end(item):
-            continue
-        chain = read_place_chain(item)
-        if chain and chain[-1].end == len(item):
-            continue
+    if not _addressee_items(stretch):
         return False
-    return True
+    # A later item: the list runs on to the line's comma or colon (…、财政局，省农业农村厅：),
+    # not into a verb (各省级主管部门会同省发展改革委、省财政厅建立…).
+    rest = _LIST_REST.match(text, s)
+    return _addressee_items(_OPEN_ASIDE.sub("", rest.group())) if rest is not None else False
+
+
+# To the list's end, or to the end of the aside the item is in (经委（经信委、工信厅）).
+_LIST_REST = re.compile(r"[^，,：:；;。！？\n）)]{0,60}(?=[，,：:）)])")
+
+
+def _addressee_items(stretch: str) -> bool:
+    """Is ``stretch`` items of an addressee list joined by 、/及/和/与 (和 inside a domain,
+    工业和信息化局, joins none)?"""
+    stretch = _domain_with_he_re().sub(lambda m: m.group().replace("和", _MASKED_HE), stretch)
+    return all(_addressee_word(item.replace(_MASKED_HE, "和")) for item in re.split("[、及和与]", stretch))
+
+
+_MASKED_HE = "\0"
+
+
+@lexicon.cached
+def _domain_with_he_re() -> re.Pattern[str]:
+    """The domains whose name holds 和 (工业和信息化, 住房和城乡建设)."""
+    return re.compile(lexicon.alternation([form for form in lexicon.gov_domains() if "和" in form]))
+
+
+def _addressee_word(item: str) -> bool:
+    """Can ``item`` be one item of an addressee list (a level word, a group of places, a
+    place, a body)?"""
+    if not item:
+        return True
+    words = _addressee_words()
+    if item in words or all(c in words for c in item) or plausible_gov_end(item):
+        return True
+    chain = read_place_chain(item)
+    return bool(chain) and chain[-1].end == len(item)
