@@ -370,6 +370,16 @@ def test_a_count_of_clusters_across_the_country_is_national(nlp):
     assert _subject(metric(nlp, text, "80个")) == ("national", "中国")
 
 
+def test_a_count_of_a_years_list_of_clusters_is_the_group(nlp):
+    text = "经专家评审和公示，确定了100家2024年度中小企业特色产业集群。"
+    assert _subject(metric(nlp, text, "100家")) == ("group", "中小企业特色产业集群")
+
+
+def test_a_count_of_a_clusters_companies_is_no_count_of_clusters(nlp):
+    text = "绍兴市现代纺织与服装产业集群试点启动。截至6月底，已为1260家集群企业发放贷款。"
+    assert _subject(metric(nlp, text, "1260家"))[0] != "group"
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

@@ -197,14 +197,14 @@ def attributive_holder(text: str, end: int) -> tuple[str, str | None] | None:
 
 
 # A number that may count clusters (80个, 5个以上, 两批): not an amount (1.5亿元支持集群…).
-_COUNT_OF_CLUSTERS = re.compile(r"[个批](?:以上|左右|多|余)?$")
+_COUNT_OF_CLUSTERS = re.compile(r"[个批家](?:以上|左右|多|余)?$")
 # A count of places (四市, 两地): the places of a cross-region cluster.
 _N_PLACES_METRIC = re.compile(r"[两二三四五六七八九十]+(?:市|地|省|城|州市)")
 # A count of a document's parts (15条具体措施, 7章): the document named in the sentence holds it.
 _PARTS_COUNTED = re.compile(r"[条章款]$")
 _PARTS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:措施|举措|政策|条款|任务|意见|内容)|[，,。；;]|$|\d")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;：:。！？!?\n]")
-_CLUSTERS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,8}?集群")
+_CLUSTERS_AFTER = re.compile(r"(?:\d{4}年度?)?(?P<group>[^，,。；;！？!?\n\d]{0,8}?集群)(?!企业)")  # (100家2022年度…集群: a year's list)
 _NATIONAL_IN_CLAUSE = re.compile(r"国家(?!级|先进|战略|中小|特色|重点|新型|创新)|全国|我国")  # (国家先进制造业集群 names a list, not the country)
 _EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
 
@@ -247,7 +247,7 @@ def counted_holder(
         for h in holders.before(sentence, start)[::-1]:
             if h.kind == "place":
                 return h.kind, h.subject
-        return GROUP, clusters.group().lstrip("的、，,和及与")
+        return GROUP, clusters.group("group").lstrip("的、，,和及与")
     return None
 
 
