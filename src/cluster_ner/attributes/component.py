@@ -97,6 +97,11 @@ def _after_qualifiers() -> frozenset[str]:
 
 # A growth verb right before a rate (股份制企业增长8.4%).
 _GROWTH_BEFORE = re.compile(r"(?:增长|下降|提高|降低|增加|减少)(?:了)?$")
+# Quantities of things (a count, an area, a weight, energy …) whose measure is any noun before them
+# (新建标准化厂房45万平方米, 年产非织造布80万吨), not only an indicator (产值, 面积).
+_NAMED_BY_ANY_NOUN = frozenset({"count", "area", "weight", "volume", "energy", "power", "length"})
+
+
 # A phrase that is only a growth verb, perhaps after a time or 分别: it names no indicator.
 _GROWTH_VERB_ONLY = re.compile(
     r"(?:前三季度|上半年|下半年|全年|今年|去年|[一二三四]季度|\d{1,2}[—\-~至]\d{1,2}月)?(?:分别)?(?:同比|比上年|较上年|环比)?"
@@ -116,7 +121,7 @@ def _metric_values(
     """
     q = parse_quantity(surface)
     measure = _counted_noun(surface, q) or listed_measure(text, start) or find_measure(
-        text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind == "count"
+        text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind in _NAMED_BY_ANY_NOUN
     )
     if measure is None or measure in ("增速", "增幅") or _GROWTH_VERB_ONLY.fullmatch(measure):
         # (增速居全省第2位, …，分别增长8.2%, 前三季度同比增长9.5%: whose growth, if the number before says)
