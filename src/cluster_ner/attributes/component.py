@@ -128,6 +128,8 @@ def _metric_values(
         measure = fallback_measure(text, start, end, q.unit if q is not None else None, previous) or measure
     if measure == "位数":
         measure = None  # (两位数增长: the number's own unit names no indicator)
+    elif measure is None and q is not None and q.kind == "rank":
+        measure = "排名"  # 集群排名第7, 交通铝材均居全国第一: a rank naming no indicator is a ranking's
     elif measure is not None and q is not None and q.unit == "%" and _GROWTH_BEFORE.search(text, max(0, start - 4), start):
         measure = elided_indicator(text, start, measure, previous)  # …，股份制企业增长8.4%
     if q is None:
