@@ -84,6 +84,11 @@ def test_measure_is_none_when_unsure(nlp, text, surface):
         ("规模以上工业增加值增长7.2%，高于全省平均1.1个百分点。", "1.1个百分点", "规模以上工业增加值增速"),  # the growth compared
         ("地区生产总值增长6.1%，增速居全市第2位。", "第2位", "地区生产总值增速"),  # the growth ranked
         ("交通铝材均居全国第一。", "第一", "排名"),  # a rank naming no indicator: a ranking's
+        ("本地配套率由2020年的35%提升至68%。", "35%", "本地配套率"),  # the earlier level, after 由…的
+        ("本地配套率由2020年的35%提升至68%。", "68%", "本地配套率"),  # the level reached
+        ("规上工业增加值增长6.8%，增速比全国高0.7个百分点。", "0.7个百分点", "规上工业增加值增速"),  # 比…高: the growth compared
+        ("全县三次产业结构为0.9∶62.4∶36.7。", "0.9∶62.4∶36.7", "三次产业结构"),  # a ratio: any noun names it
+        ("集群海外收入占比首次超六成。", "超六成", "海外收入占比"),  # 首次 links
         ("集群稀土永磁材料产能达到18万吨，约占全国的三分之一。", "三分之一", "稀土永磁材料产能"),  # the share of that amount
         ("全县制造业增加值占地区生产总值比重达27.5%。", "27.5%", "制造业增加值占地区生产总值比重"),  # a ratio named in full
         ("产品名称\t单位\t产量\t增长（%）\n笔记本计算机\t万台\t5432.1\t3.6\n", "3.6", "笔记本计算机"),  # a growth column: the row's

@@ -99,7 +99,7 @@ def _after_qualifiers() -> frozenset[str]:
 _GROWTH_BEFORE = re.compile(r"(?:增长|下降|提高|降低|增加|减少)(?:了)?$")
 # Quantities of things (a count, an area, a weight, energy …) whose measure is any noun before them
 # (新建标准化厂房45万平方米, 年产非织造布80万吨), not only an indicator (产值, 面积).
-_NAMED_BY_ANY_NOUN = frozenset({"count", "area", "weight", "volume", "energy", "power", "length"})
+_NAMED_BY_ANY_NOUN = frozenset({"count", "area", "weight", "volume", "energy", "power", "length", "ratio"})
 
 
 # A phrase that is only a growth verb, perhaps after a time or 分别: it names no indicator.

@@ -206,7 +206,9 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
     '产值'
     """
     ceil = len(text) if ceil is None else min(ceil, len(text))
-    measure = _after(text, end, ceil) or _before(text, start, floor, count)
+    lead = _FROM_LEVEL.search(text, max(floor, start - 12), start)
+    before = lead.start() if lead is not None and lead.start() > floor else start  # 本地配套率|由2020年的35%
+    measure = _after(text, end, ceil) or _before(text, before, floor, count)
     if measure is not None:
         trimmed = _LINK_ENDS.strip(_GROWTH_TAIL.sub("", measure))  # 用电量将增长 → 用电量: what grew
         measure = trimmed if len(trimmed) >= 2 else measure
@@ -220,7 +222,14 @@ _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|�
 # Between an amount and the growth rate that follows it: 营收2011亿元，同比增长(21.4%).
 _GROWTH_AFTER = re.compile(r"[，,、]?\s*(?:同比|比上年末|较上年末|比年初|较年初|比去年同期|较去年同期|比上年|较上年|比去年|较去年|环比)?(?:分别)?(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?$")
 # Between a growth rate and a difference or rank that compares it (，高于全省平均 / ，增速居全省).
-_COMPARED = re.compile(r"[，,]?\s*(?:增速|增幅)?(?:高于|低于|快于|慢于|高出|低出|分别高于|居|位居|位列|排名|排|列)[^，,。；;！？!?\n\d]{0,12}")
+_COMPARED = re.compile(
+    r"[，,]?\s*(?:增速|增幅)?(?:(?:高于|低于|快于|慢于|高出|低出|分别高于|居|位居|位列|排名|排|列)[^，,。；;！？!?\n\d]{0,12}"
+    r"|(?:比|较)[^，,。；;！？!?\n\d]{1,10}?(?:高|低|快|慢)出?)"  # 增速比全国高(0.7个百分点)
+)
+# A level reached from an earlier one (本地配套率由2020年的35%提升至(68%)): the same measure.
+_REACHED_FROM = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低|减少|回落|扩大|缩小)?(?:至|到)(?:\d{4}年(?:底|末)?|目前|去年|今年|上年)?的?")
+# The earlier level's own lead (由2020年的(35%)): the indicator is before it.
+_FROM_LEVEL = re.compile(r"(?:由|从)(?:\d{4}年(?:前后|底|末)?|上年|去年|目前|年初)?的?$")
 _GREW_BEFORE = re.compile(r"(?:增长|下降|增速|增幅)[^，,。；;\d]{0,4}[\d.]+%$")
 # Between an amount and its share of a whole: ，约占全国的(三分之一).
 _SHARE_AFTER = re.compile(r"[，,]\s*(?:约|约为|已)?占(?:全国|全省|全市|全球|全县|全区|世界|国内)?(?:的)?(?:比重|比例)?(?:为|达|达到|超过|近)?")
@@ -282,6 +291,8 @@ def fallback_measure(
         # 规上工业增加值增长7.2%，高于全省平均1.1个百分点 / 增速居全省第2位: the growth compared
         grew = _GREW_BEFORE.search(text, max(0, prev_end - 16), prev_end) is not None
         return prev_measure + "增速" if grew and not prev_measure.endswith("增速") else prev_measure
+    if prev_measure and _REACHED_FROM.fullmatch(text, prev_end, start):
+        return prev_measure  # 本地配套率由2020年的35%提升至68%: the level it reached
     if prev_measure and NUMBER_LIST_JOINER_RE.fullmatch(text, prev_end, start):
         return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
     if prev_measure and 0 <= start - prev_end <= 16 and _SHARE_AFTER.fullmatch(text, prev_end, start):
