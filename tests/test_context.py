@@ -747,6 +747,11 @@ def test_a_scope_word_before_a_group_of_clusters_qualifies_the_group(nlp):
     assert _subject(metric(nlp, text, "1.2万亿元以上"))[0] == "group"
 
 
+def test_an_amount_a_provinces_group_reaches_is_the_groups_not_a_count_of_members(nlp):
+    text = "湖北省先进制造业集群培育行动方案\n到2025年，全省先进制造业集群营业收入达到3.5万亿元。"
+    assert _subject(metric(nlp, text, "3.5万亿元")) == ("group", "先进制造业集群")
+
+
 def test_a_group_of_clusters_a_body_pushes_holds_the_figure(nlp):
     text = "工业和信息化部有关负责人表示，下一步将推动国家级集群到2027年营业收入突破30万亿元。"
     assert _subject(metric(nlp, text, "30万亿元")) == ("group", "国家级集群")

@@ -52,6 +52,8 @@ _FIRST_CELL = re.compile(r"\s*[|｜]?\s*(?:\d+\s*[|｜]\s*)?([^|｜\t]+?)\s*[|�
 _POSSESSOR_GAP = re.compile(r"内的?|内共有|内有")
 # After a group, before a number counting its members (…集群总数达到209个, …集群已达199家, 数量位居全国第一).
 _MEMBERS_COUNTED = re.compile(r"[^，,；;。]{0,12}?(?:总数|数量|已达|达到|共有|合计共)[^，,；;。]{0,6}$|(?:总数|数量)")
+# A count of members (209个, 80余家), not an amount the group reaches (营业收入达到3.5万亿元).
+_COUNT_AT = re.compile(r"(?:约|近|超过?|逾|共)?[\d一二三四五六七八九十百两]+(?:余|多)?[个家批]")
 _CLUSTER_COLUMN = re.compile(r"集群")
 
 
@@ -105,7 +107,7 @@ def holder_in_sentence(
             continue  # 德阳此次开工的|高端…项目总投资45亿元: inside what 的 modifies
         if any(later.kind in (CLUSTER, ANAPHOR, GROUP) and _PUSHED_BEFORE.search(text, max(clause, later.start - 2), later.start) for later in in_clause[k + 1 :]):
             continue  # 青岛将推动|智能家电集群营业收入达到4000亿元: the figure of what is pushed
-        if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start):
+        if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start) and _COUNT_AT.match(text, start):
             return h.container  # 全国创新型产业集群总数达到209个: the country's
         resolved = _planner_own(h, text, clause, start) or _resolve(holders, h, topic)
         if resolved is not None:
