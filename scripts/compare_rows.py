@@ -34,6 +34,7 @@ SOURCES = (
     "corpus/blind-h/blindH.jsonl",
     "corpus/blind-i/blindI.jsonl",
     "corpus/blind-j/blindJ.jsonl",
+    "corpus/blind-k/blindK.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
