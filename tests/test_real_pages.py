@@ -448,7 +448,7 @@ def test_page_furniture_is_no_metric(nlp, text):
     assert of(nlp, text, "METRIC") == []
 
 
-@pytest.mark.parametrize("text", ["三次产业结构持续优化", "奋力推进“两个先行”", "产值跃上千亿元台阶", "确保实现“双过半”", "推动“三个一批”落地"])
+@pytest.mark.parametrize("text", ["三次产业结构持续优化", "奋力推进“两个先行”", "产值跃上千亿元台阶", "确保实现“双过半”", "推动“三个一批”落地", "三七种植环节稳步扩大"])
 def test_set_phrases_and_quoted_slogans_are_no_metric(rules_nlp, text):
     assert of(rules_nlp, text, "METRIC") == []
 
