@@ -344,6 +344,11 @@ def test_a_head_factored_out_of_a_list_is_no_cluster(rules_nlp):
     assert of(rules_nlp, "建成光伏组件、储能电池产业集群和配套基地。", "CLUSTER") == []
 
 
+def test_a_head_factored_out_of_a_list_is_no_cluster_after_an_evaluative_word(rules_nlp):
+    text = "新能源汽车、电子信息、先进超硬材料集群增加值分别增长31.2%、17.5%和12.8%。"
+    assert of(rules_nlp, text, "CLUSTER") == []
+
+
 def test_places_joined_by_a_dash_stay_in_one_name(rules_nlp):
     assert of(rules_nlp, "推进许昌—漯河再生金属产业集群建设", "CLUSTER") == ["许昌—漯河再生金属产业集群"]
 

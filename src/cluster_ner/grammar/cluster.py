@@ -311,12 +311,26 @@ _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|
 def _factored(text: str, start: int, words: list[_Word]) -> bool:
     """A head shared by a list (农机装备、专用汽车产业集群): the name after 、 lacks its place
     and the item before it is an industry, not a whole cluster name."""
-    if start < 2 or text[start - 1] not in "、，," or words[0].kind in (_PLACE, _REGION):
+    if words[0].kind in (_PLACE, _REGION):
         return False
-    if text[start - 1] != "、":
+    start = _before_generic(text, start)  # 电子信息、先进|超硬材料集群: an evaluative word between
+    if start < 2 or text[start - 1] != "、":
         return False
     before = _word_ending_at(text, start - 1, max(0, start - 1 - _MAX_WORD))
     return before is not None and before.kind == _INDUSTRY and not text.endswith("集群", 0, start - 1)
+
+
+def _before_generic(text: str, start: int) -> int:
+    """Where the generic words right before ``start`` (先进, 高端 …) begin."""
+    moved = True
+    while moved:
+        moved = False
+        for word in generic_words():
+            if len(word) <= start and text.endswith(word, 0, start):
+                start -= len(word)
+                moved = True
+                break
+    return start
 
 
 def warm_up() -> None:
