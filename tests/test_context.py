@@ -343,6 +343,11 @@ def test_a_mention_of_a_one_character_industry_is_the_placed_name_it_ends(nlp):
     assert _subject(metric(nlp, text, "4026.5亿元")) == ("cluster", "鹰潭市铜产业集群")
 
 
+def test_a_work_reports_scope_word_is_its_own_place_not_a_listed_county_city(nlp):
+    text = "吴忠市人民政府工作报告\n2026年1月22日\n利通区、青铜峡市奶牛存栏分别达到15.2万头和13.6万头。全市规模化养殖比例达到98.5%。"
+    assert _subject(metric(nlp, text, "98.5%")) == ("place", "吴忠市")
+
+
 @pytest.mark.parametrize(
     ("text", "number", "place"),
     [

@@ -28,6 +28,7 @@ __all__ = ["PlaceFinder"]
 
 # Scope words: a level character after 全/本/我/该 names the place of that level; 当地 the
 # city or county (not 本地, which opens measures: 本地配套率).
+_REPORT_LEVELS = ("省", "市", "县", "区", "旗", "州", "盟")
 _SCOPE = re.compile(
     r"(?:全|本|我|该)(自治区|省|市|县|区|州|盟|旗|镇|乡|街道)|(园区|区|县|市|镇|乡|街道)内(?=[{HAN}])|(当地)".replace("{HAN}", HAN)
 )
@@ -305,6 +306,9 @@ class PlaceFinder(HolderScan):
                 # 临清是…基地，2023年，全市…: a county-level city the paragraph opens with by
                 # its short name (not trusted as a mention on its own) is the 市 meant
                 name = self._clause_place_in_paragraph(m.start(), level) or name
+                report = self.report_place[1] if self.report_place is not None else None
+                if report and level in _REPORT_LEVELS and report.endswith(level):
+                    name = report  # a work report's 全市 is its own city (not 青铜峡市 it lists)
             out.append(Holder(m.start(), m.end(), PLACE, name))
         return out
 
