@@ -385,6 +385,11 @@ def test_a_count_of_a_clusters_companies_is_no_count_of_clusters(nlp):
     assert _subject(metric(nlp, text, "1260家"))[0] != "group"
 
 
+def test_a_company_by_the_short_name_the_text_declares(nlp):
+    text = "四川时代新能源科技有限公司（以下简称四川时代）是集群的链主。上半年，四川时代六期项目建成投产，动力电池产能达到75GWh。"
+    assert _subject(metric(nlp, text, "75GWh")) == ("company", "四川时代新能源科技有限公司")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

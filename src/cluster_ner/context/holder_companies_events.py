@@ -114,6 +114,8 @@ def _strip_lead(h: Holder) -> Holder:
 
 # What a company's short name leaves out: its form (有限公司, 集团) and its field (科技).
 _COMPANY_SUFFIX = re.compile(r"(?:(?:科技|技术|实业|控股|股份|集团|发展|制造|智能)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司))$")
+# The short name a text declares right after a full name: （以下简称“四川时代”）.
+_ALIAS = re.compile(r"\s*[（(](?:以下)?简称[“\"‘]?([^（）()“”\"‘’，,。\n]{2,8})[”\"’]?[）)]")
 # Where a clause opens, perhaps after a time word (，去年袜源针织…).
 _CLAUSE_START = re.compile(r"(?:^|[，,。；;！？!?：:\n])(?:\d{4}年|今年|去年|目前|其中|同时)?$")
 
@@ -176,6 +178,9 @@ class CompanyEventFinder(HolderScan):
             core = core[j:] if 0 < j <= len(core) - 4 else core
             if len(core) >= 4 and core != name:
                 shorts.setdefault(core[:4], (h.start, name))
+            alias = _ALIAS.match(self.text, h.end)
+            if alias is not None:  # 四川时代新能源科技有限公司（以下简称四川时代）
+                shorts[alias.group(1)] = (h.start, name)
         out = []
         for short, (named_at, name) in shorts.items():
             i = self.text.find(short, max(0, named_at - LOCAL_REACH), named_at + LOCAL_REACH)
