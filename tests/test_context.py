@@ -390,6 +390,12 @@ def test_a_company_by_the_short_name_the_text_declares(nlp):
     assert _subject(metric(nlp, text, "75GWh")) == ("company", "四川时代新能源科技有限公司")
 
 
+def test_industries_sharing_one_head_before_fenbie_are_each_their_own(nlp):
+    text = "前三季度，全省重点产业集群运行平稳。其中，电子信息、装备制造、食品轻纺三大优势产业集群营业收入分别为1.08万亿元、6820亿元和7450亿元。"
+    assert _subject(metric(nlp, text, "6820亿元")) == ("group", "装备制造产业集群")
+    assert _subject(metric(nlp, text, "7450亿元")) == ("group", "食品轻纺产业集群")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

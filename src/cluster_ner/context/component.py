@@ -181,7 +181,9 @@ class ContextSetter(BatchedComponent):
             )
             subject_sentence = start_of_sentence(text, s, SUBJECT_SENTENCE_END)
             same = previous[0] == subject_sentence and described_clause in (-1, clause)
-            listed = holders.listed_at(s, numbers) or holders.counted_set_member_at(s, numbers)  # 江阴市、张家港市分列第二、第三
+            listed = (  # 江阴市、张家港市分列第二、第三; 电子信息、装备制造产业集群营业收入分别为…
+                holders.listed_at(s, numbers) or holders.counted_set_member_at(s, numbers) or holders.factored_member_at(s, numbers)
+            )
             holder = (listed.kind, listed.subject) if listed is not None else None
             described = attributive_holder(text, e) if holder is None else None  # 规模5亿元的|产业发展基金
             holder = holder or described or provision_holder(holders, text, subject_sentence, clause, s) or counted_holder(holders, text, subject_sentence, clause, s, e)

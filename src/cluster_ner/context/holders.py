@@ -75,6 +75,13 @@ _RESPECTIVELY_AGAIN = re.compile(r"分别|依次")
 _COUNTED_SET = re.compile(r"([两二三四五])(?:大|个)(?:产业)?集群")
 _SET_SIZE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
+# Industries sharing one head, then 分别 (电子信息、装备制造…六大优势产业集群营业收入分别为…):
+# each item with the head is a cluster category of its own.
+_FACTORED_SET = re.compile(
+    rf"((?:[{HAN}]{{2,8}}、)+[{HAN}]{{2,8}}?(?:和[{HAN}]{{2,8}}?)?)(?:[一二三四五六七八九十两]+大)?(?:优势|重点|主导|特色|支柱)?(产业集群|集群)"
+)
+_FACTORED_ITEM_SPLIT = re.compile("、|和")
+
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
 
 
@@ -459,6 +466,24 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         named.reverse()
         rank = self._rank(pos, numbers, respectively)
         return Holder(pos, pos, CLUSTER, named[rank]) if 0 <= rank < size else None
+
+    def factored_member_at(self, pos: int, numbers: Sequence[int]) -> Holder | None:
+        """For a number after 分别 whose sentence names industries sharing one head before it
+        (电子信息、装备制造、食品轻纺三大产业集群营业收入分别为…), the item of the same rank
+        with the head (电子信息产业集群); ``None`` otherwise, and for places (宜宾、遂宁锂电集群)."""
+        sets = list(_FACTORED_SET.finditer(self.text, start_of_sentence(self.text, pos), pos))
+        if not sets:
+            return None
+        m = sets[-1]
+        respectively = self.text.rfind("分别", m.end(), pos)
+        if respectively < 0:
+            return None
+        items = _FACTORED_ITEM_SPLIT.split(m.group(1))
+        trie = lexicon.place_trie()
+        if any(trie.longest_at(item, 0) > 0 for item in items):
+            return None
+        rank = self._rank(pos, numbers, respectively)
+        return Holder(pos, pos, GROUP, items[rank] + m.group(2)) if 0 <= rank < len(items) else None
 
     def listed_at(self, pos: int, numbers: Sequence[int]) -> Holder | None:
         """For a number at ``pos`` after a 分别 list in its sentence, the list's member of the
