@@ -396,6 +396,11 @@ def test_industries_sharing_one_head_before_fenbie_are_each_their_own(nlp):
     assert _subject(metric(nlp, text, "7450亿元")) == ("group", "食品轻纺产业集群")
 
 
+def test_a_base_a_task_strengthens_is_no_zone_holding_the_figures(nlp):
+    text = "河南省预制菜产业集群培育行动方案\n二、重点任务\n一是强化原料基地建设，新建标准化原料基地100个。"
+    assert _subject(metric(nlp, text, "100个")) != ("place", "一是强化原料基地")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

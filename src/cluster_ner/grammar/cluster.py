@@ -305,6 +305,7 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_FACTORING_JOINERS = "、和及与"  # 农机装备、专用汽车产业集群; 光伏制造和锂电产业集群
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|家|大)$")
 
 
@@ -314,9 +315,10 @@ def _factored(text: str, start: int, words: list[_Word]) -> bool:
     if words[0].kind in (_PLACE, _REGION):
         return False
     start = _before_generic(text, start)  # 电子信息、先进|超硬材料集群: an evaluative word between
-    if start < 2 or text[start - 1] != "、":
+    if start < 2 or text[start - 1] not in _FACTORING_JOINERS:
         return False
-    before = _word_ending_at(text, start - 1, max(0, start - 1 - _MAX_WORD))
+    item_end = _before_generic(text, start - 1)  # 光伏制造|和锂电产业集群: the industry before 制造
+    before = _word_ending_at(text, item_end, max(0, item_end - _MAX_WORD))
     return before is not None and before.kind == _INDUSTRY and not text.endswith("集群", 0, start - 1)
 
 
