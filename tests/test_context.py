@@ -401,6 +401,15 @@ def test_a_base_a_task_strengthens_is_no_zone_holding_the_figures(nlp):
     assert _subject(metric(nlp, text, "100个")) != ("place", "一是强化原料基地")
 
 
+def test_a_plans_annex_table_takes_each_cells_status_from_its_column(nlp):
+    text = (
+        "湖南省先进制造业集群培育提升三年行动计划\n发布日期：2024-02-27\n二、主要任务\n每年遴选10个左右省级集群重点培育。\n"
+        "附表：重点集群主要发展目标\n序号\t集群名称\t2023年主营业务收入（亿元）\t2026年目标（亿元）\n1\t长沙市工程机械集群\t2856\t3500\n"
+    )
+    assert metric(nlp, text, "2856")["status"] == "actual"
+    assert metric(nlp, text, "3500")["status"] == "target"
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

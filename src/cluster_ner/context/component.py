@@ -50,7 +50,7 @@ from ..extensions import CONTEXT_EXTENSIONS, register_extensions
 from ..grammar.time import Time, find_times
 from ..spacy_internals import get_span_value, set_span_values
 from ..tokenizer import alignment, raw_text, working_text
-from .cues import change_of, header_change, is_target
+from .cues import change_of, header_change, header_is_target, is_target
 from .date import document_date
 from .holder_base import LOCAL_REACH
 from .holders import CLUSTER, DocumentHolders
@@ -227,7 +227,7 @@ class ContextSetter(BatchedComponent):
                     "subject": subject,
                     "subject_kind": kind,
                     "period": time.period if time is not None else None,
-                    "status": "target" if is_target(text, sentence, clause, s, e, horizon) else "actual",
+                    "status": "target" if self._is_target(text, sentence, clause, s, e, horizon, row) else "actual",
                     "change": change,
                 },
             )
@@ -248,6 +248,16 @@ class ContextSetter(BatchedComponent):
             if "（" in around and "(" not in around:
                 subject = subject.translate(_FULL_WIDTH_BRACKETS)
         return subject
+
+    @staticmethod
+    def _is_target(text: str, sentence: int, clause: int, start: int, end: int, horizon: bool, row: bool) -> bool:
+        """A goal? A table cell's column header decides (its time a horizon, or a target
+        word in it), else the words of its sentence (:func:`.cues.is_target`)."""
+        if row and not horizon:
+            by_header = header_is_target(text, start, end)
+            if by_header is not None:
+                return by_header
+        return is_target(text, sentence, clause, start, end, horizon)
 
     @staticmethod
     def _time(text: str, times: list[Time], end: int, sentence_start: int, pos: int) -> Time | None:

@@ -128,6 +128,16 @@ def is_target(text: str, sentence_start: int, clause_start: int, start: int, end
     return False
 
 
+def header_is_target(text: str, start: int, end: int) -> bool | None:
+    """For a table cell, does its column header name a goal (2026年目标, 规划产值)? ``None``
+    when the cell has no header. A table's status is its columns': a plan's annex lists
+    2023年主营业务收入 (there) beside 2026年目标 (a goal)."""
+    header = table_header(text, start, end)
+    if not header:
+        return None
+    return _target_re().search(header) is not None
+
+
 def change_of(text: str, clause_start: int, start: int, end: int, value: float | None, kind: str | None) -> str | None:
     """``"up"``, ``"down"`` or ``None`` for the number at ``start`` (see the module docstring).
 
