@@ -302,6 +302,7 @@ def test_fu_zengzhang_is_down(nlp):
         ("德化县日用陶瓷产业集群拥有规上企业312家。", "312家"),  # a count
         ("德化县日用陶瓷产业集群产值占全县工业总产值的65%。", "65%"),  # a share
         ("德化县日用陶瓷产业集群产值位居全省第2位。", "第2位"),  # a rank
+        ("集群产值增长8.5%，高于全省规上工业增加值增速1.9个百分点。", "1.9个百分点"),  # a gap between two rates
     ],
 )
 def test_a_level_a_comparison_a_count_a_share_or_a_rank_is_no_change(nlp, text, number):
@@ -408,6 +409,11 @@ def test_a_plans_annex_table_takes_each_cells_status_from_its_column(nlp):
     )
     assert metric(nlp, text, "2856")["status"] == "actual"
     assert metric(nlp, text, "3500")["status"] == "target"
+
+
+@pytest.mark.parametrize(("text", "number", "change"), [("增速较二季度加快1.6个百分点。", "1.6个百分点", "up"), ("增速比上年放缓0.5个百分点。", "0.5个百分点", "down")])
+def test_a_rate_speeding_up_or_slowing_down_is_a_change(nlp, text, number, change):
+    assert metric(nlp, text, number)["change"] == change
 
 
 def test_a_company_and_its_anaphor(nlp):

@@ -154,6 +154,8 @@ def change_of(text: str, clause_start: int, start: int, end: int, value: float |
     head = before[: _FILLER.search(before).start()]
     if _ends_re("compare").search(head):
         return None
+    if text.endswith("百分点", start, end) and _compared_before(head):
+        return None  # 高于全省规上工业增加值增速1.9个百分点: a gap between two rates
     if _ends_re("down").search(head):  # first: 负增长 ends with the up word 增长
         return "down"
     if _ends_re("up").search(head):
@@ -164,6 +166,19 @@ def change_of(text: str, clause_start: int, start: int, end: int, value: float |
     if english is not None:
         return "up" if english.group(1).lower() in _EN_UP else "down"
     return None
+
+
+def _compared_before(head: str) -> bool:
+    """Does a comparison word (高于, 快于 …) stand in ``head`` with no number after it?"""
+    last = None
+    for last in _compare_re().finditer(head):
+        pass
+    return last is not None and _DIGIT.search(head, last.end()) is None
+
+
+@lexicon.cached
+def _compare_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_words().get("compare", ()), key=len, reverse=True))))
 
 
 # English in a Chinese page: the word right before the number gives its direction.
