@@ -416,6 +416,17 @@ def test_a_rate_speeding_up_or_slowing_down_is_a_change(nlp, text, number, chang
     assert metric(nlp, text, number)["change"] == change
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "group"),
+    [
+        ("去年，江苏10个国家级集群的产值合计超过3.5万亿元。", "超过3.5万亿元", "国家级集群"),  # a place's counted group
+        ("前三季度，全省纳入监测的15个重点产业集群实现营业收入3.62万亿元。", "3.62万亿元", "重点产业集群"),  # 全省…的 modifies it
+    ],
+)
+def test_a_counted_group_a_place_qualifies_holds_its_amount(nlp, text, number, group):
+    assert _subject(metric(nlp, text, number)) == ("group", group)
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

@@ -121,6 +121,8 @@ _GENERIC_CLUSTER = re.compile(
 # A scope and count before a group phrase, part of the group's subject position:
 # 全省20个战略性产业集群实现…, 全国先进制造业集群产品质量合格率…
 _GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)$")
+# A scope word and what it modifies before a count (全省|纳入监测的|15个重点产业集群).
+_SCOPE_MODIFYING = re.compile(r"(?:全国|全省|全市|全区)[^，,。；;！？!?\n\d]{1,10}的$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
 _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|推动|促进|带动|全国|全省|全市|各|这些|本批|该批|上述|其中|年|月|季度|以来|目前|力争|确保|争取|预计)$")
 _SET_BEFORE = re.compile(r"(?:上榜|入榜|上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关|参评|入围|拟认定|新认定|获评)$")
@@ -381,8 +383,15 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             scope = _GROUP_SCOPE.search(before)
             if scope is not None and m.group() != "集群":
                 first = s - len(before) + scope.start()
+                modified = _SCOPE_MODIFYING.search(self.text, max(0, first - 14), first)
+                if modified is not None and _SUBJECT_POSITION.search(self.text, max(0, modified.start() - 3), modified.start()):
+                    first = modified.start()  # 全省纳入监测的15个重点产业集群
                 if _SUBJECT_POSITION.search(self.text, max(0, first - 3), first):
                     out.append(Holder(first, e, GROUP, m.group(), self._container(first)))  # 全省20个战略性产业集群实现…
+                    continue
+                place = self._place_ending_at(first)
+                if place is not None:  # 江苏|10个国家级集群的产值…: the place's group, the place qualifying it
+                    out.append(Holder(first, e, GROUP, m.group(), place))
                     continue
             if _COUNT_BEFORE.search(before):
                 continue  # 建设20个…集群: what is counted, not who holds it
@@ -395,6 +404,15 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
                 out.append(Holder(s, e, GROUP, m.group()))
         return out
+
+    def _place_ending_at(self, pos: int) -> tuple[str, str | None] | None:
+        """The place a mention ending at ``pos`` names, when it opens a clause (江苏|10个…)."""
+        mention = next(iter(self.places.before(pos)), None)
+        if mention is None or mention.end != pos or len(mention.candidates) != 1:
+            return None
+        if not _SUBJECT_POSITION.search(self.text, max(0, mention.start - 3), mention.start):
+            return None
+        return PLACE, mention.candidates[0].name
 
     def _counted_places(self) -> list[Holder]:
         """三市, 两地 opening a clause: the cluster the places form, named last before (宝汉天
