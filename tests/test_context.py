@@ -427,6 +427,16 @@ def test_a_counted_group_a_place_qualifies_holds_its_amount(nlp, text, number, g
     assert _subject(metric(nlp, text, number)) == ("group", group)
 
 
+def test_a_work_reports_sentence_naming_no_holder_is_the_reports_place(nlp):
+    text = "长兴县政府工作报告\n——在长兴县第十八届人民代表大会上\n智能装备产业集群产值突破500亿元，增长16.2%。新增规上工业企业128家。"
+    assert _subject(metric(nlp, text, "128家")) == ("place", "长兴县")
+
+
+def test_a_work_reports_clause_after_a_semicolon_continues_the_cluster(nlp):
+    text = "清河县政府工作报告\n——在清河县第十八届人民代表大会上\n清河羊绒产业集群实现营业收入312亿元；羊绒纱线产量占全国的六成以上。"
+    assert _subject(metric(nlp, text, "六成以上"))[0] == "cluster"
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")
