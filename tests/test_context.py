@@ -696,6 +696,11 @@ def test_a_company_named_in_full_holds_what_its_short_name_opens(nlp):
     assert _subject(metric(nlp, text, "8000万元")) == ("company", "浙江梦娜袜业有限公司")
 
 
+def test_an_autonomous_prefecture_is_named_by_its_short_name_and_level_as_written(nlp):
+    text = "文山州委、州政府把绿色铝列为一号产业。目前，文山州已引进铝加工企业46家。"
+    assert _subject(metric(nlp, text, "46家")) == ("place", "文山州")
+
+
 def test_a_place_is_named_as_the_document_writes_it(nlp):
     assert metric(nlp, "深圳今年新增专精特新企业300家。", "300家")["subject"] == "深圳"
     assert metric(nlp, "深圳市今年新增专精特新企业300家。", "300家")["subject"] == "深圳市"

@@ -42,6 +42,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import lexicon
 from ..attributes.places import document_places
 from ..batching import BatchedComponent
 from ..constants import NUMBER_LIST_JOINER_RE
@@ -75,9 +76,14 @@ _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 
 def _place_as_written(text: str, name: str) -> str:
-    """A place's full name where ``text`` writes it, else the short name it does write."""
+    """A place's full name where ``text`` writes it, else the shorter name it does write: its
+    short name with its level's last character (文山州 of 文山壮族苗族自治州, 宁洱县), or without it."""
     if name in text:
         return name
+    for place in lexicon.place_index().get(name, ()):
+        abbreviated = place.short + name[-1]
+        if place.name == name and len(place.short) >= 2 and abbreviated != name and abbreviated in text:
+            return abbreviated
     short = _LEVEL_SUFFIX.sub("", name)
     return short if len(short) >= 2 and short in text else name
 
