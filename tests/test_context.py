@@ -696,6 +696,11 @@ def test_a_company_named_in_full_holds_what_its_short_name_opens(nlp):
     assert _subject(metric(nlp, text, "8000万元")) == ("company", "浙江梦娜袜业有限公司")
 
 
+def test_a_national_high_tech_industry_base_opening_a_clause_holds_its_figures(nlp):
+    text = "2023年，阎良国家航空高技术产业基地实现航空产业产值610亿元。"
+    assert _subject(metric(nlp, text, "610亿元")) == ("place", "阎良国家航空高技术产业基地")
+
+
 def test_an_autonomous_prefecture_is_named_by_its_short_name_and_level_as_written(nlp):
     text = "文山州委、州政府把绿色铝列为一号产业。目前，文山州已引进铝加工企业46家。"
     assert _subject(metric(nlp, text, "46家")) == ("place", "文山州")
