@@ -437,6 +437,12 @@ def test_a_work_reports_clause_after_a_semicolon_continues_the_cluster(nlp):
     assert _subject(metric(nlp, text, "六成以上"))[0] == "cluster"
 
 
+def test_former_and_latter_are_the_two_clusters_named_before(nlp):
+    text = "推动鸡西石墨新材料产业集群、鹤岗石墨产业集群做大做强。力争到2027年，前者石墨产业产值达到150亿元，后者达到120亿元。"
+    assert _subject(metric(nlp, text, "150亿元")) == ("cluster", "鸡西石墨新材料产业集群")
+    assert _subject(metric(nlp, text, "120亿元")) == ("cluster", "鹤岗石墨产业集群")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

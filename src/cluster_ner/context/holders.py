@@ -83,6 +83,7 @@ _FACTORED_SET = re.compile(
 _FACTORED_ITEM_SPLIT = re.compile("、|和")
 
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
+_FORMER_LATTER = re.compile(r"前者|后者")
 
 
 def _family(kind: str) -> str | None:
@@ -215,6 +216,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders += self._at_events()
         holders += self._event_anaphors()
         holders += self._cluster_phrases()
+        holders += self._former_and_latter()
         holders += self._counted_places()
         holders = self._fullest_zones(holders)
         holders = self._place_of_company(holders)
@@ -413,6 +415,24 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         if not _SUBJECT_POSITION.search(self.text, max(0, mention.start - 3), mention.start):
             return None
         return PLACE, mention.candidates[0].name
+
+    def _former_and_latter(self) -> list[Holder]:
+        """前者 / 后者: the first / the second of the last two clusters named before
+        (推动鸡西…集群、鹤岗…集群做大做强。…前者产值达到150亿元，后者达到120亿元)."""
+        out = []
+        for m in _FORMER_LATTER.finditer(self.text):
+            k = bisect.bisect_left(self._cluster_starts, m.start())
+            named: list[str] = []
+            for h in reversed(self._cluster_holders[:k]):
+                if m.start() - h.end > LOCAL_REACH:
+                    break
+                if h.subject and h.subject not in named:
+                    named.append(h.subject)
+                if len(named) == 2:
+                    break
+            if len(named) == 2:  # (named: the latter first)
+                out.append(Holder(m.start(), m.end(), CLUSTER, named[1] if m.group() == "前者" else named[0]))
+        return out
 
     def _counted_places(self) -> list[Holder]:
         """三市, 两地 opening a clause: the cluster the places form, named last before (宝汉天
