@@ -443,6 +443,11 @@ def test_former_and_latter_are_the_two_clusters_named_before(nlp):
     assert _subject(metric(nlp, text, "120亿元")) == ("cluster", "鹤岗石墨产业集群")
 
 
+def test_the_cluster_in_english_is_the_cluster_named_before(nlp):
+    text = "深圳先进电池材料集群发布年度报告\nIn 2023, the cluster generated revenue of 215 billion yuan, up 12.5% year on year."
+    assert _subject(metric(nlp, text, "215 billion yuan")) == ("cluster", "深圳市先进电池材料集群")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

@@ -84,6 +84,7 @@ _FACTORED_ITEM_SPLIT = re.compile("、|和")
 
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
 _FORMER_LATTER = re.compile(r"前者|后者")
+_ENGLISH_ANAPHOR = re.compile(r"(?<![A-Za-z])(?:[Tt]he|[Tt]his) cluster(?![A-Za-z])")
 
 
 def _family(kind: str) -> str | None:
@@ -405,6 +406,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                     out.append(Holder(start, e, ANAPHOR, None))
             elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
                 out.append(Holder(s, e, GROUP, m.group()))
+        # In English on a Chinese page, "the cluster" is 该集群.
+        out += [Holder(m.start(), m.end(), ANAPHOR, None) for m in _ENGLISH_ANAPHOR.finditer(self.text)]
         return out
 
     def _place_ending_at(self, pos: int) -> tuple[str, str | None] | None:
