@@ -64,6 +64,11 @@ def test_a_bare_standing_committee_as_a_work_reports_author(rules_nlp):
     assert of(rules_nlp, "委员们分组审议常委会工作报告。", "GOV") == ["常委会"]
 
 
+def test_a_bare_cppcc_in_a_work_reports_address_is_gov(rules_nlp):
+    text = "现在，我代表区人民政府向大会作工作报告，请予审议，并请各位政协委员和其他列席人员提出意见。"
+    assert of(rules_nlp, text, "GOV") == ["区人民政府", "政协"]
+
+
 def test_a_county_cppcc_and_its_standing_committee(rules_nlp):
     text = "县政协委员围绕县政协常委会工作报告发言。"
     assert entities(rules_nlp, text) == [("GOV", "县政协"), ("GOV", "县政协常委会")]

@@ -97,7 +97,7 @@ class ContextGold:
                 raise GoldFormatError(
                     Messages.GOLD_BAD_OFFSETS.format(path=m.path, where=where, start=m.start, end=m.end, length=len(text))
                 )
-            if text[m.start : m.end] != m.text:
+            if text[m.start : m.end] not in (m.text, _unescaped(m.text)):  # (a TSV writes a line break as \n)
                 raise GoldFormatError(
                     Messages.GOLD_TEXT_MISMATCH.format(
                         path=m.path, where=where, start=m.start, end=m.end, actual=text[m.start : m.end], expected=m.text
@@ -105,6 +105,11 @@ class ContextGold:
                 )
         dates = {k: v for k, v in self.dates.items() if k in texts}
         return ContextGold(kept, dates, list(self.paths))
+
+
+def _unescaped(value: str) -> str:
+    """A TSV cell's text with its escaped line breaks and tabs (\\n, \\t) restored."""
+    return value.replace("\\n", "\n").replace("\\t", "\t")
 
 
 def alternatives(value: str) -> list[str]:
