@@ -64,6 +64,19 @@ def test_a_bare_standing_committee_as_a_work_reports_author(rules_nlp):
     assert of(rules_nlp, "委员们分组审议常委会工作报告。", "GOV") == ["常委会"]
 
 
+def test_a_congress_whose_place_ends_the_line_before_its_term_is_one_span(rules_nlp):
+    text = "——2024年1月23日在深圳市坪山区\n第二届人民代表大会第四次会议上"
+    assert of(rules_nlp, text, "GOV") == ["深圳市坪山区\n第二届人民代表大会"]
+
+
+def test_a_zones_executive_committee_is_gov(rules_nlp):
+    assert of(rules_nlp, "活动现场 示范区执委会 供图", "GOV") == ["示范区执委会"]
+
+
+def test_an_hour_of_a_day_is_no_metric(rules_nlp):
+    assert of(rules_nlp, "2021年2月24日上午9时，会议召开。", "METRIC") == []
+
+
 def test_a_bare_cppcc_in_a_work_reports_address_is_gov(rules_nlp):
     text = "现在，我代表区人民政府向大会作工作报告，请予审议，并请各位政协委员和其他列席人员提出意见。"
     assert of(rules_nlp, text, "GOV") == ["区人民政府", "政协"]

@@ -150,8 +150,8 @@ def _term_body_start(text: str, hs: int) -> int | None:
         return None
     t = m.start()
     start = _prefix_start(text, t)
-    if start == t and t > 0 and text[t - 1] == " ":
-        start = _prefix_start(text, t - 1)  # 县 第十五届人大: a space before the term
+    if start == t and t > 0 and text[t - 1] in " \n":
+        start = _prefix_start(text, t - 1)  # 县 第十五届人大, 坪山区⏎第二届人民代表大会: a space or a line break before the term
         if start == t - 1:
             start = t
     if start < t:

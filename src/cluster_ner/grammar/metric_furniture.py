@@ -24,6 +24,7 @@ _QUOTED = re.compile(r"[“「‘\"]([^“”「」‘’\"\n，。；：、,;:�
 _GAP = " \t\u3000"
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 # 15时30分, 09:30, 16:12:31 (a ratio has decimals: 17.9:36.4 is none).
+_DAYTIME_BEFORE = re.compile(r"(?:上午|下午|早上|晚上|凌晨|中午|傍晚|日)$")
 _CLOCK_AT = re.compile(r"\d{1,2} ?[时:] ?\d{1,2}(?: ?分(?: ?\d{1,2} ?秒)?|(?::\d{2})?(?![\d.:]))")
 _NOT_CODE = re.compile(r"[\n\u4e00-\u9fff]")
 _LABEL_END = frozenset(":：" + _GAP)  # what may stand between a label and its number
@@ -80,6 +81,8 @@ def _furniture_at(text: str, s: int, e: int, f: _Furniture) -> tuple[int, int] |
         clock = _CLOCK_AT.match(text, s)
         if clock is not None:  # 15时30分, 09:30:15
             return s, clock.end()
+        if nxt == "时" and _DAYTIME_BEFORE.search(text, max(0, s - 3), s):  # 24日上午9时: an hour of a day
+            return s, e + 1
     if nxt and nxt in f.after_first:
         after = f.after.match(text, e)
         if after is not None:  # 0条评论, 36 次浏览
