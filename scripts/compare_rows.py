@@ -35,6 +35,7 @@ SOURCES = (
     "corpus/blind-i/blindI.jsonl",
     "corpus/blind-j/blindJ.jsonl",
     "corpus/blind-k/blindK.jsonl",
+    "corpus/blind-l/blindL.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
