@@ -432,6 +432,15 @@ def test_a_work_reports_sentence_naming_no_holder_is_the_reports_place(nlp):
     assert _subject(metric(nlp, text, "128家")) == ("place", "长兴县")
 
 
+def test_a_work_report_excerpt_without_its_title_is_known_by_its_address(nlp):
+    text = (
+        "——2024年1月23日在深圳市坪山区\n第二届人民代表大会第四次会议上\n各位代表：\n"
+        "现在，我代表区人民政府向大会作工作报告，请予审议。\n一、2023年以来工作回顾\n"
+        "深入贯彻落实对广东、深圳系列重要讲话精神。\n1—11月固定资产投资总额增长17.9%。"
+    )
+    assert _subject(metric(nlp, text, "17.9%")) == ("place", "坪山区")
+
+
 def test_a_work_reports_clause_after_a_semicolon_continues_the_cluster(nlp):
     text = "清河县政府工作报告\n——在清河县第十八届人民代表大会上\n清河羊绒产业集群实现营业收入312亿元；羊绒纱线产量占全国的六成以上。"
     assert _subject(metric(nlp, text, "六成以上"))[0] == "cluster"
