@@ -432,6 +432,12 @@ def test_a_work_reports_sentence_naming_no_holder_is_the_reports_place(nlp):
     assert _subject(metric(nlp, text, "128家")) == ("place", "长兴县")
 
 
+@pytest.mark.parametrize("verb", ["排名", "保持", "稳居", "名列"])
+def test_the_scope_of_a_ranking_is_its_base_not_its_holder(nlp, verb):
+    text = f"博罗县规上工业增加值增长9.1%，增速{verb}全省第一。"
+    assert _subject(metric(nlp, text, "第一")) == ("place", "博罗县")
+
+
 def test_a_work_report_excerpt_without_its_title_is_known_by_its_address(nlp):
     text = (
         "——2024年1月23日在深圳市坪山区\n第二届人民代表大会第四次会议上\n各位代表：\n"
