@@ -438,6 +438,11 @@ def test_the_scope_of_a_ranking_is_its_base_not_its_holder(nlp, verb):
     assert _subject(metric(nlp, text, "第一")) == ("place", "博罗县")
 
 
+def test_a_templates_placeholder_zone_holds_its_figures(nlp):
+    text = "经济开发区工作总结\n20xx年，XX经济开发区紧紧围绕制造业倍增计划。20xx年，实现规上工业总产值108亿元。"
+    assert _subject(metric(nlp, text, "108亿元")) == ("place", "XX经济开发区")
+
+
 def test_a_work_report_excerpt_without_its_title_is_known_by_its_address(nlp):
     text = (
         "——2024年1月23日在深圳市坪山区\n第二届人民代表大会第四次会议上\n各位代表：\n"

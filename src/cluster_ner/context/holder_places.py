@@ -76,6 +76,7 @@ def _zone_re() -> re.Pattern[str]:
     zones = lexicon.alternation(lexicon.place_words_of("zone"))
     return re.compile(
         rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:\([{HAN}]{{2,6}}\)[{HAN}]{{0,6}}?)?(?:{zones})"  # (长三角(长兴)产业合作区)
+        rf"|(?<![A-Za-z])[XxＸ×]{{2,3}}(?:{zones})"  # XX经济开发区: a template's placeholder name
         rf"|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})"
     )
 
@@ -94,7 +95,7 @@ def _has_sentence_word(zone_name: str) -> bool:
 @lexicon.cached
 def _sentence_word_re() -> re.Pattern[str]:
     """Words of a sentence, not of a name (新建, 实现 …): a zone's name holds none."""
-    return re.compile(lexicon.alternation(lexicon.cluster_words().get("not_industry", ()) + ("新建", "实现", "建成", "已在", "重点", "全国", "一批", "新一批", "国家级", "省级")))
+    return re.compile(lexicon.alternation(lexicon.cluster_words().get("not_industry", ()) + ("新建", "实现", "建成", "已在", "重点", "全国", "一批", "新一批", "国家级", "省级", "工作总结", "总结")))
 
 
 @lexicon.cached
