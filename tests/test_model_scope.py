@@ -72,3 +72,10 @@ def test_rules_alone_stop_before_an_unknown_measure_word(rules_nlp):
 
 def test_shipped_model_leaves_known_units_to_the_rules(nlp):
     assert [(e.text, e._.source) for e in nlp("全县新建冷库16座，增长18.6%。").ents] == [("16座", "rules"), ("18.6%", "rules")]
+
+
+@pytest.mark.parametrize(("text", "plausible"), [("超千亿的区县", False), ("3颗", True), ("超千亿", True)])
+def test_a_model_quantity_never_reaches_past_de(text, plausible):
+    from cluster_ner.span_filter import model_span_plausible
+
+    assert model_span_plausible("METRIC", text) is plausible

@@ -53,7 +53,8 @@ def model_span_plausible(label: str, text: str) -> bool:
     """Does a model span look like its label to the rules' lexicons?
 
     CLUSTER ends with 集群; GOV ends with an organ head (局, 厅, 管委会 …) or a
-    body named without a place (国务院 …); METRIC parses as a quantity.
+    body named without a place (国务院 …); METRIC parses as a quantity whose unit holds
+    no 的.
     """
     if label == "CLUSTER":
         return text.endswith("集群")
@@ -63,7 +64,8 @@ def model_span_plausible(label: str, text: str) -> bool:
         from .attributes.quantity import parse_quantity
 
         q = parse_quantity(text)
-        return q is not None and q.value is not None
+        # (超千亿的区县: what 的 leads to is the thing measured, never in the span)
+        return q is not None and q.value is not None and "的" not in (q.unit or "")
     return False
 
 
