@@ -371,6 +371,10 @@ def test_a_head_factored_out_of_two_industries_joined_by_he_is_no_cluster(rules_
     assert of(rules_nlp, "光伏制造和锂电产业集群加快壮大。", "CLUSTER") == []
 
 
+def test_a_programmes_modern_clusters_are_no_cluster(rules_nlp):
+    assert of(rules_nlp, "全省“51020”现代产业集群加快壮大。", "CLUSTER") == []
+
+
 def test_places_joined_by_a_dash_stay_in_one_name(rules_nlp):
     assert of(rules_nlp, "推进许昌—漯河再生金属产业集群建设", "CLUSTER") == ["许昌—漯河再生金属产业集群"]
 
