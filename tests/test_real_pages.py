@@ -425,7 +425,7 @@ def test_a_ratio_of_parts_is_one_metric(rules_nlp, text, expected):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"])],
+    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"]), ("营业收入突破万亿大关。", ["万亿"])],
 )
 def test_a_bare_magnitude_a_verb_states_is_a_metric(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected

@@ -137,12 +137,16 @@ def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 # A verb stating an amount reached right before a bare magnitude (产值突破千亿元, 销售额达百亿元).
 _REACHED_BEFORE = re.compile(r"(?:突破|达到|达|实现|超过)$")
+_MILESTONE_AFTER = ("大关", "关口")
 
 
 def _stated_round_amount(text: str, s: int, e: int, unit: str | None) -> bool:
-    """Is a bare magnitude with a money unit (千亿元, 万亿元) the amount a verb states
-    (产值突破千亿元；), not a category (百亿元级项目, 千亿元企业) nor a threshold?"""
-    if not unit or not unit.endswith(("元", "圆")) or not _REACHED_BEFORE.search(text, max(0, s - 2), s):
+    """Is a bare magnitude with a money unit (千亿元, 万亿元), or before a milestone word
+    (突破万亿大关), the amount a verb states (产值突破千亿元；), not a category (百亿元级项目,
+    千亿元企业) nor a threshold?"""
+    money = bool(unit) and unit.endswith(("元", "圆"))  # type: ignore[union-attr]
+    milestone = not unit and text.startswith(_MILESTONE_AFTER, e)
+    if not (money or milestone) or not _REACHED_BEFORE.search(text, max(0, s - 2), s):
         return False
     return not text.startswith(("级", "的", "規模", "规模"), e) and _category_re().match(text, e) is None
 
