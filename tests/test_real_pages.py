@@ -404,6 +404,7 @@ def test_numbers_sharing_one_unit_each_get_a_span(rules_nlp):
         ("产量居全国第 二。", ["第 二"]),
         ("分居全市第一、四名。", ["第一", "四名"]),
         ("位居全省营商环境第3、科技创新第5、开放水平第9。", ["第3", "第5", "第9"]),
+        ("以跨进省级以上开发区三十强为目标。", ["三十强"]),  # 跨进, a verb of ranking
     ],
 )
 def test_rank_forms(rules_nlp, text, expected):
@@ -425,7 +426,7 @@ def test_a_ratio_of_parts_is_one_metric(rules_nlp, text, expected):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"]), ("营业收入突破万亿大关。", ["万亿"])],
+    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"]), ("营业收入突破万亿大关。", ["万亿"]), ("1-8月规模以上工业营收破万亿\n发布日期", ["万亿"])],
 )
 def test_a_bare_magnitude_a_verb_states_is_a_metric(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected

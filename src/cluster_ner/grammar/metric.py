@@ -136,8 +136,9 @@ def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 # A verb stating an amount reached right before a bare magnitude (产值突破千亿元, 销售额达百亿元).
-_REACHED_BEFORE = re.compile(r"(?:突破|达到|达|实现|超过)$")
+_REACHED_BEFORE = re.compile(r"(?:突破|破|达到|达|实现|超过)$")
 _MILESTONE_AFTER = ("大关", "关口")
+_CLAUSE_END = "，,。；;！？!?\n"
 
 
 def _stated_round_amount(text: str, s: int, e: int, unit: str | None) -> bool:
@@ -145,7 +146,8 @@ def _stated_round_amount(text: str, s: int, e: int, unit: str | None) -> bool:
     (突破万亿大关), the amount a verb states (产值突破千亿元；), not a category (百亿元级项目,
     千亿元企业) nor a threshold?"""
     money = bool(unit) and unit.endswith(("元", "圆"))  # type: ignore[union-attr]
-    milestone = not unit and text.startswith(_MILESTONE_AFTER, e)
+    # 突破万亿大关; 营收破万亿 ending a headline or a clause
+    milestone = not unit and (text.startswith(_MILESTONE_AFTER, e) or (e == len(text) or text[e] in _CLAUSE_END) and text[s - 1 : s] in "破")
     if not (money or milestone) or not _REACHED_BEFORE.search(text, max(0, s - 2), s):
         return False
     return not text.startswith(("级", "的", "規模", "规模"), e) and _category_re().match(text, e) is None

@@ -20,7 +20,7 @@ __all__ = ["RANK_FIRST", "RANK_PATTERN", "after_ranking_verb", "find_ranks", "li
 _RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]")
 # A rank after the name of a published list is the list's title: 入选中国企业500强, 世界500强.
 _RANK_TITLE_BEFORE = re.compile(r"(?:企业|世界|中国)$")
-_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列(?!席)|跻身|挤进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,12}$")
+_RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列(?!席)|跻身|挤进|跨进|迈进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,12}$")
 
 _RANK_REACH = 18  # characters before a rank searched for a verb of ranking
 
