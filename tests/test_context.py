@@ -411,7 +411,7 @@ def test_a_plans_annex_table_takes_each_cells_status_from_its_column(nlp):
     assert metric(nlp, text, "3500")["status"] == "target"
 
 
-@pytest.mark.parametrize(("text", "number", "change"), [("增速较二季度加快1.6个百分点。", "1.6个百分点", "up"), ("增速比上年放缓0.5个百分点。", "0.5个百分点", "down")])
+@pytest.mark.parametrize(("text", "number", "change"), [("增速较二季度加快1.6个百分点。", "1.6个百分点", "up"), ("增速比上年放缓0.5个百分点。", "0.5个百分点", "down"), ("居民消费价格总水平上涨5.0%。", "5.0%", "up")])
 def test_a_rate_speeding_up_or_slowing_down_is_a_change(nlp, text, number, change):
     assert metric(nlp, text, number)["change"] == change
 
@@ -466,6 +466,12 @@ def test_former_and_latter_are_the_two_clusters_named_before(nlp):
 def test_the_cluster_in_english_is_the_cluster_named_before(nlp):
     text = "深圳先进电池材料集群发布年度报告\nIn 2023, the cluster generated revenue of 215 billion yuan, up 12.5% year on year."
     assert _subject(metric(nlp, text, "215 billion yuan")) == ("cluster", "深圳市先进电池材料集群")
+
+
+def test_a_lists_members_do_not_become_the_topic(nlp):
+    text = "2023年，珠海市实现地区生产总值4233亿元。\n分区域看，香洲区、金湾区和斗门区分别增长10.8%、14.2%和9.0%。\n全年居民消费价格总水平上涨5.0%。"
+    assert _subject(metric(nlp, text, "9.0%")) == ("place", "斗门区")
+    assert _subject(metric(nlp, text, "5.0%")) == ("place", "珠海市")
 
 
 def test_a_company_and_its_anaphor(nlp):

@@ -210,7 +210,7 @@ class ContextSetter(BatchedComponent):
                 holder = title  # 二、重点任务 …, a table naming no holder: about the document's subject
             if holder is None:
                 holder = topic.about(text, subject_sentence, s, a["measure"]) or holders.place_before(s)
-            else:
+            elif listed is None:  # (a list's members break a sentence down: the topic stays)
                 topic.saw(holder, text, s)
             previous = (subject_sentence, holder)
             # What a number describes (规模5亿元的|产业发展基金) holds that clause's numbers
