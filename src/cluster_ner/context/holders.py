@@ -487,7 +487,10 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         """For a number after 分别 whose sentence opens with a counted set of clusters
         (两大集群的出口交货值分别为62亿元和193亿元), the cluster of the same rank among the
         last ones the text names before the set; ``None`` otherwise."""
-        sets = list(_COUNTED_SET.finditer(self.text, start_of_sentence(self.text, pos), pos))
+        sentence = start_of_sentence(self.text, pos)
+        if self.text.rfind("分别", sentence, pos) < 0:
+            return None
+        sets = list(_COUNTED_SET.finditer(self.text, sentence, pos))
         if not sets:
             return None
         m = sets[-1]  # the set named last
@@ -512,7 +515,10 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         """For a number after 分别 whose sentence names industries sharing one head before it
         (电子信息、装备制造、食品轻纺三大产业集群营业收入分别为…), the item of the same rank
         with the head (电子信息产业集群); ``None`` otherwise, and for places (宜宾、遂宁锂电集群)."""
-        sets = list(_FACTORED_SET.finditer(self.text, start_of_sentence(self.text, pos), pos))
+        sentence = start_of_sentence(self.text, pos)
+        if self.text.rfind("分别", sentence, pos) < 0:
+            return None  # (most numbers: no regex over the sentence)
+        sets = list(_FACTORED_SET.finditer(self.text, sentence, pos))
         if not sets:
             return None
         m = sets[-1]
