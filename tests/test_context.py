@@ -452,6 +452,14 @@ def test_a_work_report_excerpt_without_its_title_is_known_by_its_address(nlp):
     assert _subject(metric(nlp, text, "17.9%")) == ("place", "坪山区")
 
 
+def test_a_statistical_bulletins_scope_word_is_its_own_city(nlp):
+    text = (
+        "泉州市2023年国民经济和社会发展统计公报\n泉州市统计局　2024年3月22日\n"
+        "2023年，晋江市、石狮市规上工业产值分别增长5.2%和3.1%。\n2023年末，全市拥有专精特新“小巨人”企业46家。"
+    )
+    assert _subject(metric(nlp, text, "46家")) == ("place", "泉州市")
+
+
 def test_a_work_reports_clause_after_a_semicolon_continues_the_cluster(nlp):
     text = "清河县政府工作报告\n——在清河县第十八届人民代表大会上\n清河羊绒产业集群实现营业收入312亿元；羊绒纱线产量占全国的六成以上。"
     assert _subject(metric(nlp, text, "六成以上"))[0] == "cluster"

@@ -37,6 +37,8 @@ _VISITED_REACH = 12  # 本期专访|福建华锂新能源材料有限公司董�
 # A work report's address to its congress, which names the government reporting.
 _REPORT_ADDRESS = re.compile(r"我代表([^，,。；;\n]{1,24}?政府)向(?:大会|会议)")
 _REPORT_ADDRESS_REACH = 1500  # characters: the address opens a report
+# A title naming a place's own report of its year: a government work report, a statistical bulletin.
+_REPORT_TITLE = re.compile(r"工作报告|统计公报")
 
 class SpeakerFinder(HolderScan):
     """Finds the first-person holders of a document (a base of :class:`.holders.DocumentHolders`)."""
@@ -92,15 +94,17 @@ class SpeakerFinder(HolderScan):
         return out
 
     def _report_place(self) -> tuple[str, str | None] | None:
-        """The place of a government work report (政府工作报告 in its first line): the place
-        of the first body its first two lines name (洛阳市政府; 在宜兴市第十八届人民代表大会)."""
+        """The place of a government work report or a statistical bulletin (政府工作报告,
+        统计公报 in its first line): the place of the first body its first two lines name
+        (洛阳市政府; 在宜兴市第十八届人民代表大会; 泉州市统计局); or the government an
+        excerpt's address to its congress names (我代表区人民政府向大会…)."""
         address = _REPORT_ADDRESS.search(self.text, 0, _REPORT_ADDRESS_REACH)
         if address is not None:  # 各位代表：现在，我代表区人民政府向大会作工作报告 (an excerpt without its title)
             for start in sorted(self._body_places):
                 if address.start(1) <= start < address.end(1) and self._body_places[start] is not None:
                     return self._body_places[start]
         first_line = self.text.find("\n")
-        if first_line < 0 or "工作报告" not in self.text[:first_line]:
+        if first_line < 0 or _REPORT_TITLE.search(self.text, 0, first_line) is None:
             return None
         second = self.text.find("\n", first_line + 1)
         end = second if second >= 0 else len(self.text)
