@@ -476,6 +476,12 @@ def test_the_cluster_in_english_is_the_cluster_named_before(nlp):
     assert _subject(metric(nlp, text, "215 billion yuan")) == ("cluster", "深圳市先进电池材料集群")
 
 
+def test_places_listed_after_a_month_range_each_hold_their_number(nlp):
+    text = "分区域看，1—5月武汉、襄阳、宜昌三市规上工业增加值分别增长8.1%、7.6%和9.0%。"
+    assert _subject(metric(nlp, text, "7.6%")) == ("place", "襄阳")
+    assert _subject(metric(nlp, text, "9.0%")) == ("place", "宜昌")
+
+
 def test_a_lists_members_do_not_become_the_topic(nlp):
     text = "2023年，珠海市实现地区生产总值4233亿元。\n分区域看，香洲区、金湾区和斗门区分别增长10.8%、14.2%和9.0%。\n全年居民消费价格总水平上涨5.0%。"
     assert _subject(metric(nlp, text, "9.0%")) == ("place", "斗门区")

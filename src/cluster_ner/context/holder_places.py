@@ -193,6 +193,7 @@ class PlaceFinder(HolderScan):
                 continue  # nothing a place could be starts here (most clauses)
             if m.start() > 0 and self.text[m.start() - 1] in "、和及与" and not (
                 out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
+                or self._timed_place_ends_at(m.start() - 1)  # 1—5月武汉、|襄阳、|宜昌…分别
                 or _PLACE_END.match(self.text, m.start() - 2)
                 and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…, 松山湖高新区、|长安镇…，分别为
             ):
@@ -235,6 +236,12 @@ class PlaceFinder(HolderScan):
             name = next(iter(full)) if len(full) == 1 else self._pick_name(cands) or self.text[i:j]
             out.append(Holder(i, j, PLACE, name))
         return out
+
+    def _timed_place_ends_at(self, pos: int) -> bool:
+        """Does a place in a subject's position after a time word (see :meth:`_places`) end
+        at ``pos``?"""
+        mention = next(iter(self.places.before(pos)), None)
+        return mention is not None and mention.end == pos and _AFTER_TIME.search(self.text, max(0, mention.start - 6), mention.start) is not None
 
     def _place_starts(self, regions: re.Pattern[str]) -> set[int]:
         """Where a place, a region, a town's short name or a bare zone word starts."""
