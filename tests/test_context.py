@@ -402,6 +402,20 @@ def test_a_base_a_task_strengthens_is_no_zone_holding_the_figures(nlp):
     assert _subject(metric(nlp, text, "100个")) != ("place", "一是强化原料基地")
 
 
+def test_a_table_row_headed_by_a_year_is_of_that_year(nlp):
+    text = "瓯海眼镜产业集群主要指标\n年份\t产值（亿元）\t规上企业（家）\n2022\t165.3\t112\n2023\t178.9\t121\n"
+    assert metric(nlp, text, "178.9")["period"] == "2023"
+
+
+def test_a_growth_column_takes_no_time_from_a_later_column(nlp):
+    text = (
+        "赣州市稀土新材料产业集群重点县发展情况\n| 县（市、区） | 营业收入（亿元） | 同比增长（%） | 2027年目标营收（亿元） |\n"
+        "| 章贡区 | 312.6 | 9.8 | 500 |\n"
+    )
+    row = metric(nlp, text, "9.8")
+    assert (row["period"], row["status"]) == (None, "actual")
+
+
 def test_a_plans_annex_table_takes_each_cells_status_from_its_column(nlp):
     text = (
         "湖南省先进制造业集群培育提升三年行动计划\n发布日期：2024-02-27\n二、主要任务\n每年遴选10个左右省级集群重点培育。\n"

@@ -18,6 +18,8 @@ __all__ = ["english_time_after", "start_of_period_sentence", "table_time"]
 _SEMICOLON = re.compile(r"[；;]")
 # A growth column (增长（%）, 年均增长) is over the time of the columns before it.
 _GROWTH_COLUMN = re.compile(r"增长|增速|同比|比上年|年均")
+# A row whose first cell is a year (年份 | 产值 ⏎ 2022 | 165.3).
+_ROW_YEAR = re.compile(r"[ \t|｜]*((?:19|20)\d{2})年?[ \t]*(?:[|｜\t])")
 
 
 def start_of_period_sentence(text: str, pos: int, holders: DocumentHolders) -> int:
@@ -57,8 +59,11 @@ def table_time(text: str, pos: int, times: list[Time]) -> Time | None:
     sep = text_tables.row_sep(text, i)
     if sep is None:
         return None
-    top = text_tables.block_top(text, sep, i)
     starts = text_tables.line_starts(text)
+    year = _ROW_YEAR.match(text, starts[i])
+    if year is not None and year.end(1) <= pos:  # 年份 | 产值: 2022 | 165.3 — the row's year
+        return Time(year.start(1), year.end(1), year.group(1))
+    top = text_tables.block_top(text, sep, i)
     start = starts[max(0, top - 1)]  # the title line above the block
     found = None
     first = bisect.bisect_left(times, start, key=lambda t: t.start)
@@ -66,8 +71,11 @@ def table_time(text: str, pos: int, times: list[Time]) -> Time | None:
         t = times[k]
         if t.start >= pos:
             break
-        if header is not None and top + 1 < len(starts) and starts[top] <= t.start < starts[top + 1] and not _GROWTH_COLUMN.search(text, *header):
-            return None  # another column's time (2023年营业收入 | 企业数): this column has none
+        if header is not None and top + 1 < len(starts) and starts[top] <= t.start < starts[top + 1]:
+            if not _GROWTH_COLUMN.search(text, *header):
+                return None  # another column's time (2023年营业收入 | 企业数): this column has none
+            if t.start >= header[0]:
+                break  # a growth column is over the columns before it, not a later 2027年目标
         if not t.base and (not is_table_row(text, t.start) or is_table_header(text, t.start)):
             found = t
     return found
