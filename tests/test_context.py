@@ -496,6 +496,16 @@ def test_places_listed_after_a_month_range_each_hold_their_number(nlp):
     assert _subject(metric(nlp, text, "9.0%")) == ("place", "宜昌")
 
 
+def test_a_contribution_to_a_scopes_growth_is_the_contributors(nlp):
+    text = "其中，武汉光电子信息产业集群增加值增长15.2%，拉动全省规上工业增长1.3个百分点，显示面板产量达到1.86亿片。"
+    assert _subject(metric(nlp, text, "1.86亿片"))[0] == "cluster"
+
+
+def test_examples_before_a_counted_group_are_part_of_it(nlp):
+    text = "泉州市统计公报\n2023年，纺织鞋服等五大产业集群实现规模以上工业产值1.52万亿元。"
+    assert _subject(metric(nlp, text, "1.52万亿元"))[0] == "group"
+
+
 def test_a_lists_members_do_not_become_the_topic(nlp):
     text = "2023年，珠海市实现地区生产总值4233亿元。\n分区域看，香洲区、金湾区和斗门区分别增长10.8%、14.2%和9.0%。\n全年居民消费价格总水平上涨5.0%。"
     assert _subject(metric(nlp, text, "9.0%")) == ("place", "斗门区")

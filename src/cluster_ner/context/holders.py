@@ -125,6 +125,8 @@ _GENERIC_CLUSTER = re.compile(
 _GROUP_SCOPE = re.compile(r"(?:(?:全国|全省|全市|全区|各地|本批|该批|首批|新一批)(?:(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)?|(?:\d+|[一二三四五六七八九十两百]+)[个大](?:左右)?)$")
 # A scope word and what it modifies before a count (全省|纳入监测的|15个重点产业集群).
 _SCOPE_MODIFYING = re.compile(r"(?:全国|全省|全市|全区)[^，,。；;！？!?\n\d]{1,10}的$")
+# Examples before a counted group (纺织鞋服等|五大产业集群): part of the group's phrase.
+_EXAMPLES_BEFORE = re.compile(r"[^，,。；;！？!?：:\n\d]{2,12}等$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
 _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|推动|促进|带动|全国|全省|全市|各|这些|本批|该批|上述|其中|年|月|季度|以来|目前|力争|确保|争取|预计)$")
 _SET_BEFORE = re.compile(r"(?:上榜|入榜|上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关|参评|入围|拟认定|新认定|获评)$")
@@ -386,7 +388,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             scope = _GROUP_SCOPE.search(before)
             if scope is not None and m.group() != "集群":
                 first = s - len(before) + scope.start()
-                modified = _SCOPE_MODIFYING.search(self.text, max(0, first - 14), first)
+                modified = _SCOPE_MODIFYING.search(self.text, max(0, first - 14), first) or _EXAMPLES_BEFORE.search(self.text, max(0, first - 14), first)
                 if modified is not None and _SUBJECT_POSITION.search(self.text, max(0, modified.start() - 3), modified.start()):
                     first = modified.start()  # 全省纳入监测的15个重点产业集群
                 if _SUBJECT_POSITION.search(self.text, max(0, first - 3), first):
