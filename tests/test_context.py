@@ -466,6 +466,23 @@ def test_a_work_report_excerpt_without_its_title_is_known_by_its_address(nlp):
     assert _subject(metric(nlp, text, "17.9%")) == ("place", "坪山区")
 
 
+def test_a_bulletins_place_is_the_place_its_title_opens_with(nlp):
+    text = (
+        "常州市武进区2023年国民经济和社会发展统计公报（摘要）\n全年全区规上工业总产值4860.2亿元。武进国家高新区管委会加快建设。\n"
+        "主要工业产品产量：\n产品名称｜单位｜产量｜增长（%）\n光伏电池｜万千瓦｜2860.4｜21.3\n"
+    )
+    assert _subject(metric(nlp, text, "2860.4")) == ("place", "武进区")
+
+
+def test_a_work_reports_sentence_after_a_heading_line_is_the_reports_place(nlp):
+    text = (
+        "政府工作报告（摘要）\n——2024年1月15日在滁州市第八届人民代表大会第四次会议上\n"
+        "过去一年，滁州高新技术产业开发区完成工业产值1125亿元。\n\n二、2024年主要目标任务\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。"
+    )
+    assert _subject(metric(nlp, text, "7%左右")) == ("place", "滁州市")
+
+
 def test_a_statistical_bulletins_scope_word_is_its_own_city(nlp):
     text = (
         "泉州市2023年国民经济和社会发展统计公报\n泉州市统计局　2024年3月22日\n"

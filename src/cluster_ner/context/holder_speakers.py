@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..grammar.places import read_place_chain, resolve_chain
 from .holder_base import BODY, COMPANY, PLACE, PLANNER, Holder, HolderScan
 from .sentences import start_of_paragraph
 
@@ -39,6 +40,7 @@ _REPORT_ADDRESS = re.compile(r"我代表([^，,。；;\n]{1,24}?政府)向(?:大
 _REPORT_ADDRESS_REACH = 1500  # characters: the address opens a report
 # A title naming a place's own report of its year: a government work report, a statistical bulletin.
 _REPORT_TITLE = re.compile(r"工作报告|统计公报")
+_TITLE_LEAD = re.compile(r"[\s（(]*(?:\d{4}年度?)?")  # (2025年)嘉兴市政府工作报告
 
 class SpeakerFinder(HolderScan):
     """Finds the first-person holders of a document (a base of :class:`.holders.DocumentHolders`)."""
@@ -95,7 +97,8 @@ class SpeakerFinder(HolderScan):
 
     def _report_place(self) -> tuple[str, str | None] | None:
         """The place of a government work report or a statistical bulletin (政府工作报告,
-        统计公报 in its first line): the place of the first body its first two lines name
+        统计公报 in its first line): the place its title opens with, else the place of the
+        first body its first two lines name
         (洛阳市政府; 在宜兴市第十八届人民代表大会; 泉州市统计局); or the government an
         excerpt's address to its congress names (我代表区人民政府向大会…)."""
         address = _REPORT_ADDRESS.search(self.text, 0, _REPORT_ADDRESS_REACH)
@@ -106,6 +109,11 @@ class SpeakerFinder(HolderScan):
         first_line = self.text.find("\n")
         if first_line < 0 or _REPORT_TITLE.search(self.text, 0, first_line) is None:
             return None
+        lead = _TITLE_LEAD.match(self.text)
+        chain = read_place_chain(self.text, lead.end(), first_line)
+        resolved = resolve_chain(chain) if chain else []
+        if resolved and self._outside(chain[0].start, chain[-1].end):  # 常州市武进区2023年…统计公报: the title's place
+            return PLACE, resolved[-1].name
         second = self.text.find("\n", first_line + 1)
         end = second if second >= 0 else len(self.text)
         for start in sorted(self._body_places):
