@@ -65,7 +65,7 @@ _COUNT_RE = re.compile(r"(?:人数|数量|家数|个数|总数|户数|次数|人
 
 
 
-def _after(text: str, end: int, ceil: int) -> str | None:
+def _after(text: str, end: int, ceil: int, count: bool = False) -> str | None:
     i = end
     if _AFTER_FIRST_SKIP.match(text, i):
         i += 1
@@ -75,6 +75,9 @@ def _after(text: str, end: int, ceil: int) -> str | None:
     if m is None:
         return None
     word = m.group()
+    head = word.find("集群") if count else -1
+    if head > 0:  # 25个先进制造业集群|主导产业产值…: a count of clusters counts them
+        return word[: head + 2]
     stop = _AFTER_STOP_RE.search(word, 1)  # a phrase may start with 中 (中小企业)
     if stop is not None:
         word = word[: stop.start()]
@@ -208,7 +211,7 @@ def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int |
     ceil = len(text) if ceil is None else min(ceil, len(text))
     lead = _FROM_LEVEL.search(text, max(floor, start - 12), start)
     before = lead.start() if lead is not None and lead.start() > floor else start  # 本地配套率|由2020年的35%
-    measure = _after(text, end, ceil) or _before(text, before, floor, count)
+    measure = _after(text, end, ceil, count) or _before(text, before, floor, count)
     if measure is not None:
         trimmed = _LINK_ENDS.strip(_GROWTH_TAIL.sub("", measure))  # 用电量将增长 → 用电量: what grew
         measure = trimmed if len(trimmed) >= 2 else measure
