@@ -523,6 +523,11 @@ def test_examples_before_a_counted_group_are_part_of_it(nlp):
     assert _subject(metric(nlp, text, "1.52万亿元"))[0] == "group"
 
 
+def test_clusters_a_set_word_modifies_through_de_are_a_group(nlp):
+    text = "贵港市港南区电动车产业集群以91.2分位列第一。2023年，入选“十强”的集群合计实现营业收入1865亿元。"
+    assert _subject(metric(nlp, text, "1865亿元"))[0] == "group"
+
+
 def test_a_lists_members_do_not_become_the_topic(nlp):
     text = "2023年，珠海市实现地区生产总值4233亿元。\n分区域看，香洲区、金湾区和斗门区分别增长10.8%、14.2%和9.0%。\n全年居民消费价格总水平上涨5.0%。"
     assert _subject(metric(nlp, text, "9.0%")) == ("place", "斗门区")

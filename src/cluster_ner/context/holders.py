@@ -129,6 +129,8 @@ _SCOPE_MODIFYING = re.compile(r"(?:全国|全省|全市|全区)[^，,。；;！�
 _EXAMPLES_BEFORE = re.compile(r"[^，,。；;！？!?：:\n\d]{2,12}等$")
 # Where a generic phrase is the subject of its clause: after punctuation, 全/各/本批/这些 …
 _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|推动|促进|带动|全国|全省|全市|各|这些|本批|该批|上述|其中|年|月|季度|以来|目前|力争|确保|争取|预计)$")
+# A set's word modifying 集群 through 的 (入选“十强”的集群, 上榜的集群).
+_SET_MODIFIED_BEFORE = re.compile(r"(?:上榜|入榜|入选|入围|参评|获评|认定)[^，,。；;！？!?\n]{0,8}的$")
 _SET_BEFORE = re.compile(r"(?:上榜|入榜|上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关|参评|入围|拟认定|新认定|获评)$")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
 
@@ -400,7 +402,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                     continue
             if _COUNT_BEFORE.search(before):
                 continue  # 建设20个…集群: what is counted, not who holds it
-            if m.group() == "集群" and _SET_BEFORE.search(before):
+            if m.group() == "集群" and (_SET_BEFORE.search(before) or _SET_MODIFIED_BEFORE.search(before)):
                 out.append(Holder(s, e, GROUP, "集群"))
             elif m.group() == "集群":
                 start = a.start() if a is not None and a.end() == e else s
