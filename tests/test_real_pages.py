@@ -205,6 +205,11 @@ def test_an_item_after_a_domain_with_he_is_still_governed_by_各(rules_nlp):
     assert of(rules_nlp, text, "GOV") == []
 
 
+def test_a_generic_department_is_an_addressee_item(rules_nlp):
+    text = "各省、自治区、直辖市工业和信息化主管部门、财政厅：\n现将有关事项通知如下。"
+    assert of(rules_nlp, text, "GOV") == []
+
+
 def test_bodies_listed_after_a_verb_are_not_addressee_items(rules_nlp):
     text = "各省级工业和信息化主管部门会同省发展改革委、省财政厅建立培育库。"
     assert of(rules_nlp, text, "GOV") == ["省发展改革委", "省财政厅"]

@@ -101,7 +101,7 @@ def _addressee_word(item: str) -> bool:
     if not item:
         return True
     words = _addressee_words()
-    if item in words or all(c in words for c in item) or plausible_gov_end(item):
-        return True
+    if item in words or all(c in words for c in item) or plausible_gov_end(item) or item.endswith("部门"):
+        return True  # (…工业和信息化主管部门: a generic department is an item too)
     chain = read_place_chain(item)
     return bool(chain) and chain[-1].end == len(item)
