@@ -36,6 +36,7 @@ SOURCES = (
     "corpus/blind-j/blindJ.jsonl",
     "corpus/blind-k/blindK.jsonl",
     "corpus/blind-l/blindL.jsonl",
+    "corpus/blind-m/blindM.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
