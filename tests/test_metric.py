@@ -127,3 +127,8 @@ def test_year_and_month_ranges_stay_dates(nlp):
 
 def test_the_spec_example_of_a_count_of_measures_keeps_its_noun(nlp):
     assert metrics(nlp, "省政府出台15条措施。") == ["15条措施"]
+
+
+@pytest.mark.parametrize(("text", "span"), [("煤制油产能达400万吨/年。", "400万吨/年"), ("电堆体积功率密度达到4.2kW/L。", "4.2kW/L")])
+def test_a_rate_per_unit_or_per_time_is_one_span(nlp, text, span):
+    assert [e.text for e in nlp(text).ents if e.label_ == "METRIC"] == [span]

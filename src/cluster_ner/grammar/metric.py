@@ -124,7 +124,7 @@ def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     first = "".join(sorted(set(".．零〇○一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟兩倆貳陸萬億半负負−－-") | {w[0] for w in span_leads()}))
     main = re.compile(
         rf"(?=[\d{re.escape(first)}])(?P<lead>{lead_regex()})?(?P<num>{NUMBER})(?P<more>多|余)?(?P<mult>[万亿]+)?"
-        rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}))?)?(?P<trail>{trail})?"
+        rf"(?:\s(?=[A-Za-z%]))?(?P<unit>(?:{unit})(?:/(?:{unit}|[A-Za-z]{{1,3}}|年|月|日|天|小时))?)?(?P<trail>{trail})?"  # (15万吨/年: a rate per time)
     )
     money = re.compile(rf"{_CURRENCY_PREFIX}\s?(?:{NUMBER})")
     return main, rank_regex(), money
