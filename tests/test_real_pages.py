@@ -380,6 +380,11 @@ def test_a_programmes_modern_clusters_are_no_cluster(rules_nlp):
     assert of(rules_nlp, "全省“51020”现代产业集群加快壮大。", "CLUSTER") == []
 
 
+def test_places_with_a_bare_head_before_fenbie_are_each_places_clusters(rules_nlp):
+    text = "分设区市看，赣州市、九江市集群营业收入分别占全省的14.8%和12.3%。"
+    assert of(rules_nlp, text, "CLUSTER") == []
+
+
 def test_places_joined_by_a_dash_stay_in_one_name(rules_nlp):
     assert of(rules_nlp, "推进许昌—漯河再生金属产业集群建设", "CLUSTER") == ["许昌—漯河再生金属产业集群"]
 

@@ -294,6 +294,8 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
                 continue
             if text[words[0].start : m.start()] + "产业" in generic_words() and head.startswith("产业"):
                 continue  # 新兴|产业集群: a place's short name that is the first half of a generic word
+            if head == "集群" and len(words) > 1 and "分别" in text[m.end() : m.end() + _RESPECTIVELY_REACH]:
+                continue  # 赣州市、九江市集群营业收入分别…: each place's clusters, not one cluster
         start = words[0].start
         if _factored(text, start, words):
             continue
@@ -305,6 +307,7 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_RESPECTIVELY_REACH = 16  # characters after a head searched for 分别
 _FACTORING_JOINERS = "、和及与"  # 农机装备、专用汽车产业集群; 光伏制造和锂电产业集群
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|家|大)$")
 
