@@ -18,9 +18,11 @@ order:
   该集群 / 集群 stand for the cluster last named, 我们 for who speaks, a local
   body's plan for its place; a 其中 sentence with no holder breaks the one
   before down, a list item the line introducing it; a section (二、重点任务)
-  naming no holder is about what the document's title names; a sentence with
-  no holder is about the subject the paragraph's previous sentence names,
-  else the topic, the subject the text was last about;
+  naming no holder is about what the document's title names; in a report of a
+  place (a work report, a statistical bulletin: :mod:`.holder_speakers`) a new
+  sentence with no holder is about that place; otherwise a sentence with no
+  holder is about the subject the paragraph's previous sentence names, else
+  the topic, the subject the text was last about;
 * **status**: :func:`.cues.is_target`; a period that is a horizon (到2027年)
   or after the document's year is a target too;
 * **change**: :func:`.cues.change_of`; a list's later numbers share the first

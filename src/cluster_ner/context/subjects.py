@@ -354,9 +354,9 @@ class Topic:
 
 
 def report_place_holds(text: str, sentence_start: int) -> bool:
-    """In a government work report, does a sentence that names no holder speak of the
-    report's place (新增规上工业企业128家 after a cluster's figures) rather than of the
-    subject the paragraph was last about? Only a new sentence does: a clause after ；
+    """In a report of a place (a work report, a statistical bulletin), does a sentence that
+    names no holder speak of the report's place (新增规上工业企业128家 after a cluster's
+    figures) rather than of the subject the paragraph was last about? Only a new sentence does: a clause after ；
     continues the sentence before (…清河羊绒产业集群实现营业收入312亿元；羊绒纱线产量…)."""
     before = text[max(0, sentence_start - 4) : sentence_start].rstrip(" \t\u3000")
     return not before or before[-1] in "。！？!?\n"
