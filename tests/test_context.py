@@ -534,6 +534,14 @@ def test_a_lists_members_do_not_become_the_topic(nlp):
     assert _subject(metric(nlp, text, "5.0%")) == ("place", "珠海市")
 
 
+def test_an_interviewees_company_named_by_its_declared_short_name(nlp):
+    text = (
+        "对话乳企掌门人\n内蒙古草原优品乳业有限公司（以下简称“草原优品”）是集群内的骨干企业。记者日前专访了草原优品董事长李文海。\n"
+        "记者：今年上半年企业经营情况怎么样？\n李文海：上半年我们实现销售收入38.6亿元。"
+    )
+    assert _subject(metric(nlp, text, "38.6亿元")) == ("company", "内蒙古草原优品乳业有限公司")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

@@ -170,6 +170,7 @@ class CompanyEventFinder(HolderScan):
         """A company named in full, written again by its short name opening a clause
         (浙江袜源针织有限公司 … 袜源针织去年投入…; 上海氢驰动力科技有限公司 … 氢驰动力计划…)."""
         shorts: dict[str, tuple[int, str]] = {}  # short name → (where named in full, full name)
+        declared: set[str] = set()  # short names the text declares (以下简称…)
         trie = lexicon.place_trie()
         for h in named:
             name = h.subject or ""
@@ -181,11 +182,14 @@ class CompanyEventFinder(HolderScan):
             alias = _ALIAS.match(self.text, h.end)
             if alias is not None:  # 四川时代新能源科技有限公司（以下简称四川时代）
                 shorts[alias.group(1)] = (h.start, name)
+                declared.add(alias.group(1))
         out = []
         for short, (named_at, name) in shorts.items():
             i = self.text.find(short, max(0, named_at - LOCAL_REACH), named_at + LOCAL_REACH)
             while i >= 0:  # (within reach of the full name: the pieces of a long text agree)
-                if _CLAUSE_START.search(self.text, max(0, i - 4), i) and self._outside(i, i + len(short)):
+                # a declared short name stands for the company wherever it is written (专访了草原优品董事长)
+                opens = short in declared and i > named_at or _CLAUSE_START.search(self.text, max(0, i - 4), i)
+                if opens and self._outside(i, i + len(short)):
                     out.append(Holder(i, i + len(short), COMPANY, name))
                 i = self.text.find(short, i + 1, named_at + LOCAL_REACH)
         return out
