@@ -542,6 +542,11 @@ def test_an_interviewees_company_named_by_its_declared_short_name(nlp):
     assert _subject(metric(nlp, text, "38.6亿元")) == ("company", "内蒙古草原优品乳业有限公司")
 
 
+def test_a_towns_scope_word_is_the_town_without_the_preposition_before_it(nlp):
+    text = "记者从大朗镇政府获悉，上半年大朗毛织产业集群实现产值312亿元。\n\n大朗镇是“中国羊毛衫名镇”。全镇现有毛织设计工作室600余家。"
+    assert _subject(metric(nlp, text, "600余家")) == ("place", "大朗镇")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

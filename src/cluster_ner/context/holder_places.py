@@ -44,6 +44,8 @@ _ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术�
 _SHORT_NAMED_ZONE = re.compile(rf"(?<![{HAN}])([{HAN}]{{2}})(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区)")
 _ZONE_SHORT_DOES = re.compile(r"已|将|现有|共有|目前|全年|今年|去年|累计|拥有|集聚|聚集|实现|新增|引进|建成|在建|\d")
 _NOT_ZONE_SHORT = re.compile(r"国家|省级|市级|县级|各类|各级|全国|全省|重点|相关|该区|本区|园区|现有|其中|以及|综合")
+# A preposition read into a town's name from the left (者从|大朗镇, 在|北滘镇).
+_TOWN_LEAD = re.compile(r"^.{0,2}?[从在于向对到自]")
 _TOWN_NAME = re.compile(rf"[{HAN}]{{2,4}}?(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|，|。))")
 # A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
@@ -388,6 +390,9 @@ class PlaceFinder(HolderScan):
         found = None
         for m in _TOWN_NAME.finditer(self.text, max(0, pos - LOCAL_REACH), pos):
             found = m.group()
+            lead = _TOWN_LEAD.match(found)
+            if lead is not None and len(found) - lead.end() >= 3:
+                found = found[lead.end() :]  # 记者从大朗镇政府获悉: the town is 大朗镇
         return found
 
     def _container(self, pos: int) -> tuple[str, str | None] | None:
