@@ -547,6 +547,16 @@ def test_a_towns_scope_word_is_the_town_without_the_preposition_before_it(nlp):
     assert _subject(metric(nlp, text, "600余家")) == ("place", "大朗镇")
 
 
+def test_a_town_a_sentence_is_set_in_holds_its_figures(nlp):
+    text = "临清市轴承产业集群营业收入增长8%。\n\n在烟店镇，轴承市场日均交易额超过6000万元。"
+    assert _subject(metric(nlp, text, "超过6000万元")) == ("place", "烟店镇")
+
+
+def test_bare_zone_words_listed_before_fenbie_each_hold_their_number(nlp):
+    text = "从区县看，高新区、经开区、航天基地规上工业增加值分别增长11.2%、7.6%、9.4%。"
+    assert _subject(metric(nlp, text, "7.6%")) == ("place", "经开区")
+
+
 def test_a_company_and_its_anaphor(nlp):
     text = "德化县瓷韵陶瓷有限公司今年实现营收8.6亿元。公司拥有员工1200人。"
     assert _subject(metric(nlp, text, "8.6亿元")) == ("company", "德化县瓷韵陶瓷有限公司")

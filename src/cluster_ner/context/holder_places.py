@@ -68,7 +68,7 @@ _MACRO_REGION = re.compile(r"(?:东中西部|中西部|东部|中部|西部|东�
 _ZONE_LEAD_MAX = 8  # words of the sentence read back with a zone's name, before its place
 _TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
 # A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
-_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])[{HAN}]{{2,3}}?(?:镇|街道)(?=[{HAN}、])(?!(?:党委|政府|人民政府|办事处))")
+_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])[{HAN}]{{2,3}}?(?:镇|街道)(?=[{HAN}、，,])(?!(?:党委|政府|人民政府|办事处))")
 _TOWN_AFTER = re.compile(rf"[{HAN}]{{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
 
 
@@ -213,6 +213,8 @@ class PlaceFinder(HolderScan):
             zone = _BARE_ZONE_AT.match(self.text, i)
             if zone is not None and self._outside(i, zone.end()):
                 name = self._zone_before(i) or self._zone_after(zone.end())
+                if "、" in (self.text[i - 1 : i], self.text[zone.end() : zone.end() + 1]) and not (name or "").endswith(zone.group()):
+                    name = zone.group()  # 高新区、经开区、航天基地…分别: the city's zones, each by its word
                 if name is not None:
                     out.append(Holder(i, zone.end(), PLACE, name))
                 continue
