@@ -178,7 +178,7 @@ def _compared_before(head: str) -> bool:
 
 @lexicon.cached
 def _compare_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(_words().get("compare", ()), key=len, reverse=True))))
+    return re.compile(lexicon.alternation(_words().get("compare", ())))
 
 
 # English in a Chinese page: the word right before the number gives its direction.

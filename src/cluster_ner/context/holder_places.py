@@ -28,10 +28,11 @@ __all__ = ["PlaceFinder"]
 
 # Scope words: a level character after 全/本/我/该 names the place of that level; 当地 the
 # city or county (not 本地, which opens measures: 本地配套率).
-_REPORT_LEVELS = ("省", "市", "县", "区", "旗", "州", "盟")
 _SCOPE = re.compile(
     r"(?:全|本|我|该)(自治区|省|市|县|区|州|盟|旗|镇|乡|街道)|(园区|区|县|市|镇|乡|街道)内(?=[{HAN}])|(当地)".replace("{HAN}", HAN)
 )
+# The scope levels a report's own place answers for (its 全市 in a city's work report).
+_REPORT_LEVELS = ("省", "市", "县", "区", "旗", "州", "盟")
 # What may come before a zone's name in a match: times, scope and lead words (今年前三季度基地).
 _ZONE_LEAD = re.compile(
     r"(?:(?:今年|去年|全年|当年|前三季度|上半年|下半年|[一二三四]季度|\d+月份?|\d+年|年内|目前|当前|现在|其中|据悉|"
@@ -155,7 +156,7 @@ class PlaceFinder(HolderScan):
         for m in self.places.mentions:
             if m.start < 0 or not self._outside(m.start, m.end) or self._is_base(m.start):
                 continue
-            if not _AFTER_TIME.search(self.text, max(0, m.start - 6), m.start):
+            if not self._after_time(m.start):
                 continue
             chain = read_place_chain(self.text, m.start, min(len(self.text), m.start + 24))
             resolved = resolve_chain(chain) if chain else []
@@ -241,11 +242,14 @@ class PlaceFinder(HolderScan):
             out.append(Holder(i, j, PLACE, name))
         return out
 
+    def _after_time(self, pos: int) -> bool:
+        """Is ``pos`` in a subject's position: after a time word or a clause's opening?"""
+        return _AFTER_TIME.search(self.text, max(0, pos - 6), pos) is not None
+
     def _timed_place_ends_at(self, pos: int) -> bool:
-        """Does a place in a subject's position after a time word (see :meth:`_places`) end
-        at ``pos``?"""
+        """Does a place in a subject's position (see :meth:`_places`) end at ``pos``?"""
         mention = next(iter(self.places.before(pos)), None)
-        return mention is not None and mention.end == pos and _AFTER_TIME.search(self.text, max(0, mention.start - 6), mention.start) is not None
+        return mention is not None and mention.end == pos and self._after_time(mention.start)
 
     def _place_starts(self, regions: re.Pattern[str]) -> set[int]:
         """Where a place, a region, a town's short name or a bare zone word starts."""

@@ -428,15 +428,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         (推动鸡西…集群、鹤岗…集群做大做强。…前者产值达到150亿元，后者达到120亿元)."""
         out = []
         for m in _FORMER_LATTER.finditer(self.text):
-            k = bisect.bisect_left(self._cluster_starts, m.start())
-            named: list[str] = []
-            for h in reversed(self._cluster_holders[:k]):
-                if m.start() - h.end > LOCAL_REACH:
-                    break
-                if h.subject and h.subject not in named:
-                    named.append(h.subject)
-                if len(named) == 2:
-                    break
+            named = self._clusters_named_before(m.start(), 2, LOCAL_REACH)
             if len(named) == 2:  # (named: the latter first)
                 out.append(Holder(m.start(), m.end(), CLUSTER, named[1] if m.group() == "前者" else named[0]))
         return out
@@ -491,24 +483,12 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         """For a number after 分别 whose sentence opens with a counted set of clusters
         (两大集群的出口交货值分别为62亿元和193亿元), the cluster of the same rank among the
         last ones the text names before the set; ``None`` otherwise."""
-        sentence = start_of_sentence(self.text, pos)
-        if self.text.rfind("分别", sentence, pos) < 0:
-            return None
-        sets = list(_COUNTED_SET.finditer(self.text, sentence, pos))
-        if not sets:
-            return None
-        m = sets[-1]  # the set named last
-        respectively = self.text.rfind("分别", m.end(), pos)
-        if respectively < 0:
+        found = self._set_before_respectively(_COUNTED_SET, pos)
+        if found is None:
             return None  # (…，两大集群合计占…的80.8%: the set's own figure)
+        m, respectively = found
         size = _SET_SIZE[m.group(1)]
-        k = bisect.bisect_left(self._cluster_starts, m.start())
-        named: list[str] = []
-        for h in reversed(self._cluster_holders[:k]):
-            if h.subject and h.subject not in named:
-                named.append(h.subject)
-            if len(named) == size:
-                break
+        named = self._clusters_named_before(m.start(), size)
         if len(named) < size:
             return None
         named.reverse()
@@ -519,16 +499,10 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         """For a number after 分别 whose sentence names industries sharing one head before it
         (电子信息、装备制造、食品轻纺三大产业集群营业收入分别为…), the item of the same rank
         with the head (电子信息产业集群); ``None`` otherwise, and for places (宜宾、遂宁锂电集群)."""
-        sentence = start_of_sentence(self.text, pos)
-        if self.text.rfind("分别", sentence, pos) < 0:
-            return None  # (most numbers: no regex over the sentence)
-        sets = list(_FACTORED_SET.finditer(self.text, sentence, pos))
-        if not sets:
+        found = self._set_before_respectively(_FACTORED_SET, pos)
+        if found is None:
             return None
-        m = sets[-1]
-        respectively = self.text.rfind("分别", m.end(), pos)
-        if respectively < 0:
-            return None
+        m, respectively = found
         items = _FACTORED_ITEM_SPLIT.split(m.group(1))
         trie = lexicon.place_trie()
         if any(trie.longest_at(item, 0) > 0 for item in items):
@@ -549,6 +523,34 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         if rank < 0:
             return None
         return run[rank] if rank < len(run) else None
+
+    def _set_before_respectively(self, pattern: re.Pattern[str], pos: int) -> tuple[re.Match[str], int] | None:
+        """The last match of ``pattern`` in the sentence before ``pos`` and where the 分别
+        after it starts, when one stands between it and ``pos``."""
+        sentence = start_of_sentence(self.text, pos)
+        if self.text.rfind("分别", sentence, pos) < 0:
+            return None  # (most numbers: no pattern run over the sentence)
+        last = None
+        for last in pattern.finditer(self.text, sentence, pos):
+            pass
+        if last is None:
+            return None
+        respectively = self.text.rfind("分别", last.end(), pos)
+        return (last, respectively) if respectively >= 0 else None
+
+    def _clusters_named_before(self, pos: int, size: int, reach: int | None = None) -> list[str]:
+        """Up to ``size`` distinct clusters named last before ``pos`` (within ``reach``
+        characters), the latest first."""
+        k = bisect.bisect_left(self._cluster_starts, pos)
+        named: list[str] = []
+        for h in reversed(self._cluster_holders[:k]):
+            if reach is not None and pos - h.end > reach:
+                break
+            if h.subject and h.subject not in named:
+                named.append(h.subject)
+                if len(named) == size:
+                    break
+        return named
 
     def _rank(self, pos: int, numbers: Sequence[int], first: int) -> int:
         """The rank of the number at ``pos`` among a list's numbers counted from ``first``,

@@ -327,15 +327,14 @@ def _factored(text: str, start: int, words: list[_Word]) -> bool:
 
 def _before_generic(text: str, start: int) -> int:
     """Where the generic words right before ``start`` (先进, 高端 …) begin."""
-    moved = True
-    while moved:
-        moved = False
-        for word in generic_words():
-            if len(word) <= start and text.endswith(word, 0, start):
-                start -= len(word)
-                moved = True
-                break
-    return start
+    run = _generic_tail_re().search(text, max(0, start - _MAX_NAME), start)
+    return run.start() if run is not None else start
+
+
+@lexicon.cached
+def _generic_tail_re() -> re.Pattern[str]:
+    """A run of generic words ending where the search ends (the tail of _generic_re)."""
+    return re.compile(f"(?:{lexicon.alternation(generic_words())})+$")
 
 
 def warm_up() -> None:

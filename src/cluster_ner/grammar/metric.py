@@ -147,7 +147,7 @@ def _stated_round_amount(text: str, s: int, e: int, unit: str | None) -> bool:
     千亿元企业) nor a threshold?"""
     money = bool(unit) and unit.endswith(("元", "圆"))  # type: ignore[union-attr]
     # 突破万亿大关; 营收破万亿 ending a headline or a clause
-    milestone = not unit and (text.startswith(_MILESTONE_AFTER, e) or (e == len(text) or text[e] in _CLAUSE_END) and text[s - 1 : s] in "破")
+    milestone = not unit and (text.startswith(_MILESTONE_AFTER, e) or (e == len(text) or text[e] in _CLAUSE_END) and text.endswith("破", 0, s))
     if not (money or milestone) or not _REACHED_BEFORE.search(text, max(0, s - 2), s):
         return False
     return not text.startswith(("级", "的", "規模", "规模"), e) and _category_re().match(text, e) is None
