@@ -158,6 +158,18 @@ def test_a_zones_name_holding_a_body_character_is_read_to_its_place(rules_nlp, t
     assert of(rules_nlp, text, "GOV") == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("今年以来开发区党工委专题研究党建工作23次。", "开发区党工委"),
+        ("20xx年以来开发区党工委专题研究党建工作23次。", "开发区党工委"),
+        ("近年来经开区管委会累计安排资金3亿元。", "经开区管委会"),
+    ],
+)
+def test_a_time_word_before_a_zones_body_is_no_part_of_the_zones_name(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == [expected]
+
+
 def test_the_xinjiang_corps_is_the_place_of_its_bureau(rules_nlp):
     assert of(rules_nlp, "新疆生产建设兵团工信局组织申报。", "GOV") == ["新疆生产建设兵团工信局"]
 

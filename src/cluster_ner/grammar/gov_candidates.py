@@ -26,6 +26,9 @@ _NOT_FREE = frozenset(FUNCTION_CHARS) | frozenset("府局厅委部各")  # a fre
 _MAX_FREE_ZONE = 8
 _CORPS_DIVISION = re.compile(r"(?:(?:新疆生产建设)?兵团)?第[一二三四五六七八九十]{1,3}师$|新疆生产建设兵团$")
 _PLACEHOLDER_BEFORE = re.compile(r"(?<![A-Za-z])[X×Ｘ]{1,3}$")
+# A time or linking word before a zone's name ends the sentence's adverbial, not a name part
+# (今年以来|开发区党工委, 2022年|开发区管委会, 同时|经开区管委会).
+_ADVERBIAL_BEFORE = re.compile(r"(?:以来|年来|今年|去年|前年|近年|目前|当前|此外|同时|其中|如今|[\dXx〇零一二三四五六七八九十]年)$")
 
 
 def _boundary_before(text: str, i: int) -> bool:
@@ -60,6 +63,8 @@ def _free_name_start(text: str, pos: int, longest: int, shortest: int = 1) -> in
         i = pos - k
         if k and (i < 0 or not is_han(text[i]) or text[i] in _NOT_FREE and not _inside_name(text, i)):
             break
+        if k < longest and _ADVERBIAL_BEFORE.search(text, max(0, i - 4), i):
+            return i  # the name starts after the adverbial (an empty one: no free name)
         chain = place_chain_start(text, i)
         if chain is not None:
             return chain
