@@ -30,6 +30,8 @@ from ..grammar.metric import unit_entry
 __all__ = ["elided_indicator", "fallback_measure", "find_measure", "infer_kind", "listed_measure"]
 
 _MAX_AFTER = 10
+_MAX_CLUSTER_PHRASE = 18  # a count of clusters: 9个|国家级中小企业特色产业集群
+_SET_ENTRY_RE = re.compile("入选|入围|认定|遴选|评为|列入|纳入|获评|获批|上榜|分|召开|举办|近日")
 _MAX_BEFORE = 24
 
 _WORDS = lexicon.measure_words()  # read once, at import: this module runs on every METRIC
@@ -71,13 +73,16 @@ def _after(text: str, end: int, ceil: int, count: bool = False) -> str | None:
         i += 1
     if text.startswith("国家和地区", i):  # 出口到70多个国家和地区: 和 joins one measure
         return "国家和地区"
+    if count:  # 25个先进制造业集群|主导产业产值…: a count of clusters counts them
+        m = _AFTER_WORD_RE.match(text, i, min(ceil, i + _MAX_CLUSTER_PHRASE + 1))
+        head = m.group().find("集群") if m is not None else -1
+        # (beyond the usual reach, 入选…集群 is where a set went, not what a count counts)
+        if head > 0 and (head + 2 <= _MAX_AFTER + 1 or not _SET_ENTRY_RE.search(m.group(), 0, head)):
+            return m.group()[: head + 2]  # type: ignore[union-attr]
     m = _AFTER_WORD_RE.match(text, i, min(ceil, i + _MAX_AFTER + 1))
     if m is None:
         return None
     word = m.group()
-    head = word.find("集群") if count else -1
-    if head > 0:  # 25个先进制造业集群|主导产业产值…: a count of clusters counts them
-        return word[: head + 2]
     stop = _AFTER_STOP_RE.search(word, 1)  # a phrase may start with 中 (中小企业)
     if stop is not None:
         word = word[: stop.start()]
