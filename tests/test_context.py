@@ -960,6 +960,11 @@ def test_a_provinces_count_of_national_list_clusters_is_the_provinces(nlp):
     assert _subject(metric(nlp, text, "4个"))[0] == "place"
 
 
+def test_the_rank_of_a_places_number_of_clusters_is_the_places(nlp):
+    text = "目前，湖南省共培育出4个国家先进制造业集群，国家先进制造业集群数量居全国第三。"
+    assert _subject(metric(nlp, text, "第三")) == ("place", "湖南省")
+
+
 def test_a_counted_set_of_clusters_before_fenbie_is_its_members_in_order(nlp):
     text = (
         "安溪县藤铁工艺产业集群2022年实现产值180亿元。德化县陶瓷产业集群拥有陶瓷企业3800余家。"

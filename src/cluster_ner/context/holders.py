@@ -132,6 +132,9 @@ _SUBJECT_POSITION = re.compile(r"(?:^|[，,；;。！？!?：:\n]|推动|促进|
 # A set's word modifying 集群 through 的 (入选“十强”的集群, 上榜的集群).
 _SET_MODIFIED_BEFORE = re.compile(r"(?:上榜|入榜|入选|入围|参评|获评|认定)[^，,。；;！？!?\n]{0,8}的$")
 _SET_BEFORE = re.compile(r"(?:上榜|入榜|上述|这些|[两二三四五六七八九十]大|各个|每个|每一个|各|所有|全省|全市|全国|本批|该批|入选|相关|参评|入围|拟认定|新认定|获评)$")
+# 国家先进制造业集群数量居全国第三: the clusters' number ranked is the measure; the place that
+# has them holds the rank (a group's own number, 集群数达到80个, stays the group's).
+_NUMBER_OF_AFTER = re.compile(r"(?:数量|总数|个数|数)(?:居|位居|位列|排名|排在|排|列|跃居|稳居|名列)")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
 
 
@@ -383,7 +386,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         anaphors = _word_re(ANAPHOR)
         for m in _GENERIC_CLUSTER.finditer(self.text):
             s, e = m.span()
-            if not self._outside(s, e):
+            if not self._outside(s, e) or _NUMBER_OF_AFTER.match(self.text, e):
                 continue
             before = self.text[max(0, s - 12) : s]
             a = anaphors.search(self.text, max(0, s - 3), e)
