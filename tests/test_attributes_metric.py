@@ -61,6 +61,7 @@ def metric(nlp, text: str, surface: str):
         ("上海市已有9个国家级中小企业特色产业集群。", "9个", "国家级中小企业特色产业集群"),  # a long designation too
         ("全省已有190个集群，其中42个入选国家级中小企业特色产业集群。", "42个", None),  # where a set went
         ("两园标准厂房面积新增100万平方米。", "100万平方米", "两园标准厂房面积"),  # 新增 links
+        ("地区生产总值跨越5000亿元，达5600亿元。", "5600亿元", "地区生产总值"),  # the level past the mark
     ],
 )
 def test_measure(nlp, text, surface, measure):

@@ -229,6 +229,7 @@ def test_target_words_make_a_target(nlp, text, number):
         ("德化县日用陶瓷产业集群已集聚规上企业312家。", "312家"),
         ("德化县日用陶瓷产业集群累计引进项目86个。", "86个"),
         ("2023年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元"),
+        ("过去一年，全县地区生产总值达560亿元（预计数，下同），增长6.5%。", "6.5%"),  # 预计数: a preliminary figure
     ],
 )
 def test_what_happened_is_actual(nlp, text, number):
@@ -455,6 +456,11 @@ def test_the_scope_of_a_ranking_is_its_base_not_its_holder(nlp, verb):
 def test_a_templates_placeholder_zone_holds_its_figures(nlp):
     text = "经济开发区工作总结\n20xx年，XX经济开发区紧紧围绕制造业倍增计划。20xx年，实现规上工业总产值108亿元。"
     assert _subject(metric(nlp, text, "108亿元")) == ("place", "XX经济开发区")
+
+
+def test_a_templates_placeholder_city_before_its_governments_address_is_the_reports_place(nlp):
+    text = "XX市政府工作报告\n各位代表：现在，我代表市人民政府向大会报告工作。实现社会消费品零售总额2138亿元，增长18%。"
+    assert _subject(metric(nlp, text, "2138亿元")) == ("place", "XX市")
 
 
 def test_a_work_report_excerpt_without_its_title_is_known_by_its_address(nlp):

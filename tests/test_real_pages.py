@@ -448,7 +448,8 @@ def test_a_ratio_of_parts_is_one_metric(rules_nlp, text, expected):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"]), ("营业收入突破万亿大关。", ["万亿"]), ("1-8月规模以上工业营收破万亿\n发布日期", ["万亿"])],
+    [("全年产值首次突破千亿元，同比增长9%。", ["千亿元", "9%"]), ("网络销售额达百亿元；", ["百亿元"]), ("集群產值突破千億元。", ["千亿元"]), ("营业收入突破万亿大关。", ["万亿"]), ("1-8月规模以上工业营收破万亿\n发布日期", ["万亿"]),
+     ("财政收入迈过千亿大关，达1030亿元。", ["千亿", "1030亿元"])],  # (迈过: 过 ends the verb, no qualifier)
 )
 def test_a_bare_magnitude_a_verb_states_is_a_metric(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected

@@ -279,6 +279,8 @@ def listed_measure(text: str, start: int) -> str | None:
 
 
 # What lies between 分别's verb and a later number of its list: the numbers before it.
+# A mark passed, then the level reached (跨越5000亿元，达5600亿元; 迈过千亿大关，达1330亿元).
+_RESTATED = re.compile(r"(?:大关|关口)?[，,]\s*(?:达到|达)")
 _NUMBERS_BEFORE = re.compile(r"(?:[^，,。；;！？!?\n、和及与]{1,16}(?:、|和|及|与|、和))*")
 
 
@@ -301,6 +303,8 @@ def fallback_measure(
         return prev_measure + "增速" if grew and not prev_measure.endswith("增速") else prev_measure
     if prev_measure and _REACHED_FROM.fullmatch(text, prev_end, start):
         return prev_measure  # 本地配套率由2020年的35%提升至68%: the level it reached
+    if prev_measure and _RESTATED.fullmatch(text, prev_end, start):
+        return prev_measure  # 地区生产总值跨越5000亿元，达5600亿元: the level past the mark
     if prev_measure and NUMBER_LIST_JOINER_RE.fullmatch(text, prev_end, start):
         return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
     if prev_measure and 0 <= start - prev_end <= 16 and _SHARE_AFTER.fullmatch(text, prev_end, start):

@@ -41,6 +41,8 @@ _REPORT_ADDRESS_REACH = 1500  # characters: the address opens a report
 # A title naming a place's own report of its year: a government work report, a statistical bulletin.
 _REPORT_TITLE = re.compile(r"工作报告|统计公报")
 _TITLE_LEAD = re.compile(r"[\s（(]*(?:\d{4}年度?)?")  # (2025年)嘉兴市政府工作报告
+# A template's placeholder place before its government's report (XX市政府工作报告; XX县人民政府).
+_PLACEHOLDER_REPORT = re.compile(r"(?<![A-Za-z])([XxＸ×]{2,3}[省市县区州旗])(?:人民)?政府(?:工作报告)?")
 
 class SpeakerFinder(HolderScan):
     """Finds the first-person holders of a document (a base of :class:`.holders.DocumentHolders`)."""
@@ -106,6 +108,9 @@ class SpeakerFinder(HolderScan):
             for start in sorted(self._body_places):
                 if address.start(1) <= start < address.end(1) and self._body_places[start] is not None:
                     return self._body_places[start]
+            placeholder = _PLACEHOLDER_REPORT.search(self.text, 0, address.start())
+            if placeholder is not None and placeholder.group(1)[-1] in address.group(1):
+                return PLACE, placeholder.group(1)  # XX市政府工作报告 … 我代表市人民政府: the template's place
         first_line = self.text.find("\n")
         if first_line < 0 or _REPORT_TITLE.search(self.text, 0, first_line) is None:
             return None
