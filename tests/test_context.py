@@ -966,6 +966,21 @@ def test_a_provinces_count_of_national_list_clusters_is_the_provinces(nlp):
     assert _subject(metric(nlp, text, "4个"))[0] == "place"
 
 
+def test_a_macro_region_is_named_in_full_after_a_time_word(nlp):
+    text = "2021年东北地区高新技术企业数量较2016年增加了近万家。"
+    assert _subject(metric(nlp, text, "近万家")) == ("place", "东北地区")
+
+
+def test_each_macro_region_holds_its_own_count(nlp):
+    text = "从区域分布看，东部地区上榜集群58个，中部地区21个，西部地区16个，东北地区5个。"
+    assert [_subject(metric(nlp, text, n))[1] for n in ("58个", "21个", "16个", "5个")] == ["东部地区", "中部地区", "西部地区", "东北地区"]
+
+
+def test_macro_regions_breaking_a_set_down_are_its_categories(nlp):
+    text = "从区域分布看，上榜集群中东部地区62个、中部地区21个。"
+    assert _subject(metric(nlp, text, "21个"))[0] == "group"
+
+
 def test_the_rank_of_a_places_number_of_clusters_is_the_places(nlp):
     text = "目前，湖南省共培育出4个国家先进制造业集群，国家先进制造业集群数量居全国第三。"
     assert _subject(metric(nlp, text, "第三")) == ("place", "湖南省")

@@ -66,6 +66,9 @@ _AFTER_TIME = re.compile(r"(?:^|[，,；;。！？!?：:\n]|年|月|月份|季�
 # The country's macro-regions (中西部地区入选82个): places of a subject, not in regions.tsv
 # (they name no provinces of their own a cluster's name could start with).
 _MACRO_REGION = re.compile(r"(?:东中西部|中西部|东部|中部|西部|东北)地区")
+# A set broken down before a region and its number (上榜集群中|东部地区62个): the region is a category.
+_BREAKDOWN_OF = re.compile(r"(?:(?:集群|企业|项目|名单|批)中|其中)[，,：:]?(?:[^。；;！？!?\n，,]{0,12}[，,、])*$")
+_BREAKDOWN_REACH = 40
 _ZONE_LEAD_MAX = 8  # words of the sentence read back with a zone's name, before its place
 _TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
 # A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
@@ -193,7 +196,9 @@ class PlaceFinder(HolderScan):
                 out.append(Holder(t, bare_town.end(), PLACE, bare_town.group()))  # 2024年容桂街道家电产业产值…
                 continue
             if i not in starts:
-                continue  # nothing a place could be starts here (most clauses)
+                if t not in starts:
+                    continue  # nothing a place could be starts here (most clauses)
+                i = t  # 2021年|东北地区高新技术企业数量…: the clause's subject after its time
             if m.start() > 0 and self.text[m.start() - 1] in "、和及与" and not (
                 out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
                 or self._timed_place_ends_at(m.start() - 1)  # 1—5月武汉、|襄阳、|宜昌…分别
@@ -201,10 +206,10 @@ class PlaceFinder(HolderScan):
                 and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…, 松山湖高新区、|长安镇…，分别为
             ):
                 continue  # after 、/和 only the next member of a list of subjects (德阳680家、成都…; not 覆盖昆明、曲靖)
-            region = regions.match(self.text, i) or _MACRO_REGION.match(self.text, i)
+            region = _MACRO_REGION.match(self.text, i) or regions.match(self.text, i)  # (东北地区, not 东北)
             if region is not None and self._outside(i, region.end()):
-                if not self._outside(region.end(), region.end() + 1):
-                    continue  # 东部地区98个: a category of a breakdown, not a holder
+                if not self._outside(region.end(), region.end() + 1) and _BREAKDOWN_OF.search(self.text, max(0, i - _BREAKDOWN_REACH), i):
+                    continue  # 上榜集群中东部地区62个, 其中东部地区98个: a category of a set's breakdown
                 out.append(Holder(i, region.end(), PLACE, region.group()))
                 continue
             town = self._short_town_at(i)
