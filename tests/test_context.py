@@ -966,6 +966,11 @@ def test_a_provinces_count_of_national_list_clusters_is_the_provinces(nlp):
     assert _subject(metric(nlp, text, "4个"))[0] == "place"
 
 
+def test_the_country_inside_a_quoted_designation_holds_nothing(nlp):
+    text = "黄岗镇连续四年被评为“全国乡村特色产业超10亿元镇”。2024年实现营收26.8亿元。"
+    assert _subject(metric(nlp, text, "26.8亿元")) != ("national", "中国")
+
+
 def test_a_macro_region_is_named_in_full_after_a_time_word(nlp):
     text = "2021年东北地区高新技术企业数量较2016年增加了近万家。"
     assert _subject(metric(nlp, text, "近万家")) == ("place", "东北地区")

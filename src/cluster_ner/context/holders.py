@@ -98,6 +98,9 @@ _SHARE_FOLLOWS = re.compile(r"(?:的)?(?:近|约|超过|超|逾|将近)?(?:[一�
 _NATIONAL_OBJECT = re.compile(r"(?:闻名|享誉|销往|辐射|覆盖|遍布|面向|走向|领先)$")
 # 这些产业示范基地, 上述园区: a set of bases or parks named again holds what its clause counts.
 _SET_OF_BASES = re.compile(r"(?:这些|上述|该批|这批)([\u4e00-\u9fff]{0,10}?(?:基地|园区|开发区|高新区|经开区))")
+# Inside a quoted title or designation (被评为“全国…镇”): an open “ before, not closed.
+_QUOTED_BEFORE = re.compile(r"“[^“”\n。；;]*$")
+_QUOTE_REACH = 20
 # 全国市场占有率, 国内市场份额: the country names a market, the measure's, not a holder.
 _MARKET_AFTER = re.compile(r"(?:同类|同类产品)?市场(?:占有率|份额|占比)")
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
@@ -207,6 +210,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             and not _MARKET_AFTER.match(text, h.end)
             and not _SHARE_FOLLOWS.match(text, h.end)
             and not _NATIONAL_OBJECT.search(text, max(0, h.start - 3), h.start)
+            and not _QUOTED_BEFORE.search(text, max(0, h.start - _QUOTE_REACH), h.start)  # “全国乡村特色产业超10亿元镇”: a title's word
         ]
         holders += [Holder(m.start(1), m.end(1), GROUP, m.group(1)) for m in _SET_OF_BASES.finditer(text) if self._outside(m.start(1), m.end(1))]
         holders += self._free(_CHINA, NATIONAL)
