@@ -966,6 +966,16 @@ def test_a_provinces_count_of_national_list_clusters_is_the_provinces(nlp):
     assert _subject(metric(nlp, text, "4个"))[0] == "place"
 
 
+def test_a_scope_word_of_a_text_that_never_names_its_place_is_the_subject_as_written(nlp):
+    text = "各位代表：过去一年，在区委的坚强领导下，全区实现地区生产总值5100亿元，增长6.5%。"
+    assert _subject(metric(nlp, text, "5100亿元")) == ("place", "全区")
+
+
+def test_a_zones_全区_is_the_zone_named_before(nlp):
+    text = "成都高新区管委会相关负责人介绍，去年软件业营收突破6000亿元；全区新增注册企业5.3万户。"
+    assert _subject(metric(nlp, text, "5.3万户")) == ("place", "成都高新区")
+
+
 def test_the_country_inside_a_quoted_designation_holds_nothing(nlp):
     text = "黄岗镇连续四年被评为“全国乡村特色产业超10亿元镇”。2024年实现营收26.8亿元。"
     assert _subject(metric(nlp, text, "26.8亿元")) != ("national", "中国")

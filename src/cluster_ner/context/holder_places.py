@@ -324,12 +324,16 @@ class PlaceFinder(HolderScan):
             else:
                 place = self._scope_place(level, m.start(), m.end())
                 name = place.name if place is not None else None
+                if level == "区" and (place is None or place.level != "district" and not place.name.endswith("自治区")):
+                    name = self._zone_before(m.start()) or name  # 成都高新区…全区: the zone, no district named
                 # 临清是…基地，2023年，全市…: a county-level city the paragraph opens with by
                 # its short name (not trusted as a mention on its own) is the 市 meant
                 name = self._clause_place_in_paragraph(m.start(), level) or name
                 report = self.report_place[1] if self.report_place is not None else None
                 if report and level in _REPORT_LEVELS and report.endswith(level):
                     name = report  # a work report's 全市 is its own city (not 青铜峡市 it lists)
+                if name is None and m.group(1) and m.group()[0] in "全我本":
+                    name = m.group()  # a text that never names its county: 全县 / 我县 as written
             out.append(Holder(m.start(), m.end(), PLACE, name))
         return out
 
