@@ -976,6 +976,36 @@ def test_a_zones_全区_is_the_zone_named_before(nlp):
     assert _subject(metric(nlp, text, "5.3万户")) == ("place", "成都高新区")
 
 
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("为您筛选了一篇开发区工作计划范文。\n开发区已进驻各类企业119家。", "119家"),  # a function word: no name
+        ("开发区转变招商理念，抬高开发区的门槛。截至2011年末，开发区内已进驻各类企业119家。", "119家"),  # a verb: no name
+    ],
+)
+def test_a_zone_word_after_words_no_name_holds_is_the_bare_zone_of_a_text_naming_none(nlp, text, number):
+    assert _subject(metric(nlp, text, number)) == ("place", "开发区")
+
+
+@pytest.mark.parametrize("zone", ["xx县经济开发区", "**开发区"])
+def test_a_templates_placeholder_zone_with_a_level_word_or_asterisks_is_the_zone_its_bare_word_names(nlp, zone):
+    text = f"{zone}2022年工作总结\n一、2022年工作开展情况\n2022年，开发区完成规上工业增加值38.6亿元。"
+    assert _subject(metric(nlp, text, "38.6亿元")) == ("place", zone)
+
+
+def test_a_line_ending_in_a_comma_continues_its_sentence_across_a_page_number(nlp):
+    text = (
+        "xx县经济开发区2022年工作总结\n一、2022年工作开展情况\n（一）经济指标稳中有进。2022年，开发区完成规上工业增加值38.6亿元。\n"
+        "（二）集群培育成效明显。2022年，电线电缆产业集群完成产值126亿元，集聚电线电缆企业142家，\n2、其中规上企业48家。"
+    )
+    assert _subject(metric(nlp, text, "48家")) == ("cluster", "电线电缆产业集群")
+
+
+def test_a_bare_park_is_the_zone_its_committee_is_named_by(nlp):
+    text = "据松山湖管委会介绍，目前园区已集聚智能终端上下游企业近300家。"
+    assert _subject(metric(nlp, text, "近300家")) == ("place", "松山湖")
+
+
 def test_the_country_inside_a_quoted_designation_holds_nothing(nlp):
     text = "黄岗镇连续四年被评为“全国乡村特色产业超10亿元镇”。2024年实现营收26.8亿元。"
     assert _subject(metric(nlp, text, "26.8亿元")) != ("national", "中国")

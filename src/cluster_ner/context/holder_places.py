@@ -82,7 +82,7 @@ def _zone_re() -> re.Pattern[str]:
     zones = lexicon.alternation(lexicon.place_words_of("zone"))
     return re.compile(
         rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:\([{HAN}]{{2,6}}\)[{HAN}]{{0,6}}?)?(?:{zones})"  # (长三角(长兴)产业合作区)
-        rf"|(?<![A-Za-z])[XxＸ×]{{2,3}}(?:{zones})"  # XX经济开发区: a template's placeholder name
+        rf"|(?<![A-Za-z*])(?:[XxＸ×]{{2,3}}|\*{{2,3}})[省市县区]?(?:{zones})"  # XX经济开发区, xx县经济开发区, **开发区: a template's blank
         rf"|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})"
     )
 
@@ -110,6 +110,34 @@ def _region_re() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(tuple(lexicon.regions())))
 
 
+# What a free-form zone name before its zone word never holds: a function word (为您筛选了一篇|开发区,
+# 日新月异的|产业园区), a verb, a count or a descriptor (使进驻|园区, 实施|开发区, 几大|产业园, 特色|产业园).
+_ZONE_NOT_NAME = re.compile(
+    rf"(?:[{FUNCTION_CHARS}]|使|实施|建设|建成|完善|加快|打造|创建|筛选|抬高|提高|提升|扩大|拓展|整合|规划|布局|设立|成立|"
+    r"建有|拥有|设有|您|几大|[一二三四五六七八九十两]大|各|[一二三四五六七八九十两几多数\d]+个|一篇|"
+    r"特色|重点|专业|主要|现代|新型|各类|相关)+"
+)
+
+
+_ZONE_COMMITTEE = re.compile(r"(?:党工委|管委会|管理委员会)$")
+_BARE_COMMITTEE_NAME = 5  # characters of a zone's own name read back before a bare 管委会
+_HAN_NAME_CHAR = re.compile(rf"(?![{FUNCTION_CHARS}])[{HAN}]")
+
+
+def _of_zone_kind(name: str, word: str) -> bool:
+    """Is the zone ``name`` of the kind a bare zone ``word`` names (…工业园 for 园区)?"""
+    return name.endswith(word) or word == "园区" and name.endswith("园")
+
+
+def _reads_as_zone_name(text: str, start: int, end: int) -> bool:
+    """Does the zone name ``text[start:end]`` hold none of the words no name holds before its
+    zone word? (Those make it a phrase of the sentence: 建设|原材料基地 builds one, it names none.)"""
+    if lexicon.place_trie().longest_at(text, start, end) > start:
+        return True  # a place opens it (和林格尔新区: its 和 is the place's)
+    zone = _zone_end_re().search(text, start, end)
+    return _ZONE_NOT_NAME.search(text, start, zone.start() if zone is not None else end) is None
+
+
 def _nested_prefix(chain: Sequence[PlaceWord]) -> list[PlaceWord]:
     """The chain up to the first word that is neither full nor inside the one before
     (青海|盐湖锂资源: 盐湖 is no district of 青海)."""
@@ -131,6 +159,7 @@ class PlaceFinder(HolderScan):
     _zone_shorts: dict[str, list[tuple[int, str]]]
     _full_names: frozenset[str]
     _clause_place_holders: list[Holder]  # set before :meth:`_scopes` runs, by start
+    _zone_names: frozenset[str]  # the zones the text names (set by :meth:`_zones`)
     _clause_place_starts: list[int]
 
     def _zones(self) -> list[Holder]:
@@ -143,13 +172,14 @@ class PlaceFinder(HolderScan):
             if "(" in self.text[m.start() : start]:
                 start = m.start() + (lead.end() if lead else 0)  # 长三角(长兴)产业合作区: the name holds its bracket
             name = self.text[start : m.end()]
-            if not self._outside(start, m.end()) or _has_sentence_word(name) or self._kind_of_zone(start, name):
+            if not self._outside(start, m.end()) or not _reads_as_zone_name(self.text, start, m.end()) or _has_sentence_word(name) or self._kind_of_zone(start, name):
                 continue  # (全国人工智能产业园区评价: a kind of zone, not one)
             if _BARE_ZONE.fullmatch(name):
                 name = self._zone_before(start) or name
                 if _BARE_ZONE.fullmatch(name):
                     continue
             out.append(Holder(start, m.end(), PLACE, name))
+        self._zone_names = frozenset(h.subject for h in out if h.subject)
         return out
 
     def _places(self) -> list[Holder]:
@@ -218,9 +248,14 @@ class PlaceFinder(HolderScan):
                 continue
             zone = _BARE_ZONE_AT.match(self.text, i)
             if zone is not None and self._outside(i, zone.end()):
-                name = self._zone_before(i) or self._zone_after(zone.end())
+                name = self._zone_before(i) or self._zone_after(zone.end(), zone.group())
                 if "、" in (self.text[i - 1 : i], self.text[zone.end() : zone.end() + 1]) and not (name or "").endswith(zone.group()):
                     name = zone.group()  # 高新区、经开区、航天基地…分别: the city's zones, each by its word
+                if name is None and not any(_of_zone_kind(n, zone.group()) for n in self._zone_names):
+                    # a text naming no zone of its kind: the zone its committee is named by
+                    # (松山湖管委会…园区), else the word as written (a zone's own plan: 开发区; not
+                    # 园区, also any park in general: 园区龙头企业…)
+                    name = self._committee_zone_before(i) or (zone.group() if zone.group() != "园区" else None)
                 if name is not None:
                     out.append(Holder(i, zone.end(), PLACE, name))
                 continue
@@ -292,12 +327,13 @@ class PlaceFinder(HolderScan):
                 return Holder(i, end, PLACE, full)
         return None
 
-    def _zone_after(self, pos: int) -> str | None:
-        """The first zone the text names after ``pos`` (园区已集聚… 苏州工业园区管委会)."""
+    def _zone_after(self, pos: int, word: str) -> str | None:
+        """The first zone of the bare zone ``word``'s kind the text names after ``pos`` (园区已集聚…
+        苏州工业园区管委会; not a park inside a 开发区)."""
         for m in _ZONE_NAME.finditer(self.text, pos, min(len(self.text), pos + LOCAL_REACH)):
             lead = _ZONE_LEAD.match(m.group())
             name = m.group()[lead.end() :] if lead else m.group()
-            if not _BARE_ZONE.fullmatch(name):
+            if not _BARE_ZONE.fullmatch(name) and _of_zone_kind(name, word) and _reads_as_zone_name(self.text, m.end() - len(name), m.end()):
                 return name
         return None
 
@@ -368,9 +404,28 @@ class PlaceFinder(HolderScan):
             lead = _ZONE_LEAD.match(m.group())
             start = self._start_at_place_word(m.start() + (lead.end() if lead else 0), m.end(), _ZONE_LEAD_MAX)
             name = self.text[start : m.end()]
-            if not _BARE_ZONE.fullmatch(name) and not _has_sentence_word(name) and not self._kind_of_zone(start, name):
+            if _reads_as_zone_name(self.text, start, m.end()) and not _BARE_ZONE.fullmatch(name) and not _has_sentence_word(name) and not self._kind_of_zone(start, name):
                 found = name
         return found
+
+    def _committee_zone_before(self, pos: int) -> str | None:
+        """The zone of the last zone committee named shortly before ``pos`` whose name is its
+        zone's (松山湖管委会 → 松山湖), if any."""
+        i = bisect.bisect_left(self._entity_span_starts, pos) - 1
+        while i >= 0 and self._entity_spans[i][0] >= pos - LOCAL_REACH:
+            s, e, label = self._entity_spans[i]
+            committee = _ZONE_COMMITTEE.search(self.text, s, e) if label == "GOV" else None
+            if committee is not None and committee.start() - s >= 2:
+                return self.text[s : committee.start()]
+            if committee is not None:  # (据)松山湖|管委会: a bare committee after its zone's own name
+                j = s
+                while j > max(0, s - _BARE_COMMITTEE_NAME) and _HAN_NAME_CHAR.match(self.text, j - 1):
+                    j -= 1
+                lead = _ZONE_LEAD.match(self.text, j, s)
+                name = self.text[lead.end() if lead is not None else j : s]
+                return name if len(name) >= 2 else None
+            i -= 1
+        return None
 
     def _kind_of_zone(self, start: int, name: str) -> bool:
         """Is the zone name at ``start`` a kind of zone, not one (全国|国家高新区综合评价, 国家级经开区)?"""

@@ -14,8 +14,9 @@ __all__ = ["CLAUSE_END", "last_heading", "top_heading_before", "SENTENCE_END", "
 
 # Sentences for a period: a ； ends one only before a body (see
 # periods.start_of_period_sentence); for a subject it always does (广东…增长；广州作为…).
-SENTENCE_END = re.compile(r"[。！？!?\n\r]")
-SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\n\r；;]")
+# (A line ending in a comma is one broken by the page, not a sentence's end: 企业142家，⏎2、其中…)
+SENTENCE_END = re.compile(r"[。！？!?\r]|(?<![，,、])\n")
+SUBJECT_SENTENCE_END = re.compile(r"[。！？!?\r；;]|(?<![，,、])\n")
 # (A space between two Han characters parts a headline's two phrases: …名单 全国国家级集群达到80个.)
 CLAUSE_END = re.compile(r"[，,；;：:]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 SENTENCE_REACH = 512  # characters looked back for a sentence start
