@@ -37,6 +37,7 @@ SOURCES = (
     "corpus/blind-k/blindK.jsonl",
     "corpus/blind-l/blindL.jsonl",
     "corpus/blind-m/blindM.jsonl",
+    "corpus/blind-n/blindN.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
