@@ -62,6 +62,7 @@ def metric(nlp, text: str, surface: str):
         ("全省已有190个集群，其中42个入选国家级中小企业特色产业集群。", "42个", None),  # where a set went
         ("两园标准厂房面积新增100万平方米。", "100万平方米", "两园标准厂房面积"),  # 新增 links
         ("地区生产总值跨越5000亿元，达5600亿元。", "5600亿元", "地区生产总值"),  # the level past the mark
+        ("完成总产值190亿元，与去年同期相比增长26.1%。", "26.1%", "总产值"),  # 与去年同期相比 names no indicator
     ],
 )
 def test_measure(nlp, text, surface, measure):
@@ -174,3 +175,8 @@ def test_find_measure_respects_floor_and_ceil():
 )
 def test_infer_kind(kind, unit, measure, expected):
     assert infer_kind(kind, unit, measure) == expected
+
+
+def test_a_growth_rate_whose_percent_sign_the_page_lost_is_read_as_a_percentage(nlp):
+    span = metric(nlp, "规模以上工业增加值76.5亿元，增长26.9。", "26.9")
+    assert (span._.value, span._.unit, span._.kind) == (26.9, "%", "share")

@@ -455,6 +455,18 @@ def test_a_bare_magnitude_a_verb_states_is_a_metric(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("规模以上工业企业完成总产值190亿元，与去年同期相比增长26.1，增加值增长26.9。", ["190亿元", "26.1", "26.9"]),
+        ("光电子产业完成产值113亿元，占开发区规模以上企业总产值的59.5，增长25.6。", ["113亿元", "59.5", "25.6"]),
+        ("三次产业分别拉动经济增长0.18、3.57和2.55个百分点。", ["0.18", "3.57", "2.55个百分点"]),  # one unit shared
+    ],
+)
+def test_a_growth_rate_or_share_whose_percent_sign_the_page_lost_is_a_metric(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == expected
+
+
 @pytest.mark.parametrize("text", ["打造万亿级产业", "突破百亿元级项目3个", "跃上千亿元台阶", "培育百亿元企业"])
 def test_a_bare_magnitude_naming_a_category_is_no_metric(rules_nlp, text):
     assert [t for t in of(rules_nlp, text, "METRIC") if t.startswith(("百", "千", "万"))] == []

@@ -17,6 +17,7 @@ level are joined by ``,`` (``广东省/广州市,深圳市``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from .. import lexicon
 from ..batching import BatchedComponent
 from ..extensions import ATTRIBUTE_EXTENSIONS
+from ..grammar.metric_ratios import lost_percent_at
 from ..spacy_internals import set_span_values
 from ..tokenizer import working_text
 from .cluster import cluster_attributes
@@ -104,8 +106,9 @@ _NAMED_BY_ANY_NOUN = frozenset({"count", "area", "weight", "volume", "energy", "
 
 # A phrase that is only a growth verb, perhaps after a time or 分别: it names no indicator.
 _GROWTH_VERB_ONLY = re.compile(
-    r"(?:前三季度|上半年|下半年|全年|今年|去年|[一二三四]季度|\d{1,2}[—\-~至]\d{1,2}月)?(?:分别)?(?:同比|比上年|较上年|环比)?"
-    r"(?:增长|下降|增加|减少|提高|降低|上升|回落)(?:了)?"
+    r"(?:前三季度|上半年|下半年|全年|今年|去年|[一二三四]季度|\d{1,2}[—\-~至]\d{1,2}月)?(?:分别)?"
+    r"(?:(?:与|同|和)?(?:去年同期|上年同期|上年|去年)?相比(?:增长|下降|增加|减少|提高|降低|上升|回落)?"  # (与去年同期相比增长26.1)
+    r"|(?:同比|比上年|较上年|环比)?(?:增长|下降|增加|减少|提高|降低|上升|回落))(?:了)?"
 )
 
 
@@ -120,6 +123,8 @@ def _metric_values(
     right after an amount measures the same thing (营收2011亿元，同比增长21.4%).
     """
     q = parse_quantity(surface)
+    if q is not None and q.unit is None and lost_percent_at(text, start, end):
+        q = replace(q, unit="%", kind="share")  # 增长26.1，: a percentage whose % the page lost
     measure = _counted_noun(surface, q) or listed_measure(text, start) or find_measure(
         text, start, end, floor=floor, ceil=ceil, count=q is not None and q.kind in _NAMED_BY_ANY_NOUN
     )

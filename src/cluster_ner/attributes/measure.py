@@ -243,7 +243,8 @@ _GREW_BEFORE = re.compile(r"(?:增长|下降|增速|增幅)[^，,。；;\d]{0,4}
 _SHARE_AFTER = re.compile(r"[，,]\s*(?:约|约为|已)?占(?:全国|全省|全市|全球|全县|全区|世界|国内)?(?:的)?(?:比重|比例)?(?:为|达|达到|超过|近)?")
 _SCOPES = frozenset({"全国", "全省", "全市", "全球", "全县", "全区", "世界", "国内"})
 # A share's denominator: 约占全国总产量的(75%) → 总产量.
-_SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,10}}?)的?$")
+_SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,14}}?)的?$")
+_CHANGE_WORD = re.compile("分别|提高|增长|下降|降低|上升|增加(?!值)|减少")  # (占…的比重分别提高5.3: the change's, no denominator)
 # Classifiers too general to be a measure themselves (a count of 家 says nothing of what).
 _GENERIC_UNITS = frozenset("个 家 项 名 位 只 次 批 种 类 件 台 套 人 户 座 所".split())
 
@@ -309,8 +310,8 @@ def fallback_measure(
         return prev_measure  # 集群增加值分别增长6.3%、9.1%: the list shares its measure
     if prev_measure and 0 <= start - prev_end <= 16 and _SHARE_AFTER.fullmatch(text, prev_end, start):
         return prev_measure  # 产能达到18万吨，约占全国的三分之一: the share of that amount
-    share = _SHARE_OF.search(text, max(0, start - 16), start)
-    if share is not None and share.group(1) not in _SCOPES:
+    share = _SHARE_OF.search(text, max(0, start - 20), start)
+    if share is not None and share.group(1) not in _SCOPES and not _CHANGE_WORD.search(share.group(1)):
         return share.group(1)
     header = table_header(text, start, end)
     if header and _GROWTH_ONLY_HEADER.fullmatch(header):

@@ -36,7 +36,7 @@ from ..constants import is_han
 # METRIC grammar from this module (model.py, attributes.quantity, the tests).
 from .metric_furniture import blocked_stretches
 from .metric_ranks import RANK_FIRST, RANK_PATTERN, after_ranking_verb, find_ranks, list_name, rank_regex
-from .metric_ratios import find_ratios
+from .metric_ratios import find_lost_percents, find_ratios
 from .metric_spans import RANGE_JOINERS, mend_spans, merge_ranges, range_start_re, spaced_quantities
 from .metric_table_cells import find_table_cells
 from .metric_words import (
@@ -207,11 +207,13 @@ def find_metrics(text: str) -> list[tuple[int, int]]:
 
     Numbers sharing one unit each get a span (分别增长5.3、1.3和1.3个百分点),
     noise inside a number is kept inside its span (1.⏎37倍), ratios of parts
-    are one span (4.1∶38.2∶57.7); nothing is read inside page furniture, set
+    are one span (4.1∶38.2∶57.7), a growth rate whose % a page lost is one (增长42。);
+    nothing is read inside page furniture, set
     phrases or short quoted names (:func:`blocked_stretches`).
     """
     out = mend_spans(text, merge_ranges(text, _find_quantities(text)))
     out += find_ratios(text)
+    out += find_lost_percents(text)
     blocked = blocked_stretches(text)
     if blocked:
         out = [(s, e) for s, e in out if not _inside_any(blocked, s, e)]
