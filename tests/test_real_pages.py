@@ -632,3 +632,34 @@ def test_a_standing_committee_of_a_term_after_its_body(rules_nlp):
 
 def test_第一次_after_a_rank_verb_is_an_ordinal(rules_nlp):
     assert of(rules_nlp, "委员们列席县第十六届人大第一次会议。", "METRIC") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工业和信息化部同意天津子牙循环经济产业区管理委员会开展试点。", ["工业和信息化部", "天津子牙循环经济产业区管理委员会"]),  # 经 of 经济
+        ("柴达木循环经济试验区管委会联合推进。", ["柴达木循环经济试验区管委会"]),
+    ],
+)
+def test_a_zones_name_holding_经济_is_read_to_its_place(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("过去一年，在自治区党委、政府的坚强领导下，全市经济稳中有进。", ["自治区党委", "政府"]),
+        ("在市委、人大、政府、政协的支持下", ["市委", "人大", "政府", "政协"]),
+        ("县委、政府工作报告", ["县委"]),  # (政府工作报告 names a report)
+    ],
+)
+def test_bodies_written_bare_after_a_party_committee_share_its_place(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == expected
+
+
+def test_安全应急_is_an_industry_so_宁晋_is_read_whole(rules_nlp):
+    assert of(rules_nlp, "名单;宁晋安全应急特色产业集群荣获省级称号。", "CLUSTER") == ["宁晋安全应急特色产业集群"]
+
+
+def test_the_model_never_lengthens_a_ratio_over_a_verb(nlp):
+    assert of(nlp, "三次产业结构由19.8︰41︰39.2优化为17.9︰43︰39.1。", "METRIC") == ["19.8︰41︰39.2", "17.9︰43︰39.1"]

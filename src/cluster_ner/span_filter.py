@@ -34,7 +34,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from .batching import BatchedComponent
-from .constants import LABELS
+from .constants import FUNCTION_CHARS, LABELS, is_han
 from .extensions import register_extensions
 from .grammar.gov import plausible_gov_end
 from .recognizers.base import CANDIDATES_KEY
@@ -85,6 +85,15 @@ def _lengthened_rule(span: Span, fixed: list[Span]) -> Span | None:
     return f
 
 
+_MAX_TAIL = 4
+
+
+def _measure_word_tail(tail: str) -> bool:
+    """Can what a model span adds after a rule span be a measure word (块, 栋 …)? At most
+    four Han characters (标准箱, 芯公里, 部左右), none a function word (优化为 is a verb)."""
+    return 0 < len(tail) <= _MAX_TAIL and all(is_han(c) and c not in FUNCTION_CHARS for c in tail)
+
+
 @registry.misc("cluster_ner.resolve_spans.v1")
 def make_span_filter(
     model_labels: list[str] = list(LABELS),
@@ -127,7 +136,7 @@ def make_span_filter(
                 continue
             if span.label_ in lengthens:
                 inner = _lengthened_rule(span, fixed)
-                if inner is not None and (not model_plausible or model_span_plausible(span.label_, span.text)):
+                if inner is not None and _measure_word_tail(span.text[len(inner.text) :]) and (not model_plausible or model_span_plausible(span.label_, span.text)):
                     keep = [k for k in keep if k[0] is not inner] + [(span, src, SOURCE_PRIORITY["rules"])]
                     continue
             if model_ok(span, fixed):

@@ -31,6 +31,7 @@ name no body). This module keeps the two entry points and the parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +132,13 @@ def find_gov(text: str) -> list[tuple[int, int]]:
         if foreign.search(text, max(0, s - 8), s):
             continue
         found.append((s, e))
+    # 自治区党委、政府: the government of the place a party committee names, written bare after it.
+    for s, e in list(found):
+        if text.endswith("委", s, e):
+            while (bare := _SHARED_PLACE_BODY.match(text, e)) is not None:  # (市委、人大、政府、政协)
+                found.append(bare.span(1))
+                e = bare.end(1)
+    found = sorted(set(found))
     # A bare domain body right after another body is its internal unit (工信部中小企业局),
     # also in brackets after a ministry (工业和信息化部（中小企业局）); after a bureau a
     # body in brackets is its other name (招商一局（工业和信息化局）).
@@ -140,6 +148,10 @@ def find_gov(text: str) -> list[tuple[int, int]]:
         for s, e in found
         if not ((s in ends or (s - 1 in ends and text[s - 1] in "（(" and text[s - 2] == "部")) and _unprefixed(text, s, e))
     ]
+
+
+# After a party committee and 、: its place's government, congress or CPPCC written bare.
+_SHARED_PLACE_BODY = re.compile(r"、(人民政府|政府|人大|政协)(?![\u4e00-\u9fff]?(?:工作|报告|办|网|采购|部门|机关))")
 
 
 def _conjunction_before(text: str, s: int) -> bool:

@@ -47,8 +47,10 @@ def _bare_level(text: str, pos: int) -> int | None:
 
 def _inside_name(text: str, i: int) -> bool:
     """Is the body character at ``i`` part of a zone's or town's name, not a body's end
-    (成都东部新区: a direction's 部; 四川天府新区: a 府 that ends no 政府)?"""
+    (成都东部新区: a direction's 部; 四川天府新区: a 府 that ends no 政府; 循环经济产业区: 经济)?"""
     before = text[i - 1] if i > 0 else ""
+    if text.startswith("经济", i):
+        return True  # 循环经济产业区: 经 of 经济, no function word
     return text[i] == "部" and before in "东西南北中" or text[i] == "府" and before not in ("政", "")
 
 
