@@ -663,3 +663,15 @@ def test_安全应急_is_an_industry_so_宁晋_is_read_whole(rules_nlp):
 
 def test_the_model_never_lengthens_a_ratio_over_a_verb(nlp):
     assert of(nlp, "三次产业结构由19.8︰41︰39.2优化为17.9︰43︰39.1。", "METRIC") == ["19.8︰41︰39.2", "17.9︰43︰39.1"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部提出认定 200 个左右的集群。", ["200 个左右"]),  # a spaced number keeps its qualifier
+        ("完成产业园第16至23批次招商。", []),  # a range of ordinals
+        ("省七次党代会赋予沧州新的使命。", []),  # a party congress's ordinal
+    ],
+)
+def test_quantities_on_published_pages(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == expected

@@ -104,6 +104,7 @@ def _congress_ends_at(text: str, pos: int) -> bool:
     return text.endswith(_congress_heads(), 0, pos)
 
 
+_PARTY_CONGRESS_AFTER = ("党代会", "党代表大会")
 _BIG_MULTIPLIER = re.compile(r"[万亿萬億]")
 _SMALL_CN_NUMBER = re.compile(r"[一二两三四五六七八九十]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -180,6 +181,8 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False  # 前两轮, 后三批: a sequence, not a count
     if unit == "次" and text.startswith(_SESSION_AFTER, e) and _congress_ends_at(text, s):
         return False  # 十三届全国人大四次会议: the session of a congress
+    if unit == "次" and text.startswith(_PARTY_CONGRESS_AFTER, e):
+        return False  # 省七次党代会: the party congress's ordinal
     if unit == "个" and _DURATION_AFTER.match(text, e):
         return False  # 三个十年: a count of durations is a duration
     if (
@@ -212,6 +215,7 @@ def find_metrics(text: str) -> list[tuple[int, int]]:
     phrases or short quoted names (:func:`blocked_stretches`).
     """
     out = mend_spans(text, merge_ranges(text, _find_quantities(text)))
+    out = [(s, e) for s, e in out if not (s > 0 and text[s - 1] == "第")]  # 第16至23批次: a range of ordinals
     out += find_ratios(text)
     out += find_lost_percents(text)
     blocked = blocked_stretches(text)

@@ -15,7 +15,7 @@ import re
 
 from .. import lexicon
 from ..constants import is_han
-from .metric_words import not_quantity_after, role_words
+from .metric_words import not_quantity_after, role_words, span_trails
 from .numbers import NUMBER
 
 __all__ = ["RANGE_JOINERS", "mend_spans", "merge_ranges", "range_start_re", "spaced_quantities"]
@@ -130,7 +130,8 @@ def mend_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 def _spaced_re() -> re.Pattern[str]:
     """A number written between spaces before its unit (公布 45 个名单)."""
     unit = lexicon.trie_regex(w for w in role_words("metric", "round") if is_han(w[0]))
-    return re.compile(rf"(?<= )\d+(?:\.\d+)? (?:{unit})")
+    trail = "|".join(map(re.escape, span_trails()))
+    return re.compile(rf"(?<= )\d+(?:\.\d+)? (?:{unit})(?:{trail})?")  # (200 个左右: its qualifier too)
 
 
 def spaced_quantities(text: str) -> list[tuple[int, int]]:
