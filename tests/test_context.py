@@ -1001,6 +1001,11 @@ def test_a_line_ending_in_a_comma_continues_its_sentence_across_a_page_number(nl
     assert _subject(metric(nlp, text, "48家")) == ("cluster", "电线电缆产业集群")
 
 
+def test_a_zone_committees_plan_is_about_its_zone(nlp):
+    text = "东湖高新区管委会表示，将全力打造光电子信息产业，到2025年引进光电子领域企业50个以上。"
+    assert _subject(metric(nlp, text, "50个以上")) == ("place", "东湖高新区")
+
+
 def test_a_bare_park_is_the_zone_its_committee_is_named_by(nlp):
     text = "据松山湖管委会介绍，目前园区已集聚智能终端上下游企业近300家。"
     assert _subject(metric(nlp, text, "近300家")) == ("place", "松山湖")

@@ -155,9 +155,18 @@ def _shared_industry(a: str, b: str) -> bool:
     return any(g in b for g in grams)
 
 
-def _place_of_body(attributes: dict) -> tuple[str, str | None] | None:
-    """The place a local body governs (上海市 of 市经信委 in a Shanghai text), whose economy
-    its plan's figures describe; ``None`` for a national body or an unknown place."""
+# A zone's governing committee after the zone's name (滨海高新区|管委会).
+_ZONE_COMMITTEE_END = re.compile(r"(?:管委会|管理委员会|党工委|党工作委员会)$")
+
+
+def _place_of_body(attributes: dict, surface: str) -> tuple[str, str | None] | None:
+    """The place a local body governs (上海市 of 市经信委 in a Shanghai text; the zone a zone's
+    committee is named by: 滨海高新区 of 滨海高新区管委会), whose economy its plan's figures
+    describe; ``None`` for a national body or an unknown place."""
+    if attributes.get("level") == "zone":
+        zone = _ZONE_COMMITTEE_END.sub("", surface)
+        if zone != surface and len(zone) >= 2 and _ZONE_END.search(zone):
+            return PLACE, zone
     region = attributes.get("region")
     if not region or attributes.get("level") in (None, "national"):
         return None
@@ -309,7 +318,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
     def _bodies(self, ents: Sequence[tuple[int, int, str, dict]]) -> list[Holder]:
         """Bodies that act, not those that report (统计局数据显示, 负责人介绍) nor hold a meeting's place."""
         out = []
-        self._body_places = {s: _place_of_body(a) for s, _, label, a in ents if label == "GOV"}
+        self._body_places = {s: _place_of_body(a, self.text[s:e]) for s, e, label, a in ents if label == "GOV"}
         for s, e, label, a in ents:
             if label != "GOV" or self._is_base(s):
                 continue
