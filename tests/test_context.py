@@ -1001,6 +1001,11 @@ def test_a_line_ending_in_a_comma_continues_its_sentence_across_a_page_number(nl
     assert _subject(metric(nlp, text, "48家")) == ("cluster", "电线电缆产业集群")
 
 
+def test_a_company_named_with_its_group_in_brackets_is_one_name_with_the_brackets_as_written(nlp):
+    text = "集群现有企业230余家(jiā)。中国宝武太原钢铁（集团）有限公司（简称“太钢集团”）不锈钢产量占集群的七成以上。"
+    assert _subject(metric(nlp, text, "七成以上")) == ("company", "太原钢铁（集团）有限公司")
+
+
 def test_a_zone_committees_plan_is_about_its_zone(nlp):
     text = "东湖高新区管委会表示，将全力打造光电子信息产业，到2025年引进光电子领域企业50个以上。"
     assert _subject(metric(nlp, text, "50个以上")) == ("place", "东湖高新区")

@@ -256,8 +256,9 @@ class ContextSetter(BatchedComponent):
         if "(" in subject:  # 章丘区（机械装备）特色产业集群
             raw_start, raw_end = alignment(doc).to_raw(start, end)
             around = raw_text(doc)[max(0, raw_start - LOCAL_REACH) : raw_end]
-            if "（" in around and "(" not in around:
-                subject = subject.translate(_FULL_WIDTH_BRACKETS)
+            full_width = subject.translate(_FULL_WIDTH_BRACKETS)
+            if full_width in around or "（" in around and "(" not in around:
+                subject = full_width
         return subject
 
     @staticmethod

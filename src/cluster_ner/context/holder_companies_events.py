@@ -36,6 +36,7 @@ _THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
 # A company's name holds no 的 and none of these (记者专访了|公司, 归属于|上市公司): a verb's tail.
 _NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于占约])[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
+_BRACKETED_HEAD_AFTER = re.compile(r"[)）](?:股份)?(?:有限|公司|集团)")
 _NAME_LEAD_MAX = 10  # words of the sentence read back with a company's name, before its place
 
 
@@ -95,7 +96,7 @@ _EVENT_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|今年|去年|全年|上�
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
-_LEADS = re.compile(r"^(?:其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
+_LEADS = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
 
 
 # A generic word before a company's name (龙头企业湘航动力科技有限公司): the name is the company.
@@ -113,7 +114,7 @@ def _strip_lead(h: Holder) -> Holder:
 
 
 # What a company's short name leaves out: its form (有限公司, 集团) and its field (科技).
-_COMPANY_SUFFIX = re.compile(r"(?:(?:科技|技术|实业|控股|股份|集团|发展|制造|智能)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司))$")
+_COMPANY_SUFFIX = re.compile(r"(?:(?:科技|技术|实业|控股|股份|集团|[（(]集团[）)]|发展|制造|智能)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司))$")
 # The short name a text declares right after a full name: （以下简称“四川时代”）.
 _ALIAS = re.compile(r"\s*[（(](?:以下)?简称[“\"‘]?([^（）()“”\"‘’，,。\n]{2,8})[”\"’]?[）)]")
 # Where a clause opens, perhaps after a time word (，去年袜源针织…).
@@ -138,6 +139,8 @@ class CompanyEventFinder(HolderScan):
         for m in _company_head_re().finditer(text):
             if m.group().endswith("企") and text.startswith("业", m.end()):
                 continue  # 汽车企业, 整车企业: 企业 of a sector, not 车企
+            if _BRACKETED_HEAD_AFTER.match(text, m.end()):
+                continue  # 太原钢铁(集团)有限公司: the name goes on after its bracket
             start = m.start()
             while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1) and self._outside(start - 1, start):
                 start -= 1  # back over the name: up to 20 name characters, not into an entity
