@@ -230,6 +230,7 @@ def test_target_words_make_a_target(nlp, text, number):
         ("德化县日用陶瓷产业集群累计引进项目86个。", "86个"),
         ("2023年，德化县日用陶瓷产业集群实现产值580亿元。", "580亿元"),
         ("过去一年，全县地区生产总值达560亿元（预计数，下同），增长6.5%。", "6.5%"),  # 预计数: a preliminary figure
+        ("拟认定苏州纳米新材料产业集群等28个集群为省级集群，其中苏州市6个。", "6个"),  # a list proposed: as stated
     ],
 )
 def test_what_happened_is_actual(nlp, text, number):
@@ -1004,6 +1005,11 @@ def test_a_line_ending_in_a_comma_continues_its_sentence_across_a_page_number(nl
 def test_a_company_named_with_its_group_in_brackets_is_one_name_with_the_brackets_as_written(nlp):
     text = "集群现有企业230余家(jiā)。中国宝武太原钢铁（集团）有限公司（简称“太钢集团”）不锈钢产量占集群的七成以上。"
     assert _subject(metric(nlp, text, "七成以上")) == ("company", "太原钢铁（集团）有限公司")
+
+
+def test_a_count_breaking_a_set_of_clusters_down_from_a_new_angle_is_the_sets(nlp):
+    text = "江苏拟认定28个集群为省级中小企业特色产业集群，其中苏州市6个；从领域看，先进制造业领域17个、消费品领域8个。"
+    assert _subject(metric(nlp, text, "8个"))[0] == "group"
 
 
 def test_a_zone_committees_plan_is_about_its_zone(nlp):

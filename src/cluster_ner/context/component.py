@@ -59,7 +59,16 @@ from .holder_base import LOCAL_REACH
 from .holders import CLUSTER, DocumentHolders
 from .periods import english_time_after, start_of_period_sentence, table_time
 from .sentences import SUBJECT_SENTENCE_END, is_table_row, start_of_clause, start_of_sentence
-from .subjects import Topic, attributive_holder, report_place_holds, counted_holder, holder_in_sentence, list_intro_holder, provision_holder
+from .subjects import (
+    Topic,
+    attributive_holder,
+    breakdown_of_clusters,
+    counted_holder,
+    holder_in_sentence,
+    list_intro_holder,
+    provision_holder,
+    report_place_holds,
+)
 
 __all__ = ["ContextSetter"]
 
@@ -201,6 +210,8 @@ class ContextSetter(BatchedComponent):
                 holder = previous[1]  # …200个集群。其中，东部地区98个: the breakdown of the sentence before
             if holder is None:
                 holder = list_intro_holder(holders, text, s, topic)  # 本批集群按产业类别分：⏎1.装备制造类9个
+            if holder is None:
+                holder = breakdown_of_clusters(text, subject_sentence, s, a["kind"])  # …28个集群…；从领域看，…领域17个
             if holder is None and holders.report_place is not None and report_place_holds(text, subject_sentence):
                 # a work report's sentence naming no holder: the report's place (新增规上工业企业128家)
                 holder = holders.report_place

@@ -42,7 +42,8 @@ def in_plan_section(text: str, pos: int) -> bool:
 # Between an increase word and its number: 同比增长了5%, 增速为6.2%, 增长约8%.
 _FILLER = re.compile(r"(?:了|达到|达|约为|约|为|分别为|分别|高达|近|超|逾|个|是|在|有|将|保持|稳定|力争|确保)*$")
 # 将近, 计划单列, 要求, 规划面积; 预计数 (a work report's preliminary figure: a fact)
-_NOT_TARGET_AFTER = {"将": "近其军领士", "计划": "单", "要": "求素点闻件", "规划": "面", "预计": "数值"}
+# 拟认定 / 拟入选 / 拟命名 (a list proposed for designation: its counts are there as stated)
+_NOT_TARGET_AFTER = {"将": "近其军领士", "计划": "单", "要": "求素点闻件", "规划": "面", "预计": "数值", "拟": "认入命推授列公"}
 _NOT_TARGET_BEFORE = {"要": "主重需只必纲提摘首", "目标": "略斗"}  # 主要, 重要, 需要; 战略目标 is a noun
 _RANK_KINDS = frozenset({"rank"})
 # 新增 and the noun of what was added, right before the number (新增规上企业23家).

@@ -287,6 +287,22 @@ _LIST_ITEMS_MAX = 20  # items looked back over for the line that introduces them
 _NEW_ANGLE = re.compile(r"\s*(?:从|分)[^，,。；;\n]{1,8}看[，,：:]")
 
 
+# A set of clusters counted shortly before: 28个集群, 8个集群分布在…, 本批35个省级集群.
+_CLUSTERS_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两百]+)个[^，,。；;！？!?\n\d]{0,10}?集群")
+_SET_REACH = 300
+
+
+def breakdown_of_clusters(text: str, sentence_start: int, start: int, kind: str | None) -> tuple[str, str | None] | None:
+    """A count in a sentence that breaks a set of clusters down from a new angle (从领域看，
+    先进制造业领域17个、消费品领域8个): the set, a group, when a count of clusters shortly
+    before names it."""
+    if kind != "count" or _NEW_ANGLE.match(text, sentence_start) is None and _NEW_ANGLE.match(text, start_of_clause(text, sentence_start, start)) is None:
+        return None
+    if _CLUSTERS_COUNTED.search(text, max(0, sentence_start - _SET_REACH), sentence_start) is None:
+        return None
+    return GROUP, "集群"
+
+
 class Topic:
     """What the text is about so far: the last subject named, and the last place named.
 
