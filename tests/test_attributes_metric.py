@@ -63,6 +63,9 @@ def metric(nlp, text: str, surface: str):
         ("两园标准厂房面积新增100万平方米。", "100万平方米", "两园标准厂房面积"),  # 新增 links
         ("地区生产总值跨越5000亿元，达5600亿元。", "5600亿元", "地区生产总值"),  # the level past the mark
         ("完成总产值190亿元，与去年同期相比增长26.1%。", "26.1%", "总产值"),  # 与去年同期相比 names no indicator
+        ("多晶硅产量占全国比重超过三成。", "超过三成", "多晶硅产量占全国比重"),  # the ratio the text names
+        ("稀土永磁材料产量约占全国的四成。", "四成", "稀土永磁材料产量"),  # no ratio named: what takes the share
+        ("全年电子制造业增加值增长10.8%，占全市规上工业增加值的22.1%。", "22.1%", "占全市规上工业增加值比重"),
     ],
 )
 def test_measure(nlp, text, surface, measure):
@@ -84,7 +87,7 @@ def test_measure_is_none_when_unsure(nlp, text, surface):
     "text, surface, measure",
     [
         ("2023年实现产值1580亿元,同比增长13.2%。", "13.2%", "产值"),  # the growth of the amount before it
-        ("年产镜片约4亿副,约占全国总产量的75%。", "75%", "总产量"),  # a share measures its denominator
+        ("年产镜片约4亿副,约占全国总产量的75%。", "75%", "占全国总产量比重"),  # a share of a denominator named
         ("吉林省印发《若干措施》,共5个方面22条。", "22条", "条"),  # a measure word that names the thing
         ("企业负责人及高管共20余人在3天的时间里走访了6家企业。", "20余人", "高管"),  # a count: the noun counted
         ("县区 | 企业数（家） | 产值（亿元）\n清徐县 | 143 | 46.2\n", "143", "企业数"),  # a table's column

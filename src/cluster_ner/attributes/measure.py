@@ -164,7 +164,9 @@ def _before(text: str, start: int, floor: int, count: bool = False) -> str | Non
     if cut and segment[cut - 1].isdigit() and phrase[:1] in ("年", "月", "日"):
         phrase = phrase[1:]  # 2022年产值 → 产值
     share = _SHARE_CUT.search(phrase) if not _RATIO_NAMED.search(phrase) else None  # (X占Y的比重为52.6%: the ratio named)
+    base = None
     if share is not None and share.start() > 0:  # 稀土永磁材料产量约占全国的(四成): what takes the share
+        base = _share_base(phrase[share.end() :])  # … of what: 全国
         phrase = phrase[: share.start()]  # (not 占有率, 占比: 市场占有率 is the measure)
     # Linking verbs and qualifiers before the number: 产值达到 → 产值;
     # 创新指标位居全国(第4) → 创新指标.
@@ -193,7 +195,23 @@ def _before(text: str, start: int, floor: int, count: bool = False) -> str | Non
         return None
     if count and _LINK_ENDS.find(phrase) is not None:
         return None
-    return phrase
+    if not base:
+        return phrase
+    # 稀土永磁材料产量占全国比重: the share named; 出口占全球市场份额: a share word ends it already
+    return f"{phrase}占{base}" if base.endswith(_SHARE_WORDS) else f"{phrase}占{base}比重"
+
+
+# What a share is of, after 占, when the text names the ratio (占全国比重, 占全省规上工业的比重):
+# its base, without 的 and qualifiers. (约占全国的四成 names no ratio: the measure is what takes the share.)
+_SHARE_BASE = re.compile(rf"^([{_HAN}A-Za-z]{{2,14}}?)(?:的)?(?:比重|比例)(?:约|近|超|超过|逾|达|达到|为)?$")
+
+
+_SHARE_WORDS = ("份额", "占有率", "比重", "比例")
+
+
+def _share_base(after: str) -> str | None:
+    m = _SHARE_BASE.match(_LINK_ENDS.strip(after))
+    return m.group(1) if m is not None else None
 
 
 def find_measure(text: str, start: int, end: int, *, floor: int = 0, ceil: int | None = None, count: bool = False) -> str | None:
@@ -242,7 +260,7 @@ _GREW_BEFORE = re.compile(r"(?:增长|下降|增速|增幅)[^，,。；;\d]{0,4}
 # Between an amount and its share of a whole: ，约占全国的(三分之一).
 _SHARE_AFTER = re.compile(r"[，,]\s*(?:约|约为|已)?占(?:全国|全省|全市|全球|全县|全区|世界|国内)?(?:的)?(?:比重|比例)?(?:为|达|达到|超过|近)?")
 _SCOPES = frozenset({"全国", "全省", "全市", "全球", "全县", "全区", "世界", "国内"})
-# A share's denominator: 约占全国总产量的(75%) → 总产量.
+# A share's denominator: 约占全国总产量的(75%) → 占全国总产量比重.
 _SHARE_OF = re.compile(rf"占(?!比|有率)(?:全国|全省|全市|全球|全县|全区|世界)?([{_HAN}]{{2,14}}?)的?$")
 _CHANGE_WORD = re.compile("分别|提高|增长|下降|降低|上升|增加(?!值)|减少")  # (占…的比重分别提高5.3: the change's, no denominator)
 # Classifiers too general to be a measure themselves (a count of 家 says nothing of what).
@@ -291,7 +309,7 @@ def fallback_measure(
     """A measure when the phrase around the number names none.
 
     * a growth rate right after an amount measures that amount (营收2011亿元，同比增长21.4%);
-    * a share measures its denominator (约占全国总产量的75% → 总产量);
+    * a share names its denominator (约占全国总产量的75% → 占全国总产量比重);
     * in a table, a cell is measured by its column's header (企业数（家） → 企业数);
     * a count in a measure word that names the thing (共7章, 五部门) is measured by it.
     """
@@ -312,7 +330,8 @@ def fallback_measure(
         return prev_measure  # 产能达到18万吨，约占全国的三分之一: the share of that amount
     share = _SHARE_OF.search(text, max(0, start - 20), start)
     if share is not None and share.group(1) not in _SCOPES and not _CHANGE_WORD.search(share.group(1)):
-        return share.group(1)
+        base = share.group(0)[1:].removesuffix("的")  # 占全市规上工业增加值的(22.1%) → 占全市规上工业增加值比重
+        return "占" + base + ("" if base.endswith(_SHARE_WORDS) else "比重")
     header = table_header(text, start, end)
     if header and _GROWTH_ONLY_HEADER.fullmatch(header):
         return _row_label(text, start) or header  # 产品名称 | 产量 | 增长（%）: what grew is the row's
