@@ -38,6 +38,7 @@ SOURCES = (
     "corpus/blind-l/blindL.jsonl",
     "corpus/blind-m/blindM.jsonl",
     "corpus/blind-n/blindN.jsonl",
+    "corpus/blind-o/blindO.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
