@@ -675,3 +675,11 @@ def test_the_model_never_lengthens_a_ratio_over_a_verb(nlp):
 )
 def test_quantities_on_published_pages(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected
+
+
+def test_an_engineering_groups_numbered_bureau_is_an_enterprise(rules_nlp):
+    assert of(rules_nlp, "中建二局承建的项目总投资5亿元。", "GOV") == []
+
+
+def test_a_cross_province_descriptor_is_outside_a_clusters_name(rules_nlp):
+    assert of(rules_nlp, "跨省域电子信息先进制造业集群如何共建？", "CLUSTER") == ["电子信息先进制造业集群"]

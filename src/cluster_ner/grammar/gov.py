@@ -120,8 +120,8 @@ def find_gov(text: str) -> list[tuple[int, int]]:
         surface = text[s:e]
         if _ORDINAL_HEAD_ONLY.match(surface):
             continue
-        if _ENTERPRISE_AFTER.match(text, e):
-            continue
+        if _ENTERPRISE_AFTER.match(text, e) or _STATE_ENTERPRISE_BUREAU.match(text, max(0, s - 1), e):
+            continue  # (中建二局, 中铁三局: an engineering group's bureau is an enterprise)
         if surface[0] in "和与及并" and s > 0 and (text[s - 1] in "府局厅委部办" or _conjunction_before(text, s)):
             s += 1  # 县政府和县商务局, 领导和县人大: 和 joins two here, 和县 is not meant
             surface = text[s:e]
@@ -150,6 +150,7 @@ def find_gov(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_STATE_ENTERPRISE_BUREAU = re.compile(r"中[建铁交冶核电水航][一二三四五六七八九十]+局")
 # After a party committee and 、: its place's government, congress or CPPCC written bare.
 _SHARED_PLACE_BODY = re.compile(r"、(人民政府|政府|人大|政协)(?![\u4e00-\u9fff]?(?:工作|报告|办|网|采购|部门|机关))")
 
