@@ -683,3 +683,15 @@ def test_an_engineering_groups_numbered_bureau_is_an_enterprise(rules_nlp):
 
 def test_a_cross_province_descriptor_is_outside_a_clusters_name(rules_nlp):
     assert of(rules_nlp, "跨省域电子信息先进制造业集群如何共建？", "CLUSTER") == ["电子信息先进制造业集群"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("杭州市委宣传部、市政府新闻办举行发布会。", ["杭州市委宣传部", "市政府新闻办"]),  # a party committee's department, named through it
+        ("西湖风景名胜区管委会负责人出席。", ["西湖风景名胜区管委会"]),  # a scenic area is a zone
+        ("贵阳市国家高新区产业发展局局长表示。", ["贵阳市国家高新区产业发展局"]),  # a zone's industry bureau
+    ],
+)
+def test_departments_and_zone_bodies_on_published_pages(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "GOV") == expected
