@@ -695,3 +695,18 @@ def test_a_cross_province_descriptor_is_outside_a_clusters_name(rules_nlp):
 )
 def test_departments_and_zone_bodies_on_published_pages(rules_nlp, text, expected):
     assert of(rules_nlp, text, "GOV") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("产品销售全球第三、亚洲第一。", ["第三", "第一"]),  # a scope right before a rank ranks within it
+        ("相关产业项目前50名的上市公司", ["前50名"]),  # a rank written as one
+        ("即GDP≥600亿元，一般公共预算收入≥20亿元。", ["≥600亿元", "≥20亿元"]),  # ≥ is a qualifier, after ASCII too
+        ("合同额大概十三亿，年产量达6000万件套。", ["大概十三亿", "6000万件套"]),
+        ("以“GDP”和“一般公共预算收入”两个指标为核心。", []),  # a count restating the items just quoted
+        ("通过“产、城、人、文”四位一体有机结合。", []),  # a set phrase
+    ],
+)
+def test_ranks_qualifiers_and_units_on_published_pages(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == expected

@@ -105,6 +105,7 @@ def _congress_ends_at(text: str, pos: int) -> bool:
 
 
 _PARTY_CONGRESS_AFTER = ("党代会", "党代表大会")
+_CLOSING_QUOTES = "”’」』\""
 _BIG_MULTIPLIER = re.compile(r"[万亿萬億]")
 _SMALL_CN_NUMBER = re.compile(r"[一二两三四五六七八九十]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -137,7 +138,7 @@ def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 # A verb stating an amount reached right before a bare magnitude (产值突破千亿元, 销售额达百亿元).
-_REACHED_BEFORE = re.compile(r"(?:突破|破|达到|达|实现|超过|迈过|跨过|跨越|越过)$")
+_REACHED_BEFORE = re.compile(r"(?:突破|破|达到|达|实现|超过|迈过|跨过|跨越|越过|多达|高达)$")
 _MILESTONE_AFTER = ("大关", "关口")
 _CLAUSE_END = "，,。；;！？!?\n"
 
@@ -181,6 +182,8 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False  # 前两轮, 后三批: a sequence, not a count
     if unit == "次" and text.startswith(_SESSION_AFTER, e) and _congress_ends_at(text, s):
         return False  # 十三届全国人大四次会议: the session of a congress
+    if unit in ("个", "個") and s > 0 and text[s - 1] in _CLOSING_QUOTES and _SMALL_CN_NUMBER.fullmatch(num):
+        return False  # “一般公共预算收入”两个指标: a count restating the items just quoted
     if unit == "次" and text.startswith(_PARTY_CONGRESS_AFTER, e):
         return False  # 省七次党代会: the party congress's ordinal
     if unit == "个" and _DURATION_AFTER.match(text, e):
@@ -196,7 +199,7 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False  # 113700000044/2024, 68205123/5116: a code, not a fraction
     if s > 0 and text[s - 1] == "表" and (s < 2 or not is_han(text[s - 2])):  # 表1, not 代表
         return False
-    if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit():  # inside a code: C919, 100MN
+    if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit() and not lead:  # inside a code: C919, 100MN (GDP≥600亿元 is none)
         return False
     if _ALNUM_AFTER.match(text, e) and not (unit and not unit.isascii()):
         return False

@@ -22,6 +22,8 @@ _RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]")
 _RANK_TITLE_BEFORE = re.compile(r"(?:企业|世界|中国)$")
 _RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列(?!席)|跻身|挤进|跨进|迈进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,12}$")
 
+# A scope right before a rank ranks within it (销售全球第三、亚洲第一; 全国第 一).
+_SCOPE_BEFORE = re.compile(r"(?:全球|全国|全省|全市|全区|全县|亚洲|世界|国内|省内|行业|同行业|全行业)$")
 _RANK_REACH = 18  # characters before a rank searched for a verb of ranking
 
 RANK_PATTERN = (
@@ -61,7 +63,8 @@ def find_ranks(text: str) -> list[tuple[int, int]]:
         ok = (
             surface.lower().startswith("top")
             or after_ranking_verb(text, s)
-            or (surface.startswith("第") and surface.endswith("名"))  # 以第12名的成绩: a rank written as one
+            or (surface[0] in "第前" and surface.endswith("名"))  # 以第12名的成绩, 前50名: a rank written as one
+            or (surface.startswith("第") and _SCOPE_BEFORE.search(text, max(0, s - 4), s) is not None)  # 全球第三
             or (last_rank >= 0 and _RANK_LIST.fullmatch(text, last_rank, s) is not None)  # …第3、新型城镇化质量第4
         )
         title = surface.endswith("强") and list_name(text, s, e)
