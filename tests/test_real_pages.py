@@ -710,3 +710,15 @@ def test_departments_and_zone_bodies_on_published_pages(rules_nlp, text, expecte
 )
 def test_ranks_qualifiers_and_units_on_published_pages(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1-9月扬州先进制造业集群规上企业开票同比增长10.6%", []),  # a place's clusters: a set
+        ("调研相城区先进制造业集群发展情况", []),
+        ("酒泉国家先进制造业集群", ["酒泉国家先进制造业集群"]),  # the national designation names one
+    ],
+)
+def test_a_place_with_a_generic_advanced_manufacturing_head_is_a_set(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "CLUSTER") == expected

@@ -288,6 +288,8 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
             # region with a generic head is a set (长三角先进制造业集群 in 数量上领跑).
             if "特色产业" in head or head.startswith("国家级"):
                 continue
+            if head in _SET_HEADS:
+                continue  # 扬州先进制造业集群规上企业开票…: the place's clusters, a set (酒泉国家先进制造业集群 names one)
             if _PLACE in kinds and _REGION not in kinds and _only_provinces(text, words):
                 continue
             if _PLACE not in kinds and head != "集群" and not head.startswith("国家"):
@@ -307,6 +309,7 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_SET_HEADS = frozenset({"先进制造业集群", "先进制造集群", "战略性新兴产业集群", "战略性产业集群"})
 _RESPECTIVELY_REACH = 16  # characters after a head searched for 分别
 _FACTORING_JOINERS = "、和及与"  # 农机装备、专用汽车产业集群; 光伏制造和锂电产业集群
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:个|家|大)$")
