@@ -1017,6 +1017,11 @@ def test_a_zone_committees_plan_is_about_its_zone(nlp):
     assert _subject(metric(nlp, text, "50个以上")) == ("place", "东湖高新区")
 
 
+def test_a_towns_name_holds_no_copula(nlp):
+    text = "家用纺织品产业是川港镇的支柱产业。全镇家纺企业有612家。"
+    assert _subject(metric(nlp, text, "612家")) == ("place", "川港镇")
+
+
 def test_a_bare_park_is_the_zone_its_committee_is_named_by(nlp):
     text = "据松山湖管委会介绍，目前园区已集聚智能终端上下游企业近300家。"
     assert _subject(metric(nlp, text, "近300家")) == ("place", "松山湖")
