@@ -1022,6 +1022,11 @@ def test_a_towns_name_holds_no_copula(nlp):
     assert _subject(metric(nlp, text, "612家")) == ("place", "川港镇")
 
 
+def test_全镇_is_the_town_a_heading_line_names_after_its_county(nlp):
+    text = "中国休闲服装名镇江苏省常熟市海虞镇\n2002年，全镇纺织服装企业341家。"
+    assert _subject(metric(nlp, text, "341家")) == ("place", "海虞镇")
+
+
 def test_a_bare_park_is_the_zone_its_committee_is_named_by(nlp):
     text = "据松山湖管委会介绍，目前园区已集聚智能终端上下游企业近300家。"
     assert _subject(metric(nlp, text, "近300家")) == ("place", "松山湖")
