@@ -60,6 +60,7 @@ _PLACE_END = re.compile(r"[区市县省镇]")
 _DISTRIBUTIVE_SOON = re.compile(r"[^，,。；;！？!?\n]{1,10}?(?:分别|依次|各|均)|[^。；;！？!?\n]{1,30}?(?:分别|依次)")
 # A list item's own number between two places (德阳680家、成都420余家).
 _ITEM_NUMBER = re.compile(r"[\d.,]+" + ITEM_NUMBER_TAIL)
+_ITEM_MARKER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+|\d{1,2})、")  # a list item's number opening its line
 # Where a clause opens (its subject follows): punctuation, a line start, 据悉/其中 …; after
 # 、, 和, 及 or 与 the next member of a list (江阴市、张家港市分列…).
 _CLAUSE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。！？!?：:\n）)、和及与]))[ \t\u3000]*(?:其中|据悉|据介绍|目前|同时|此外|另外|在)?", re.M)
@@ -234,6 +235,7 @@ class PlaceFinder(HolderScan):
             if m.start() > 0 and self.text[m.start() - 1] in "、和及与" and not (
                 out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
                 or self._timed_place_ends_at(m.start() - 1)  # 1—5月武汉、|襄阳、|宜昌…分别
+                or _ITEM_MARKER.fullmatch(self.text, start_of_paragraph(self.text, m.start()), m.start())  # 一、|北京市（3个）
                 or _PLACE_END.match(self.text, m.start() - 2)
                 and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…, 松山湖高新区、|长安镇…，分别为
             ):
