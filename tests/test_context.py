@@ -1027,6 +1027,11 @@ def test_全镇_is_the_town_a_heading_line_names_after_its_county(nlp):
     assert _subject(metric(nlp, text, "341家")) == ("place", "海虞镇")
 
 
+def test_a_programme_set_of_clusters_a_place_qualifies_holds_its_figures(nlp):
+    text = "今年1-9月，扬州市“323+1”先进制造业集群规上企业累计开票销售突破3000亿元。"
+    assert _subject(metric(nlp, text, "3000亿元"))[0] == "group"
+
+
 def test_a_place_after_a_list_items_number_holds_its_count(nlp):
     text = "第一批中国特色小镇名单：\n一、北京市（3个）\n房山区长沟镇\n二、天津市（2个）\n武清区崔黄口镇"
     assert [_subject(metric(nlp, text, n))[1] for n in ("3个", "2个")] == ["北京市", "天津市"]

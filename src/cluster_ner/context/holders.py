@@ -426,6 +426,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                     out.append(Holder(start, e, ANAPHOR, None))
             elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
                 out.append(Holder(s, e, GROUP, m.group()))
+            elif (place := self._place_ending_at(s)) is not None:
+                out.append(Holder(s, e, GROUP, m.group(), place))  # 扬州市|“323+1”先进制造业集群规上企业…: the place's set
         # In English on a Chinese page, "the cluster" is 该集群.
         out += [Holder(m.start(), m.end(), ANAPHOR, None) for m in _ENGLISH_ANAPHOR.finditer(self.text)]
         return out
