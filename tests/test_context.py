@@ -1032,6 +1032,15 @@ def test_a_programme_set_of_clusters_a_place_qualifies_holds_its_figures(nlp):
     assert _subject(metric(nlp, text, "3000亿元"))[0] == "group"
 
 
+def test_companies_listed_before_fenbie_each_hold_their_number(nlp):
+    text = "2025年，三一重工股份有限公司、中联重科股份有限公司、山河智能装备股份有限公司营业收入分别为780亿元、506亿元和98亿元。"
+    assert [_subject(metric(nlp, text, n))[1] for n in ("780亿元", "506亿元", "98亿元")] == [
+        "三一重工股份有限公司",
+        "中联重科股份有限公司",
+        "山河智能装备股份有限公司",
+    ]
+
+
 def test_a_place_after_a_list_items_number_holds_its_count(nlp):
     text = "第一批中国特色小镇名单：\n一、北京市（3个）\n房山区长沟镇\n二、天津市（2个）\n武清区崔黄口镇"
     assert [_subject(metric(nlp, text, n))[1] for n in ("3个", "2个")] == ["北京市", "天津市"]

@@ -88,8 +88,8 @@ _ENGLISH_ANAPHOR = re.compile(r"(?<![A-Za-z])(?:[Tt]he|[Tt]his) cluster(?![A-Za-
 
 
 def _family(kind: str) -> str | None:
-    """Kinds a list may join: bodies (with planners), places, clusters."""
-    return {BODY: BODY, PLANNER: BODY, PLACE: PLACE, CLUSTER: CLUSTER}.get(kind)
+    """Kinds a list may join: bodies (with planners), places, clusters, companies."""
+    return {BODY: BODY, PLANNER: BODY, PLACE: PLACE, CLUSTER: CLUSTER, COMPANY: COMPANY}.get(kind)
 
 
 # 全国近三成工业增加值, 全省40%的产值: the country is the base of a share, not a holder.
