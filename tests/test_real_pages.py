@@ -722,3 +722,7 @@ def test_ranks_qualifiers_and_units_on_published_pages(rules_nlp, text, expected
 )
 def test_a_place_with_a_generic_advanced_manufacturing_head_is_a_set(rules_nlp, text, expected):
     assert of(rules_nlp, text, "CLUSTER") == expected
+
+
+def test_a_verb_before_集群_makes_no_cluster_name(rules_nlp):
+    assert of(rules_nlp, "其中印染行业拉动集群产值增长2.6个百分点。", "CLUSTER") == []
