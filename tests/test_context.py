@@ -1041,6 +1041,14 @@ def test_companies_listed_before_fenbie_each_hold_their_number(nlp):
     ]
 
 
+def test_a_table_row_naming_its_cluster_by_industry_is_the_cluster_the_text_names(nlp):
+    text = (
+        "表1　2022年前三季度重点产业集群主要指标\n| 集群 | 规上企业（家） | 产值（亿元） |\n| 新型碳材料 | 268 | 412.6 |\n"
+        "常州市新型碳材料集群增速高于全市平均水平5.1个百分点。"
+    )
+    assert _subject(metric(nlp, text, "412.6")) == ("cluster", "常州市新型碳材料集群")
+
+
 def test_a_place_after_a_list_items_number_holds_its_count(nlp):
     text = "第一批中国特色小镇名单：\n一、北京市（3个）\n房山区长沟镇\n二、天津市（2个）\n武清区崔黄口镇"
     assert [_subject(metric(nlp, text, n))[1] for n in ("3个", "2个")] == ["北京市", "天津市"]

@@ -636,6 +636,12 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                 break
         return ("place", best.candidates[0].name) if best is not None else None
 
+    def cluster_named_with(self, industry: str) -> str | None:
+        """The fullest name of a cluster the text names anywhere that holds ``industry``
+        (新型碳材料 → 常州市新型碳材料集群), for a table row naming its cluster by industry."""
+        names = [h.subject for h in self._cluster_holders if h.subject and industry in h.subject]
+        return max(names, key=len) if names else None
+
     def last_of(self, kind: str, end: int, *, named: bool = False) -> Holder | None:
         """The last holder of ``kind`` ending before ``end`` (``named``: with a name, not
         a bare 公司), looking back at most :data:`REACH` holders (linear on any text).

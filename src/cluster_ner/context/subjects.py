@@ -119,7 +119,8 @@ def holder_in_sentence(
         if first is not None and _COMPANY_CELL.search(first.group(1)):
             return COMPANY, first.group(1)
         if first is not None and _CLUSTER_COLUMN.search(_first_column_header(text, first.start(1))):
-            return CLUSTER, first.group(1)  # 产业集群 | 产值: 袜业 | 386.4 — the row names its cluster
+            # 产业集群 | 产值: 袜业 | 386.4 — the row names its cluster, by the fullest name the text gives it
+            return CLUSTER, holders.cluster_named_with(first.group(1)) or first.group(1)
         title = text_tables.title_line(text, start)
         if title is not None:  # 表2　德化县日用陶瓷产业集群主要指标: the table is about it
             for h in holders.before(*title)[::-1]:
