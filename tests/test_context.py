@@ -1022,6 +1022,18 @@ def test_a_towns_name_holds_no_copula(nlp):
     assert _subject(metric(nlp, text, "612家")) == ("place", "川港镇")
 
 
+@pytest.mark.parametrize(
+    "text, number, town",
+    [
+        ("走进温岭市大溪镇，泵与电机企业的厂房连成一片。该镇拥有泵与电机企业3000余家。", "3000余家", "大溪镇"),  # 、 and ，
+        ("作为广东省特色产业名镇，中山市古镇镇灯饰企业众多。全镇现有灯饰企业1.6万多家。", "1.6万多家", "古镇镇"),  # 古镇 + 镇
+        ("大集镇党委书记介绍，该镇现有汉服企业2000余家。", "2000余家", "大集镇"),
+    ],
+)
+def test_该镇_is_the_town_named_last(nlp, text, number, town):
+    assert _subject(metric(nlp, text, number)) == ("place", town)
+
+
 def test_全镇_is_the_town_a_heading_line_names_after_its_county(nlp):
     text = "中国休闲服装名镇江苏省常熟市海虞镇\n2002年，全镇纺织服装企业341家。"
     assert _subject(metric(nlp, text, "341家")) == ("place", "海虞镇")
