@@ -1061,6 +1061,11 @@ def test_a_table_row_naming_its_cluster_by_industry_is_the_cluster_the_text_name
     assert _subject(metric(nlp, text, "412.6")) == ("cluster", "常州市新型碳材料集群")
 
 
+def test_前者_and_后者_after_two_places_listed_are_those_places(nlp):
+    text = "其中，宁波、舟山分别实现产值4960亿元、1930亿元，前者增速为16.2%，后者增速高达47.8%。"
+    assert [_subject(metric(nlp, text, n))[1] for n in ("16.2%", "47.8%")] == ["宁波", "舟山"]
+
+
 def test_a_place_after_a_list_items_number_holds_its_count(nlp):
     text = "第一批中国特色小镇名单：\n一、北京市（3个）\n房山区长沟镇\n二、天津市（2个）\n武清区崔黄口镇"
     assert [_subject(metric(nlp, text, n))[1] for n in ("3个", "2个")] == ["北京市", "天津市"]

@@ -201,6 +201,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders: list[Holder] = []
         self._cluster_holders = self._clusters(ents)
         self._cluster_starts = [h.start for h in self._cluster_holders]
+        self._cluster_subjects = frozenset(h.subject for h in self._cluster_holders)
         holders += self._cluster_holders
         holders += self._bodies(ents)
         # A government work report's place (政府工作报告 in its first line), or a long text's
@@ -237,7 +238,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders += self._at_events()
         holders += self._event_anaphors()
         holders += self._cluster_phrases()
-        holders += self._former_and_latter()
+        holders += self._former_and_latter(holders)
         holders += self._counted_places()
         holders = self._fullest_zones(holders)
         holders = self._place_of_company(holders)
@@ -441,15 +442,28 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             return None
         return PLACE, mention.candidates[0].name
 
-    def _former_and_latter(self) -> list[Holder]:
+    def _former_and_latter(self, found: list[Holder]) -> list[Holder]:
         """前者 / 后者: the first / the second of the last two clusters named before
-        (推动鸡西…集群、鹤岗…集群做大做强。…前者产值达到150亿元，后者达到120亿元)."""
+        (推动鸡西…集群、鹤岗…集群做大做强。…前者产值达到150亿元，后者达到120亿元), else
+        of the two places listed last before (宁波、舟山分别实现产值…，前者增速为16.2%)."""
         out = []
         for m in _FORMER_LATTER.finditer(self.text):
             named = self._clusters_named_before(m.start(), 2, LOCAL_REACH)
+            if len(named) != 2:
+                named = self._places_listed_before(m.start(), found)
             if len(named) == 2:  # (named: the latter first)
-                out.append(Holder(m.start(), m.end(), CLUSTER, named[1] if m.group() == "前者" else named[0]))
+                kind = CLUSTER if named[0] in self._cluster_subjects else PLACE
+                out.append(Holder(m.start(), m.end(), kind, named[1] if m.group() == "前者" else named[0]))
         return out
+
+    def _places_listed_before(self, pos: int, found: list[Holder]) -> list[str]:
+        """The two places joined by 、/和 named last in ``pos``'s sentence, the latter first."""
+        sentence = start_of_sentence(self.text, pos)
+        places = sorted((h for h in found if h.kind == PLACE and sentence <= h.start and h.end <= pos and h.subject), key=lambda h: h.start)
+        for a, b in zip(places[-2::-1], places[:0:-1]):  # pairs from the end: (second-last, last)
+            if _LIST_JOINER.fullmatch(self.text, a.end, b.start) and a.subject != b.subject:
+                return [b.subject, a.subject]  # type: ignore[list-item]
+        return []
 
     def _counted_places(self) -> list[Holder]:
         """三市, 两地 opening a clause: the cluster the places form, named last before (宝汉天
