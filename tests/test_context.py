@@ -1061,6 +1061,11 @@ def test_a_table_row_naming_its_cluster_by_industry_is_the_cluster_the_text_name
     assert _subject(metric(nlp, text, "412.6")) == ("cluster", "常州市新型碳材料集群")
 
 
+def test_a_page_number_before_a_zone_word_opens_no_clause_for_it(nlp):
+    text = "1、经济开发区工作总结经济开发区工作总结20xx年，XX经济开发区紧紧围绕倍增计划。20xx年，实现规上工业总产值108亿元。"
+    assert _subject(metric(nlp, text, "108亿元")) == ("place", "XX经济开发区")
+
+
 def test_前者_and_后者_after_two_places_listed_are_those_places(nlp):
     text = "其中，宁波、舟山分别实现产值4960亿元、1930亿元，前者增速为16.2%，后者增速高达47.8%。"
     assert [_subject(metric(nlp, text, n))[1] for n in ("16.2%", "47.8%")] == ["宁波", "舟山"]

@@ -96,7 +96,7 @@ _EVENT_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|今年|去年|全年|上�
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
-_LEADS = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
+_LEADS = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|此次|本次|其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
 
 
 # A generic word before a company's name (龙头企业湘航动力科技有限公司): the name is the company.

@@ -40,7 +40,10 @@ _ZONE_LEAD = re.compile(
     r"推动|推进|支持|引导|鼓励|促进|依托|带动)+)"
 )
 _BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地|片区)")
-_ZONE_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)")
+_ZONE_NAME = re.compile(
+    rf"(?:[{HAN}]{{2,8}}?|(?<![A-Za-z*])(?:[XxＸ×]{{2,3}}|\*{{2,3}})[省市县区]?)"  # (XX经济开发区, **开发区: a template's blank)
+    r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)"
+)
 # A zone named by two characters and its zone word, the two read as its short name.
 _SHORT_NAMED_ZONE = re.compile(rf"(?<![{HAN}])([{HAN}]{{2}})(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区)")
 _ZONE_SHORT_DOES = re.compile(r"已|将|现有|共有|目前|全年|今年|去年|累计|拥有|集聚|聚集|实现|新增|引进|建成|在建|\d")
@@ -116,13 +119,14 @@ def _region_re() -> re.Pattern[str]:
 # What a free-form zone name before its zone word never holds: a function word (为您筛选了一篇|开发区,
 # 日新月异的|产业园区), a verb, a count or a descriptor (使进驻|园区, 实施|开发区, 几大|产业园, 特色|产业园).
 _ZONE_NOT_NAME = re.compile(
-    rf"(?:[{FUNCTION_CHARS}]|使|实施|建设|建成|完善|加快|打造|创建|筛选|抬高|提高|提升|扩大|拓展|整合|规划|布局|设立|成立|"
+    rf"(?:[{FUNCTION_CHARS}]|使|实施|建设|建成|完善|加快|打造|创建|筛选|抬高|提高|提升|扩大|拓展|整合|规划|布局|设立|成立|助推|"
     r"建有|拥有|设有|您|几大|[一二三四五六七八九十两]大|各|[一二三四五六七八九十两几多数\d]+个|一篇|"
     r"特色|重点|专业|主要|现代|新型|各类|相关)+"
 )
 
 
 _ZONE_COMMITTEE = re.compile(r"(?:党工委|管委会|管理委员会)$")
+_UNIT_CHARS = frozenset("亩个家座栋项条米")
 _BARE_COMMITTEE_NAME = 5  # characters of a zone's own name read back before a bare 管委会
 _HAN_NAME_CHAR = re.compile(rf"(?![{FUNCTION_CHARS}])[{HAN}]")
 
@@ -137,6 +141,8 @@ def _reads_as_zone_name(text: str, start: int, end: int) -> bool:
     zone word? (Those make it a phrase of the sentence: 建设|原材料基地 builds one, it names none.)"""
     if lexicon.place_trie().longest_at(text, start, end) > start:
         return True  # a place opens it (和林格尔新区: its 和 is the place's)
+    if text[start] in _UNIT_CHARS:
+        return False  # 占地300亩|智谷科技产业园: the unit ends the number before; no name starts with it
     zone = _zone_end_re().search(text, start, end)
     return _ZONE_NOT_NAME.search(text, start, zone.start() if zone is not None else end) is None
 
@@ -235,7 +241,8 @@ class PlaceFinder(HolderScan):
             if m.start() > 0 and self.text[m.start() - 1] in "、和及与" and not (
                 out and (out[-1].end == m.start() - 1 or _ITEM_NUMBER.fullmatch(self.text, out[-1].end, m.start() - 1))
                 or self._timed_place_ends_at(m.start() - 1)  # 1—5月武汉、|襄阳、|宜昌…分别
-                or _ITEM_MARKER.fullmatch(self.text, start_of_paragraph(self.text, m.start()), m.start())  # 一、|北京市（3个）
+                or _ITEM_MARKER.fullmatch(self.text, start_of_paragraph(self.text, m.start()), m.start())
+                and self.text[i : trie.longest_at(self.text, i, i + 12)] in lexicon.places_by_name()  # 一、|北京市（3个）: a place in full
                 or _PLACE_END.match(self.text, m.start() - 2)
                 and _DISTRIBUTIVE_SOON.match(self.text, m.end())  # 苏州高新区和|昆山市分别贡献…, 松山湖高新区、|长安镇…，分别为
             ):
@@ -364,8 +371,9 @@ class PlaceFinder(HolderScan):
             else:
                 place = self._scope_place(level, m.start(), m.end())
                 name = place.name if place is not None else None
-                if level == "区" and (place is None or place.level != "district" and not place.name.endswith("自治区")):
-                    name = self._zone_before(m.start()) or name  # 成都高新区…全区: the zone, no district named
+                zone = self._zone_before(m.start()) if level == "区" else None
+                if zone is not None and zone.endswith("区") and (place is None or place.level != "district" and not place.name.endswith("自治区")):
+                    name = zone  # 成都高新区…全区: the zone, no district named (a 基地 is no 区)
                 # 临清是…基地，2023年，全市…: a county-level city the paragraph opens with by
                 # its short name (not trusted as a mention on its own) is the 市 meant
                 name = self._clause_place_in_paragraph(m.start(), level) or name
