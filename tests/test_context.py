@@ -1081,6 +1081,11 @@ def test_a_bare_park_is_the_zone_its_committee_is_named_by(nlp):
     assert _subject(metric(nlp, text, "近300家")) == ("place", "松山湖")
 
 
+def test_the_country_as_the_scope_of_a_rank_holds_nothing(nlp):
+    text = "龙工集团装载机产销量已达全国第一的水平。"
+    assert _subject(metric(nlp, text, "第一")) == ("company", "龙工集团")
+
+
 def test_the_country_inside_a_quoted_designation_holds_nothing(nlp):
     text = "黄岗镇连续四年被评为“全国乡村特色产业超10亿元镇”。2024年实现营收26.8亿元。"
     assert _subject(metric(nlp, text, "26.8亿元")) != ("national", "中国")

@@ -101,6 +101,8 @@ _SET_OF_BASES = re.compile(r"(?:这些|上述|该批|这批)([\u4e00-\u9fff]{0,1
 # Inside a quoted title or designation (被评为“全国…镇”): an open “ before, not closed.
 _QUOTED_BEFORE = re.compile(r"“[^“”\n。；;]*$")
 _QUOTE_REACH = 20
+# A rank after the country: 全国第一, 全国前三, 全国首位 (its scope, not its holder).
+_RANK_AFTER = re.compile(r"(?:第|前|首|之首)")
 # 全国市场占有率, 国内市场份额: the country names a market, the measure's, not a holder.
 _MARKET_AFTER = re.compile(r"(?:同类|同类产品)?市场(?:占有率|份额|占比)")
 # 中国 as the country, not the start of a name (中国声谷, 中国眼镜协会, 中国第一汽车集团).
@@ -221,6 +223,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             and not _SHARE_FOLLOWS.match(text, h.end)
             and not _NATIONAL_OBJECT.search(text, max(0, h.start - 3), h.start)
             and not _QUOTED_BEFORE.search(text, max(0, h.start - _QUOTE_REACH), h.start)  # “全国乡村特色产业超10亿元镇”: a title's word
+            and not _RANK_AFTER.match(text, h.end)  # 产销量已达全国第一: the scope of a rank
         ]
         holders += [Holder(m.start(1), m.end(1), GROUP, m.group(1)) for m in _SET_OF_BASES.finditer(text) if self._outside(m.start(1), m.end(1))]
         holders += self._free(_CHINA, NATIONAL)
