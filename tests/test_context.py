@@ -1081,6 +1081,11 @@ def test_a_bare_park_is_the_zone_its_committee_is_named_by(nlp):
     assert _subject(metric(nlp, text, "近300家")) == ("place", "松山湖")
 
 
+def test_a_breadcrumbs_site_name_holds_nothing_and_an_indented_group_opens_its_line(nlp):
+    text = "中国西藏网 > 即时新闻 > 文化\n\n      国家级先进制造业集群增至45个\n\n      发布时间:2022-12-16"
+    assert _subject(metric(nlp, text, "45个"))[0] == "group"
+
+
 def test_the_country_as_the_scope_of_a_rank_holds_nothing(nlp):
     text = "龙工集团装载机产销量已达全国第一的水平。"
     assert _subject(metric(nlp, text, "第一")) == ("company", "龙工集团")

@@ -36,6 +36,7 @@ from .. import lexicon
 from ..attributes.cluster import cluster_key, match_national_at, placeless_industry
 from ..attributes.places import DocumentPlaces
 from ..constants import HAN
+from ..grammar.metric_furniture import breadcrumb_lines
 from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
 from .holder_companies_events import CompanyEventFinder
 from .holder_places import PlaceFinder
@@ -248,7 +249,8 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders += self._first_person(holders)
         self._titles = [m.span() for m in _ANY_TITLE.finditer(text)]
         self._title_starts = [s for s, _ in self._titles]
-        holders = [h for h in holders if not self._in_title(h.start)]
+        self._crumbs = breadcrumb_lines(text)  # 中国西藏网 > 即时新闻 > 文化: the site's name holds nothing
+        holders = [h for h in holders if not self._in_title(h.start) and not self._in_crumbs(h.start)]
         holders.sort(key=lambda h: (h.start, -h.end))
         self.lists: list[list[Holder]] = []
         self._list_from: list[int] = []  # where each list's numbers start (after its 分别)
@@ -369,6 +371,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             out.append(h)
         return out
 
+    def _in_crumbs(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self._crumbs)
+
     def _in_title(self, pos: int) -> bool:
         """Is ``pos`` inside a document's title (《河南省…行动计划》: its places and clusters
         name that document's scope, not a holder of this text's numbers)?"""
@@ -411,9 +416,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             if scope is not None and m.group() != "集群":
                 first = s - len(before) + scope.start()
                 modified = _SCOPE_MODIFYING.search(self.text, max(0, first - 14), first) or _EXAMPLES_BEFORE.search(self.text, max(0, first - 14), first)
-                if modified is not None and _SUBJECT_POSITION.search(self.text, max(0, modified.start() - 3), modified.start()):
+                if modified is not None and self._in_subject_position(modified.start()):
                     first = modified.start()  # 全省纳入监测的15个重点产业集群
-                if _SUBJECT_POSITION.search(self.text, max(0, first - 3), first):
+                if self._in_subject_position(first):
                     out.append(Holder(first, e, GROUP, m.group(), self._container(first)))  # 全省20个战略性产业集群实现…
                     continue
                 place = self._place_ending_at(first)
@@ -428,7 +433,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                 start = a.start() if a is not None and a.end() == e else s
                 if not self._is_base(start):  # 同在集群内的…公司: where it is, not who holds
                     out.append(Holder(start, e, ANAPHOR, None))
-            elif _SUBJECT_POSITION.search(self.text, max(0, s - 3), s):
+            elif self._in_subject_position(s):
                 out.append(Holder(s, e, GROUP, m.group()))
             elif (place := self._place_ending_at(s)) is not None:
                 out.append(Holder(s, e, GROUP, m.group(), place))  # 扬州市|“323+1”先进制造业集群规上企业…: the place's set
@@ -436,12 +441,20 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         out += [Holder(m.start(), m.end(), ANAPHOR, None) for m in _ENGLISH_ANAPHOR.finditer(self.text)]
         return out
 
+    def _in_subject_position(self, pos: int) -> bool:
+        """Does what starts at ``pos`` stand where a clause's subject does (after punctuation,
+        a line's indent, 全/各/本批 …)?"""
+        i = pos
+        while i > 0 and self.text[i - 1] in " \t\u3000":
+            i -= 1  # (a line's indent: 　　国家级先进制造业集群增至45个)
+        return _SUBJECT_POSITION.search(self.text, max(0, i - 3), i) is not None
+
     def _place_ending_at(self, pos: int) -> tuple[str, str | None] | None:
         """The place a mention ending at ``pos`` names, when it opens a clause (江苏|10个…)."""
         mention = next(iter(self.places.before(pos)), None)
         if mention is None or mention.end != pos or len(mention.candidates) != 1:
             return None
-        if not _SUBJECT_POSITION.search(self.text, max(0, mention.start - 3), mention.start):
+        if not self._in_subject_position(mention.start):
             return None
         return PLACE, mention.candidates[0].name
 
@@ -648,7 +661,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         subject: what a number nobody holds is most likely about."""
         best = None
         for m in self.places.before(pos):
-            if len(m.candidates) == 1 and not self._in_title(m.start):
+            if len(m.candidates) == 1 and not self._in_title(m.start) and not self._in_crumbs(m.start):
                 best = m
                 break
         return ("place", best.candidates[0].name) if best is not None else None

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..constants import is_han
 
-__all__ = ["blocked_stretches"]
+__all__ = ["blocked_stretches", "breadcrumb_lines"]
 
 # A short phrase in quotation marks is a name or a slogan (“四个全面”, “双过半”, “十强”).
 _QUOTED = re.compile(r"[“「‘\"]([^“”「」‘’\"\n，。；：、,;:！？]{1,12})[”」’\"]")
@@ -188,3 +188,15 @@ def _blocked(text: str) -> tuple[tuple[int, int], ...]:
 
 
 lexicon.on_reload(_blocked.cache_clear)
+
+
+# A breadcrumb line: short segments between two or more > › » (中国西藏网 > 即时新闻 > 文化).
+_CRUMB_LINE = re.compile(rf"^[{_GAP}]*[^\n>›»]{{1,16}}(?:[{_GAP}]*[>›»][{_GAP}]*[^\n>›»]{{0,16}}){{2,}}$", re.M)
+
+
+def breadcrumb_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the breadcrumb lines of a page (a site's name and sections): the
+    places and bodies they name hold none of the text's numbers."""
+    if ">" not in text and "›" not in text and "»" not in text:
+        return []
+    return [m.span() for m in _CRUMB_LINE.finditer(text)]
