@@ -88,10 +88,3 @@ def test_trivial_texts_round_trip(raw):
     assert c.text == raw
     if raw:
         assert c.to_raw(0, len(raw)) == (0, len(raw))
-
-
-def test_a_line_of_short_segments_between_two_or_more_arrows_is_a_breadcrumb():
-    from cluster_ner.grammar.metric_furniture import breadcrumb_lines
-
-    text = "中国西藏网 > 即时新闻 > 文化\n产值>100亿元"
-    assert [text[s:e] for s, e in breadcrumb_lines(text)] == ["中国西藏网 > 即时新闻 > 文化"]

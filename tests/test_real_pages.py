@@ -10,6 +10,7 @@ import pytest
 
 import cluster_ner
 from cluster_ner.attributes.government import resolve_gov
+from cluster_ner.grammar.metric_furniture import breadcrumb_lines
 from conftest import entities, raw_entities
 
 
@@ -726,3 +727,8 @@ def test_a_place_with_a_generic_advanced_manufacturing_head_is_a_set(rules_nlp, 
 
 def test_a_verb_before_集群_makes_no_cluster_name(rules_nlp):
     assert of(rules_nlp, "其中印染行业拉动集群产值增长2.6个百分点。", "CLUSTER") == []
+
+
+def test_a_line_of_short_segments_between_two_or_more_arrows_is_a_breadcrumb():
+    text = "中国西藏网 > 即时新闻 > 文化\n产值>100亿元"
+    assert [text[s:e] for s, e in breadcrumb_lines(text)] == ["中国西藏网 > 即时新闻 > 文化"]
