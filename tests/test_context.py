@@ -1044,6 +1044,22 @@ def test_a_programme_set_of_clusters_a_place_qualifies_holds_its_figures(nlp):
     assert _subject(metric(nlp, text, "3000亿元"))[0] == "group"
 
 
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("浙江某新材料公司投资建设的年产30万吨高性能聚烯烃项目总投资65亿元。", "65亿元"),  # the company's project, after 的
+        ("新疆天晟硅业有限公司（以下简称“天晟硅业”）年产10万吨高纯多晶硅项目投资96亿元。", "96亿元"),  # named after its company
+    ],
+)
+def test_a_companys_project_holds_its_investment(nlp, text, number):
+    assert _subject(metric(nlp, text, number))[0] == "other"
+
+
+def test_a_bare_companys_project_phase_is_the_companys(nlp):
+    text = "福建华锂新能源材料有限公司去年营收86亿元。\n答：公司二期项目总投资45亿元，届时总产能将达到20万吨。"
+    assert _subject(metric(nlp, text, "20万吨")) == ("company", "福建华锂新能源材料有限公司")
+
+
 def test_companies_listed_before_fenbie_each_hold_their_number(nlp):
     text = "2025年，三一重工股份有限公司、中联重科股份有限公司、山河智能装备股份有限公司营业收入分别为780亿元、506亿元和98亿元。"
     assert [_subject(metric(nlp, text, n))[1] for n in ("780亿元", "506亿元", "98亿元")] == [

@@ -52,9 +52,12 @@ def _event_re() -> re.Pattern[str]:
 # A project named after the verb that starts or builds it (建设|大马力智能拖拉机项目，
 # 开工的|高端燃气轮机叶片产业化项目总投资…), before a clause end or a project's measure.
 _NAMED_PROJECT = re.compile(
-    rf"(?:建设|开工的|实施的|新建|投资建设|启动|落地的|引进的?)([{HAN}A-Za-z0-9“”·]{{2,20}}?项目)"
-    rf"(?=[，,。；;！？!?\n]|总投资|计划投资|占地|达产|建成|投产|一期|二期|$)"
+    rf"(?:(?:建设|开工的|实施的|新建|投资建设|启动|落地的|引进的?)的?"
+    rf"|(?<=[{HAN}]{{2}})(?<![该本])(?:公司|集团)(?:[（(][^（）()\n]{{0,16}}[）)])?(?![拟将已正计]))"  # (天晟硅业有限公司（以下简称…）|年产10万吨高纯多晶硅项目)
+    rf"([{HAN}A-Za-z0-9“”·]{{2,20}}?项目)"
+    rf"(?=[，,。；;！？!?\n]|总投资|计划投资|投资|占地|达产|建成|投产|一期|二期|$)"
 )
+_BUILT_IN_NAME = re.compile("投资|建设|实施|启动")
 _PROJECT_SET = re.compile(
     r"(?:^|(?<=[。！？!?\n；;，,]))(?:(?:这批|该批|这些|上述|本批|此次|本次)(?:集中)?(?:签约|开工|新开工|竣工|投产|重点|重大)?"
     r"|(?:集中)?(?:签约|开工|新开工|竣工|投产|重点|重大))项目(?=中[，,]|全部|均|将|建成|投产后|达产后|预计)",
@@ -235,6 +238,8 @@ class CompanyEventFinder(HolderScan):
             while start < end and not self._outside(start, end):
                 start += 1
             name = self.text[start:end]
+            if _BUILT_IN_NAME.search(name):
+                continue  # 有限公司|拟投资25亿元建设…项目: the verb's project is read after the verb
             if len(name) >= 4 and not _GENERIC_PROJECT.match(name):
                 out.append(Holder(start, end, OTHER, name))
         self.projects = out

@@ -103,8 +103,12 @@ def holder_in_sentence(
             continue  # 全市|新能源汽车产业集群实现产值…, 全省|先进制造业集群营业收入…: the place qualifies what holds
         if h.kind in (PLANNER, PLANNERS) and any(later.kind not in _BODY_KINDS for later in in_clause[k + 1 :]):
             continue  # 丹阳市人民政府提出集群产值力争突破400亿元: the plan's own subject
-        if any(later.kind == OTHER and text.startswith("的", later.start - 1) for later in in_clause[k + 1 :]):
-            continue  # 德阳此次开工的|高端…项目总投资45亿元: inside what 的 modifies
+        if any(
+            later.kind == OTHER
+            and (text.startswith("的", later.start - 1) or h.kind == COMPANY and (later.subject or "").endswith("项目"))
+            for later in in_clause[k + 1 :]
+        ):
+            continue  # 德阳此次开工的|高端…项目总投资45亿元: inside what 的 modifies; a company's project holds its figures
         if any(later.kind in (CLUSTER, ANAPHOR, GROUP) and _PUSHED_BEFORE.search(text, max(clause, later.start - 2), later.start) for later in in_clause[k + 1 :]):
             continue  # 青岛将推动|智能家电集群营业收入达到4000亿元: the figure of what is pushed
         if h.container is not None and _MEMBERS_COUNTED.match(text, h.end, start) and _COUNT_AT.match(text, start):
