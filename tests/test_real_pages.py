@@ -732,3 +732,17 @@ def test_a_verb_before_集群_makes_no_cluster_name(rules_nlp):
 def test_a_line_of_short_segments_between_two_or_more_arrows_is_a_breadcrumb():
     text = "中国西藏网 > 即时新闻 > 文化\n产值>100亿元"
     assert [text[s:e] for s, e in breadcrumb_lines(text)] == ["中国西藏网 > 即时新闻 > 文化"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全文2893字，阅读约5分钟", []),  # a page's word count
+        ("形成环卫机械装备10460台套的产能。", ["10460台套"]),
+        ("今年，中联、三一年销售收入将分别冲刺千亿元大关。", ["千亿元"]),
+        ("3个集群入选全国百强产业集群。", ["3个"]),  # 百强产业集群 names a list
+        ("等企业入选中国制造业500强。", []),  # a list's name
+    ],
+)
+def test_counters_units_milestones_and_list_names_on_published_pages(rules_nlp, text, expected):
+    assert of(rules_nlp, text, "METRIC") == expected

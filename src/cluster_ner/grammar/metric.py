@@ -138,7 +138,7 @@ def metric_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 # A verb stating an amount reached right before a bare magnitude (产值突破千亿元, 销售额达百亿元).
-_REACHED_BEFORE = re.compile(r"(?:突破|破|达到|达|实现|超过|迈过|跨过|跨越|越过|多达|高达)$")
+_REACHED_BEFORE = re.compile(r"(?:突破|破|达到|达|实现|超过|迈过|跨过|跨越|越过|多达|高达|冲刺)$")
 _MILESTONE_AFTER = ("大关", "关口")
 _CLAUSE_END = "，,。；;！？!?\n"
 

@@ -17,9 +17,9 @@ from .metric_words import known_unit_at, not_quantity_after
 __all__ = ["RANK_FIRST", "RANK_PATTERN", "after_ranking_verb", "find_ranks", "list_name", "rank_regex"]
 
 # A rank that names a list (500强企业, 百强县) is a descriptor, not a stated rank.
-_RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]")
+_RANK_DESCRIPTOR_AFTER = re.compile(r"[县市区镇企榜名单]|产业|集群")  # (全国百强产业集群: a list's name)
 # A rank after the name of a published list is the list's title: 入选中国企业500强, 世界500强.
-_RANK_TITLE_BEFORE = re.compile(r"(?:企业|世界|中国)$")
+_RANK_TITLE_BEFORE = re.compile(r"(?:企业|世界|中国|制造业|民营)$")  # (入选中国制造业500强)
 _RANK_CONTEXT = re.compile(r"(?:居于?|位居|位列|排名|排在|排|名列|列(?!席)|跻身|挤进|跨进|迈进|迈入|进入|入选|入围|位于|晋级|升至|跃居|稳居|保持|处于)[^，。；！？,;!?\n]{0,12}$")
 
 # A scope right before a rank ranks within it (销售全球第三、亚洲第一; 全国第 一).
@@ -50,7 +50,7 @@ def after_ranking_verb(text: str, s: int) -> bool:
 
 def list_name(text: str, s: int, e: int) -> bool:
     """Is the 强 rank at ``[s, e)`` the name of a list (百强县, 中国企业500强, 工业百强第7)?"""
-    return bool(_RANK_DESCRIPTOR_AFTER.match(text, e) or _RANK_TITLE_BEFORE.search(text, max(0, s - 2), s) or text.startswith("第", e))
+    return bool(_RANK_DESCRIPTOR_AFTER.match(text, e) or _RANK_TITLE_BEFORE.search(text, max(0, s - 3), s) or text.startswith("第", e))
 
 
 def find_ranks(text: str) -> list[tuple[int, int]]:
