@@ -1055,6 +1055,11 @@ def test_a_companys_project_holds_its_investment(nlp, text, number):
     assert _subject(metric(nlp, text, number))[0] == "other"
 
 
+def test_companies_a_plan_strengthens_hold_nothing(nlp):
+    text = "商丘市强化龙头企业带动，纺织服装制鞋产业营业收入达到900亿元。"
+    assert _subject(metric(nlp, text, "900亿元"))[0] != "company"
+
+
 def test_a_bare_companys_project_phase_is_the_companys(nlp):
     text = "福建华锂新能源材料有限公司去年营收86亿元。\n答：公司二期项目总投资45亿元，届时总产能将达到20万吨。"
     assert _subject(metric(nlp, text, "20万吨")) == ("company", "福建华锂新能源材料有限公司")

@@ -87,7 +87,7 @@ _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 
 _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|发布的数据|监测)")
 # A verb whose object is the companies after it (支持龙头企业, 引导企业).
-_OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助)")
+_OBJECT_LEAD = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助|强化|壮大|做强|做大|招引|打造)")
 _PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头企业|链主企业|骨干企业|企业)$")
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
 _NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司", "我们公司", "我们的公司", "我公司", "本公司", "我们企业", "我们集团"})  # (我们公司: the speaker, see holder_speakers)
