@@ -39,6 +39,7 @@ SOURCES = (
     "corpus/blind-m/blindM.jsonl",
     "corpus/blind-n/blindN.jsonl",
     "corpus/blind-o/blindO.jsonl",
+    "corpus/blind-p/blindP.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
