@@ -1055,6 +1055,15 @@ def test_a_companys_project_holds_its_investment(nlp, text, number):
     assert _subject(metric(nlp, text, number))[0] == "other"
 
 
+def test_an_interviewees_we_is_the_company_a_named_turn_gives_in_brackets(nlp):
+    text = (
+        "记者：金瑞稀土在集群中处于什么位置？\n"
+        "王建平（包头市金瑞稀土功能材料有限公司董事长）：我们公司主要生产钕铁硼永磁材料。\n"
+        "记者：今年的经营情况如何？\n王建平：上半年我们实现销售收入39.6亿元，同比增长18%。"
+    )
+    assert _subject(metric(nlp, text, "39.6亿元")) == ("company", "包头市金瑞稀土功能材料有限公司")
+
+
 def test_companies_a_plan_strengthens_hold_nothing(nlp):
     text = "商丘市强化龙头企业带动，纺织服装制鞋产业营业收入达到900亿元。"
     assert _subject(metric(nlp, text, "900亿元"))[0] != "company"

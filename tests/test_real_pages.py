@@ -746,3 +746,7 @@ def test_a_line_of_short_segments_between_two_or_more_arrows_is_a_breadcrumb():
 )
 def test_counters_units_milestones_and_list_names_on_published_pages(rules_nlp, text, expected):
     assert of(rules_nlp, text, "METRIC") == expected
+
+
+def test_镁质材料_is_an_industry(rules_nlp):
+    assert of(rules_nlp, "全市镁质材料产业集群实现营业收入386亿元。", "CLUSTER") == ["镁质材料产业集群"]

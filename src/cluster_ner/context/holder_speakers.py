@@ -30,7 +30,8 @@ _SAYS_AFTER = re.compile(r"[^。！？!?\n“”]{0,40}?(?:说|表示|介绍|坦
 _SAYS_BEFORE = re.compile(r"(?:说|表示|介绍|坦言|指出)[：:，,]?$")
 _ANSWER = re.compile(r"答[：:]")
 _ASKS = re.compile(r"^[ \t　]*(?:记者|问)[：:]", re.M)
-_NAMED_TURN = re.compile(r"[ \t　]*(?!记者|问)[\u4e00-\u9fff]{2,4}[：:]")
+_NAMED_TURN = re.compile(r"[ \t　]*(?!记者|问)[\u4e00-\u9fff]{2,4}(?:[（(][^（）()\n]{1,40}[）)])?[：:]")  # (王建平（…公司董事长）：)
+_TURN_NAME = re.compile(r"[ \t　]*([\u4e00-\u9fff]{2,4})")
 _SPEAKER_REACH = 150  # a quote whose speaker is a person: the company named shortly before
 _VISITED_REACH = 12  # 本期专访|福建华锂新能源材料有限公司董事长: the interviewee right after 访
 
@@ -69,6 +70,8 @@ class SpeakerFinder(HolderScan):
         report_place = self.report_place
         visits = [m.start() for m in re.finditer("访", text)]
         interview = _ASKS.search(text) is not None  # 记者：… then 郑建平：… — the answers are named turns
+        affiliated: dict[str, Holder | None] = {}  # a named turn's speaker → the company or body it gave
+        turn = None
         out = []
         for m in found:
             speaker = None
@@ -82,10 +85,18 @@ class SpeakerFinder(HolderScan):
                     speaker = self._last_in(speakers, starts, max(0, qs - 40), qs)
                 if speaker is None:
                     speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
-            elif _ANSWER.match(text, paragraph := start_of_paragraph(text, m.start())) or interview and _NAMED_TURN.match(text, paragraph):
-                # the interviewee after the last 专访/访 before the answer, else the first line's
-                v = bisect.bisect_left(visits, m.start()) - 1
-                speaker = self._first_in(speakers, starts, visits[v], visits[v] + _VISITED_REACH) if v >= 0 else None
+            elif _ANSWER.match(text, paragraph := start_of_paragraph(text, m.start())) or interview and (turn := _NAMED_TURN.match(text, paragraph)):
+                # the affiliation a named turn gives its speaker (王建平（…有限公司董事长）：), for that
+                # speaker's later turns too; else the interviewee after the last 专访/访 before the
+                # answer, else the first line's
+                if interview and turn is not None:
+                    name = _TURN_NAME.match(turn.group()).group(1)  # type: ignore[union-attr]
+                    if "（" in turn.group() or "(" in turn.group():
+                        affiliated[name] = self._first_in(speakers, starts, turn.start(), turn.end())
+                    speaker = affiliated.get(name)
+                if speaker is None:
+                    v = bisect.bisect_left(visits, m.start()) - 1
+                    speaker = self._first_in(speakers, starts, visits[v], visits[v] + _VISITED_REACH) if v >= 0 else None
                 if speaker is None and first_line > 0:
                     speaker = self._last_in(speakers, starts, 0, first_line)
             elif report_place is not None:  # a work report's 我们: the government, of its place
