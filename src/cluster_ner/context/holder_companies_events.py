@@ -148,6 +148,9 @@ class CompanyEventFinder(HolderScan):
             start = m.start()
             while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1) and self._outside(start - 1, start):
                 start -= 1  # back over the name: up to 20 name characters, not into an entity
+            opened = max(text.rfind("（", start, m.start()), text.rfind("(", start, m.start()))
+            if opened >= 0 and ")" not in text[opened : m.start()] and "）" not in text[opened : m.start()]:
+                start = opened + 1  # 王建平（|包头市金瑞稀土功能材料有限公司董事长）: the name starts inside the bracket
             start = self._start_at_place_word(start, m.start(), _NAME_LEAD_MAX)  # 走进|德化县瓷韵…
             if m.start() - start >= 2 or m.group() == "公司" and (start == 0 or not _HAN_CHAR.match(text, start - 1)):
                 spans.append((start, m.end()))
