@@ -750,3 +750,8 @@ def test_counters_units_milestones_and_list_names_on_published_pages(rules_nlp, 
 
 def test_镁质材料_is_an_industry(rules_nlp):
     assert of(rules_nlp, "全市镁质材料产业集群实现营业收入386亿元。", "CLUSTER") == ["镁质材料产业集群"]
+
+
+def test_行业_inside_an_industry_name_stays_in_the_cluster(rules_nlp):
+    text = "共有97个集群通过复核，包括北京市海淀区行业应用软件产业集群、江苏省无锡市惠山区智能基础零部件制造产业集群。"
+    assert of(rules_nlp, text, "CLUSTER")[0] == "北京市海淀区行业应用软件产业集群"
