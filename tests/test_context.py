@@ -1034,6 +1034,16 @@ def test_该镇_is_the_town_named_last(nlp, text, number, town):
     assert _subject(metric(nlp, text, number)) == ("place", town)
 
 
+def test_该镇_is_no_town_of_a_ranking_among_the_countys_towns(nlp):
+    text = "榜头镇位于仙游县。去年全镇工艺家具产值达到310亿元，连续多年居全县各乡镇第一。该镇拥有电商企业1200多家。"
+    assert _subject(metric(nlp, text, "1200多家")) == ("place", "榜头镇")
+
+
+def test_a_subsidiary_named_after_its_generic_word_holds_its_figures(nlp):
+    text = "旗下子公司太原晋阳智能矿机有限公司主要生产智能综采装备，去年营业收入24亿元。"
+    assert _subject(metric(nlp, text, "24亿元")) == ("company", "太原晋阳智能矿机有限公司")
+
+
 def test_全镇_is_the_town_a_heading_line_names_after_its_county(nlp):
     text = "中国休闲服装名镇江苏省常熟市海虞镇\n2002年，全镇纺织服装企业341家。"
     assert _subject(metric(nlp, text, "341家")) == ("place", "海虞镇")

@@ -34,7 +34,7 @@ _SOME_COMPANY = re.compile(rf"(?<=一家)(?:[{HAN}]{{2,14}}?企业|[{HAN}]{{0,14
 # 该企业, 这家公司: the company named last (resolved like a bare 公司).
 _THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
 # A company's name holds no 的 and none of these (记者专访了|公司, 归属于|上市公司): a verb's tail.
-_NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于占约])[{HAN}A-Za-z0-9（）()·]")
+_NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于占约由该])[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
 _BRACKETED_HEAD_AFTER = re.compile(r"[)）](?:股份)?(?:有限|公司|集团)")
 _NAME_LEAD_MAX = 10  # words of the sentence read back with a company's name, before its place
@@ -89,8 +89,8 @@ _ANNOUNCE = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:数据显示|统计|�
 # A verb whose object is the companies after it (支持龙头企业, 引导企业).
 _OBJECT_LEAD_END = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶持|组织|帮助|强化|壮大|做强|做大|招引|打造)$")
 _PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头企业|链主企业|骨干企业|企业)$")
-_GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业"})
-_NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司", "我们公司", "我们的公司", "我公司", "本公司", "我们企业", "我们集团"})  # (我们公司: the speaker, see holder_speakers)
+_GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业", "子公司"})
+_NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司", "旗下子公司", "全资子公司", "控股子公司", "我们公司", "我们的公司", "我公司", "本公司", "我们企业", "我们集团"})  # (我们公司: the speaker, see holder_speakers)
 _GENERIC_ENDINGS = tuple(_GENERIC_COMPANIES)
 _GENERIC_BY_LENGTH = tuple(sorted(_GENERIC_COMPANIES, key=len, reverse=True))  # (龙头企业 before 企业)
 _NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
