@@ -972,6 +972,11 @@ def test_a_scope_word_of_a_text_that_never_names_its_place_is_the_subject_as_wri
     assert _subject(metric(nlp, text, "5100亿元")) == ("place", "全区")
 
 
+def test_a_zones_全区_in_an_autonomous_region_the_text_never_names_is_the_zone(nlp):
+    text = "2021年，柳州高新技术产业开发区（以下简称“柳州高新区”）规上工业总产值1268亿元。全区全年完成固定资产投资215亿元。"
+    assert _subject(metric(nlp, text, "215亿元")) == ("place", "柳州高新区")
+
+
 def test_a_zones_全区_is_the_zone_named_before(nlp):
     text = "成都高新区管委会相关负责人介绍，去年软件业营收突破6000亿元；全区新增注册企业5.3万户。"
     assert _subject(metric(nlp, text, "5.3万户")) == ("place", "成都高新区")

@@ -372,8 +372,8 @@ class PlaceFinder(HolderScan):
                 place = self._scope_place(level, m.start(), m.end())
                 name = place.name if place is not None else None
                 zone = self._zone_before(m.start()) if level == "区" else None
-                if zone is not None and zone.endswith("区") and (place is None or place.level != "district" and not place.name.endswith("自治区")):
-                    name = zone  # 成都高新区…全区: the zone, no district named (a 基地 is no 区)
+                if zone is not None and zone.endswith("区") and (place is None or place.level != "district" and not self._written_region(place)):
+                    name = zone  # 成都高新区…全区: the zone, no district named (a 基地 is no 区; an autonomous region the text names stays)
                 # 临清是…基地，2023年，全市…: a county-level city the paragraph opens with by
                 # its short name (not trusted as a mention on its own) is the 市 meant
                 name = self._clause_place_in_paragraph(m.start(), level) or name
@@ -419,6 +419,10 @@ class PlaceFinder(HolderScan):
             if _reads_as_zone_name(self.text, start, m.end()) and not _BARE_ZONE.fullmatch(name) and not _has_sentence_word(name) and not self._kind_of_zone(start, name):
                 found = name
         return found
+
+    def _written_region(self, place: lexicon.Place) -> bool:
+        """Is ``place`` an autonomous region the text names (自治区, 广西)? Then its 全区 is it."""
+        return place.name.endswith("自治区") and ("自治区" in self.text or bool(place.short) and place.short in self.text)
 
     def _committee_zone_before(self, pos: int) -> str | None:
         """The zone of the last zone committee named shortly before ``pos`` whose name is its
