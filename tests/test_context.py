@@ -1204,6 +1204,11 @@ def test_a_local_body_stating_its_plan_gives_it_to_its_place(nlp):
     assert row["status"] == "target"
 
 
+def test_a_clause_going_on_with_what_a_body_did_is_the_bodys(nlp):
+    text = "今年以来，长春市工业和信息化局围绕长春市汽车集群强链补链，累计组织供需对接活动26场，促成签约合作项目142个。"
+    assert _subject(metric(nlp, text, "26场"))[0] == "body"
+
+
 def test_a_body_that_reports_a_figure_does_not_hold_it(nlp):
     text = "德化县统计局数据显示，德化县日用陶瓷产业集群拥有规上企业312家。"
     assert _subject(metric(nlp, text, "312家")) == ("cluster", CLUSTER)

@@ -150,7 +150,14 @@ def holder_in_sentence(
         resolved = _planner_own(h, text, clause, start) or _resolve(holders, h, topic)
         if resolved is not None:
             return resolved
+    if earlier and earlier[0].kind == BODY and _ACTION_CLAUSE.match(text, clause):
+        # 长春市工信局围绕…集群强链补链，累计组织供需对接活动26场: the clause goes on with what the body did
+        return _resolve(holders, earlier[0], topic)
     return None
+
+
+# A clause that goes on with its sentence's actor: it opens with a verb of doing.
+_ACTION_CLAUSE = re.compile(r"\s*(?:累计|共|先后|已|还|并|同时)?(?:组织|举办|开展|促成|召开|安排|下达|拨付|兑现|发放|认定|培育|引进|服务|走访|帮助|推动|完成)")
 
 
 # Between a list item's holder and its number (德阳680家、成都420余家): nothing, or a verb.
@@ -163,7 +170,7 @@ _PUSHED_BEFORE = re.compile(r"(?:推动|促进|带动|力促)$")
 # A verb whose object is the holder after it: that holder does not carry over to later clauses
 # (推动X争创…，全年实施技改项目300个: the city's). Not 支持: 支持集群开展…，今年计划发布标准5项
 # — what is supported goes on to act.
-_OBJECT_VERB_BEFORE = re.compile(r"(?:推动|引导|鼓励|培育|扶持|帮助|指导|促进|组织)$")
+_OBJECT_VERB_BEFORE = re.compile(r"(?:推动|引导|鼓励|培育|扶持|帮助|指导|促进|组织|围绕|聚焦|服务)$")
 
 
 @lexicon.cached
