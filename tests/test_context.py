@@ -1204,6 +1204,11 @@ def test_a_local_body_stating_its_plan_gives_it_to_its_place(nlp):
     assert row["status"] == "target"
 
 
+def test_a_scope_word_qualifying_a_cluster_in_an_earlier_clause_leaves_the_cluster_the_holder(nlp):
+    text = "我县竹木加工产业集群加快壮大，全年实现产值86亿元，同比增长13.5%。"
+    assert _subject(metric(nlp, text, "86亿元")) == ("cluster", "竹木加工产业集群")
+
+
 def test_a_clause_going_on_with_what_a_body_did_is_the_bodys(nlp):
     text = "今年以来，长春市工业和信息化局围绕长春市汽车集群强链补链，累计组织供需对接活动26场，促成签约合作项目142个。"
     assert _subject(metric(nlp, text, "26场"))[0] == "body"

@@ -139,6 +139,8 @@ def holder_in_sentence(
     for k, h in enumerate(earlier):
         if h.kind in (BODY, BODIES):
             continue  # a body holds what it does in its own clause, not what a later clause counts
+        if h.kind == "place" and k + 1 < len(earlier) and earlier[k + 1].start == h.end and earlier[k + 1].kind in (CLUSTER, ANAPHOR, GROUP):
+            continue  # 我县|竹木加工产业集群加快壮大，全年实现产值…: the place qualifies what holds
         if h.kind == OTHER and _SETTING_AFTER.match(text, h.end) and any(
             later.kind not in _BODY_KINDS and start_of_clause(text, sentence_start, later.start) == later.start for later in earlier[k + 1 :]
         ):
