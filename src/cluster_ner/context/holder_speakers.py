@@ -71,7 +71,6 @@ class SpeakerFinder(HolderScan):
         visits = [m.start() for m in re.finditer("访", text)]
         interview = _ASKS.search(text) is not None  # 记者：… then 郑建平：… — the answers are named turns
         affiliated: dict[str, Holder | None] = {}  # a named turn's speaker → the company or body it gave
-        turn = None
         out = []
         for m in found:
             speaker = None
@@ -85,11 +84,12 @@ class SpeakerFinder(HolderScan):
                     speaker = self._last_in(speakers, starts, max(0, qs - 40), qs)
                 if speaker is None:
                     speaker = self._last_in(speakers, starts, max(0, qs - _SPEAKER_REACH), qs)
-            elif _ANSWER.match(text, paragraph := start_of_paragraph(text, m.start())) or interview and (turn := _NAMED_TURN.match(text, paragraph)):
+            elif _ANSWER.match(text, paragraph := start_of_paragraph(text, m.start())) or interview and _NAMED_TURN.match(text, paragraph):
                 # the affiliation a named turn gives its speaker (王建平（…有限公司董事长）：), for that
                 # speaker's later turns too; else the interviewee after the last 专访/访 before the
                 # answer, else the first line's
-                if interview and turn is not None:
+                turn = _NAMED_TURN.match(text, paragraph) if interview else None  # (this paragraph's, never an earlier one's)
+                if turn is not None:
                     name = _TURN_NAME.match(turn.group()).group(1)  # type: ignore[union-attr]
                     if "（" in turn.group() or "(" in turn.group():
                         affiliated[name] = self._first_in(speakers, starts, turn.start(), turn.end())
