@@ -297,9 +297,9 @@ def listed_measure(text: str, start: int) -> str | None:
     return items[rank] if len(items[rank]) >= 2 else None
 
 
-# What lies between 分别's verb and a later number of its list: the numbers before it.
 # A mark passed, then the level reached (跨越5000亿元，达5600亿元; 迈过千亿大关，达1330亿元).
 _RESTATED = re.compile(r"(?:大关|关口)?[，,]\s*(?:达到|达)")
+# What lies between 分别's verb and a later number of its list: the numbers before it.
 _NUMBERS_BEFORE = re.compile(r"(?:[^，,。；;！？!?\n、和及与]{1,16}(?:、|和|及|与|、和))*")
 
 

@@ -29,6 +29,8 @@ NATIONAL_SUBJECT = "中国"
 LOCAL_REACH = 900
 # What follows a list item's own number (德阳680家、成都420余家): 余/多 and a short unit.
 ITEM_NUMBER_TAIL = r"(?:余|多)?[个家亿万元%]{0,3}"
+# A zone's governing committee ending a body's name after the zone's (滨海高新区|管委会).
+ZONE_COMMITTEE = re.compile(r"(?:管委会|管理委员会|党工委|党工作委员会)$")
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,7 @@ _OBJECT_LEAD_END = re.compile(r"(?:支持|鼓励|引导|推动|培育|引进|扶
 _PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头企业|链主企业|骨干企业|企业)$")
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业", "子公司"})
 _NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司", "旗下子公司", "全资子公司", "控股子公司", "我们公司", "我们的公司", "我公司", "本公司", "我们企业", "我们集团"})  # (我们公司: the speaker, see holder_speakers)
-_GENERIC_ENDINGS = tuple(_GENERIC_COMPANIES)
-_GENERIC_BY_LENGTH = tuple(sorted(_GENERIC_COMPANIES, key=len, reverse=True))  # (龙头企业 before 企业)
+_GENERIC_ENDINGS = tuple(sorted(_GENERIC_COMPANIES, key=len, reverse=True))  # (龙头企业 before 企业)
 _NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
@@ -162,7 +161,7 @@ class CompanyEventFinder(HolderScan):
         for start, end in sorted(spans):
             if not self._outside(start, end) or _NUMBER_AFTER.match(text, end) or text[start:end] in _NO_COMPANY:
                 continue  # (归属于上市公司股东的净利润: listed companies in general name none)
-            generic = next((g for g in _GENERIC_BY_LENGTH if text.endswith(g, start, end)), None)
+            generic = next((g for g in _GENERIC_ENDINGS if text.endswith(g, start, end)), None)
             if generic is not None and _OBJECT_LEAD_END.search(text, start, end - len(generic)):
                 continue  # (商丘市)支持|龙头企业…: the companies are what a plan supports, not its subject
             if _PREDICATE_GENERIC.match(text, start, end):

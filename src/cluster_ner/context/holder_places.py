@@ -21,7 +21,7 @@ from .. import lexicon
 from ..attributes.places import place_words_in
 from ..constants import FUNCTION_CHARS, HAN
 from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
-from .holder_base import ITEM_NUMBER_TAIL, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, Holder, HolderScan
+from .holder_base import ITEM_NUMBER_TAIL, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, ZONE_COMMITTEE, Holder, HolderScan
 from .sentences import start_of_paragraph
 
 __all__ = ["PlaceFinder"]
@@ -125,7 +125,6 @@ _ZONE_NOT_NAME = re.compile(
 )
 
 
-_ZONE_COMMITTEE = re.compile(r"(?:党工委|管委会|管理委员会)$")
 _UNIT_CHARS = frozenset("亩个家座栋项条米")
 _BARE_COMMITTEE_NAME = 5  # characters of a zone's own name read back before a bare 管委会
 _HAN_NAME_CHAR = re.compile(rf"(?![{FUNCTION_CHARS}])[{HAN}]")
@@ -430,7 +429,7 @@ class PlaceFinder(HolderScan):
         i = bisect.bisect_left(self._entity_span_starts, pos) - 1
         while i >= 0 and self._entity_spans[i][0] >= pos - LOCAL_REACH:
             s, e, label = self._entity_spans[i]
-            committee = _ZONE_COMMITTEE.search(self.text, s, e) if label == "GOV" else None
+            committee = ZONE_COMMITTEE.search(self.text, s, e) if label == "GOV" else None
             if committee is not None and committee.start() - s >= 2:
                 return self.text[s : committee.start()]
             if committee is not None:  # (据)松山湖|管委会: a bare committee after its zone's own name

@@ -37,7 +37,7 @@ from ..attributes.cluster import cluster_key, match_national_at, placeless_indus
 from ..attributes.places import DocumentPlaces
 from ..constants import HAN
 from ..grammar.metric_furniture import breadcrumb_lines
-from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, Holder
+from .holder_base import ANAPHOR, BODIES, BODY, CLUSTER, COMPANY, GROUP, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, OTHER, PLACE, PLANNER, PLANNERS, ZONE_COMMITTEE, Holder
 from .holder_companies_events import CompanyEventFinder
 from .holder_places import PlaceFinder
 from .holder_speakers import SpeakerFinder
@@ -158,16 +158,12 @@ def _shared_industry(a: str, b: str) -> bool:
     return any(g in b for g in grams)
 
 
-# A zone's governing committee after the zone's name (滨海高新区|管委会).
-_ZONE_COMMITTEE_END = re.compile(r"(?:管委会|管理委员会|党工委|党工作委员会)$")
-
-
 def _place_of_body(attributes: dict, surface: str) -> tuple[str, str | None] | None:
     """The place a local body governs (上海市 of 市经信委 in a Shanghai text; the zone a zone's
     committee is named by: 滨海高新区 of 滨海高新区管委会), whose economy its plan's figures
     describe; ``None`` for a national body or an unknown place."""
     if attributes.get("level") == "zone":
-        zone = _ZONE_COMMITTEE_END.sub("", surface)
+        zone = ZONE_COMMITTEE.sub("", surface)
         if zone != surface and len(zone) >= 2 and _ZONE_END.search(zone):
             return PLACE, zone
     region = attributes.get("region")
@@ -204,7 +200,6 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders: list[Holder] = []
         self._cluster_holders = self._clusters(ents)
         self._cluster_starts = [h.start for h in self._cluster_holders]
-        self._cluster_subjects = frozenset(h.subject for h in self._cluster_holders)
         holders += self._cluster_holders
         holders += self._bodies(ents)
         # A government work report's place (政府工作报告 in its first line), or a long text's
@@ -464,11 +459,10 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         of the two places listed last before (宁波、舟山分别实现产值…，前者增速为16.2%)."""
         out = []
         for m in _FORMER_LATTER.finditer(self.text):
-            named = self._clusters_named_before(m.start(), 2, LOCAL_REACH)
+            kind, named = CLUSTER, self._clusters_named_before(m.start(), 2, LOCAL_REACH)
             if len(named) != 2:
-                named = self._places_listed_before(m.start(), found)
+                kind, named = PLACE, self._places_listed_before(m.start(), found)
             if len(named) == 2:  # (named: the latter first)
-                kind = CLUSTER if named[0] in self._cluster_subjects else PLACE
                 out.append(Holder(m.start(), m.end(), kind, named[1] if m.group() == "前者" else named[0]))
         return out
 

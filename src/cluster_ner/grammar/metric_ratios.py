@@ -73,7 +73,4 @@ def find_lost_percents(text: str) -> list[tuple[int, int]]:
 
 def lost_percent_at(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a percentage whose ``%`` the page lost (see :func:`find_lost_percents`)?"""
-    m = _LOST_PERCENT.search(text, max(0, start - 24), min(len(text), end + 1))
-    while m is not None and m.start(1) < start:
-        m = _LOST_PERCENT.search(text, m.start(1), min(len(text), end + 1))
-    return m is not None and m.span(1) == (start, end)
+    return any(m.span(1) == (start, end) for m in _LOST_PERCENT.finditer(text, max(0, start - 24), min(len(text), end + 1)))
