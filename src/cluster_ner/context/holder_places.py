@@ -40,8 +40,10 @@ _ZONE_LEAD = re.compile(
     r"推动|推进|支持|引导|鼓励|促进|依托|带动)+)"
 )
 _BARE_ZONE = re.compile(r"[\u4e00-\u9fff]?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地|片区)")
+# A template's blank for a zone's place (XX经济开发区, xx县经济开发区, **开发区).
+_PLACEHOLDER = r"(?<![A-Za-z*])(?:[XxＸ×]{2,3}|\*{2,3})[省市县区]?"
 _ZONE_NAME = re.compile(
-    rf"(?:[{HAN}]{{2,8}}?|(?<![A-Za-z*])(?:[XxＸ×]{{2,3}}|\*{{2,3}})[省市县区]?)"  # (XX经济开发区, **开发区: a template's blank)
+    rf"(?:[{HAN}]{{2,8}}?|{_PLACEHOLDER})"
     r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|产业园|园区|基地)"
 )
 # A zone named by two characters and its zone word, the two read as its short name.
@@ -88,7 +90,7 @@ def _zone_re() -> re.Pattern[str]:
     zones = lexicon.alternation(lexicon.place_words_of("zone"))
     return re.compile(
         rf"(?<![{HAN}])[{HAN}]{{2,8}}?(?:\([{HAN}]{{2,6}}\)[{HAN}]{{0,6}}?)?(?:{zones})"  # (长三角(长兴)产业合作区)
-        rf"|(?<![A-Za-z*])(?:[XxＸ×]{{2,3}}|\*{{2,3}})[省市县区]?(?:{zones})"  # XX经济开发区, xx县经济开发区, **开发区: a template's blank
+        rf"|{_PLACEHOLDER}(?:{zones})"  # a template's blank
         rf"|(?<=[{FUNCTION_CHARS}])[{HAN}]{{2,6}}?(?:{zones})"
     )
 
