@@ -139,3 +139,14 @@ def test_displacy_shows_the_three_label_colours(nlp):
     for colour in LABEL_COLORS.values():
         assert f"background: {colour}" in html
     assert "#ddd" not in html
+
+
+def test_a_texts_places_are_read_once_over_a_default_size_batch(nlp):
+    # nlp.pipe hands every component nlp.batch_size (1000) Docs before the next runs:
+    # the attribute and context components must share one DocumentPlaces per text.
+    from cluster_ner.attributes import places
+
+    places._uncarried_places.cache_clear()
+    texts = [f"第{i}号：泉州市工信局介绍，晋江市纺织服装产业集群产值{i}亿元。" for i in range(nlp.batch_size)]
+    list(nlp.pipe(texts))
+    assert places._uncarried_places.cache_info().misses == len(texts)

@@ -270,10 +270,11 @@ def document_places(doc: Doc, text: str, spans: Sequence[tuple[int, int, str]]) 
     )
 
 
-# Components run over a batch of Docs one after the other (batching.py, 128 by default):
-# the caches hold a batch's worth of texts, so the next component finds what the last
-# one read. Long texts are not kept (memory stays small: at most _BATCH_CACHE short texts).
-_BATCH_CACHE = 256
+# Components run over a batch of Docs one after the other (spaCy's nlp.pipe hands each
+# component 1000 at a time, nlp.batch_size; extract_many 64): the caches hold a batch's
+# worth of texts, so the next component finds what the last one read. Long texts are not
+# kept (memory stays small: at most _BATCH_CACHE short texts).
+_BATCH_CACHE = 1024
 _CACHED_CHARS = 10_000
 
 
