@@ -37,6 +37,8 @@ def clusters(nlp, text):
         ("马铃薯产业集群加工转化率达到58%；牛羊产业集群新增规模养殖场210个", ["马铃薯产业集群", "牛羊产业集群"]),
         ("分集群看，上半年农机装备集群增长较快", ["农机装备集群"]),  # 上半年 is no place
         ("2023年，全区藏医药产业集群实现工业总产值52.6亿元", ["藏医药产业集群"]),  # 全区 is the sentence's
+        ("龙川以龙头企业为引领 助推现代建筑产业集群聚势崛起", ["现代建筑产业集群"]),  # 现代 before an industry is its word; 助推 the sentence's
+        ("擦亮精密模具产业集群名片", ["精密模具产业集群"]),
     ],
 )
 def test_cluster_spans(nlp, text, expected):
@@ -75,6 +77,8 @@ def test_unlisted_town_before_a_known_industry(nlp):
         "进入全国中药产业集群前十",  # the nation's clusters of an industry: a category
         "争创自治区级新能源装备特色产业集群",  # a level's designation
         "麒麟区、沾益区、陆良县分别完成集群产值196.2亿元",  # verbs are no part of a name
+        "加快打造现代产业集群",  # 现代 names no industry on its own
+        "重庆市“33618”现代制造业集群中的万亿级主导产业",
     ],
 )
 def test_not_cluster(nlp, text):

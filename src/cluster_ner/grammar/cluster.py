@@ -30,6 +30,7 @@ from .. import lexicon
 from ..constants import is_han
 from .cluster_words import (
     _INDUSTRY,
+    _MODIFIER,
     _JOINERS_BETWEEN_PLACES,
     _MAX_WORD,
     _PLACE,
@@ -99,6 +100,8 @@ def _unknown_ending_at(text: str, pos: int, floor: int, *, first: bool) -> _Word
         if s < floor or not is_han(text[s]) or text[s] in _STOP_CHARS and not _numeral_in_name(text, s, pos, floor):
             return None
         before = _word_ending_at(text, s, floor) or _zone_or_town_ending_at(text, s, floor)
+        if before is not None and before.kind == _MODIFIER:
+            before = None  # (现代|制造业集群: a modifier closes no unlisted industry)
         if before is not None and (before.kind in (_PLACE, _REGION) or (first and k >= 2)):
             if _not_industry_re().search(text, s, pos):
                 return None
@@ -166,6 +169,8 @@ def _read_words(text: str, pos: int, floor: int, words: list[_Word], budget: int
     """
     while pos > floor:
         w = _word_ending_at(text, pos, floor)
+        if w is not None and w.kind == _MODIFIER and not (words and words[-1].kind == _INDUSTRY):
+            w = None  # 现代 of 现代|建筑产业集群 only, never a name's word of its own
         if w is None:
             w = _zone_or_town_ending_at(text, pos, floor) or _place_with_level_ending_at(text, pos, floor)
         if w is None and text[pos - 1] in ")）":

@@ -22,7 +22,7 @@ _MAX_BRACKET = 20
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+[批届期]")
 _BRACKET_STOP = re.compile(r"[，,。；;：:！？!?\n()（）]")
 _MAX_WORD = 12
-_PLACE, _REGION, _INDUSTRY = "place", "region", "industry"
+_PLACE, _REGION, _INDUSTRY, _MODIFIER = "place", "region", "industry", "modifier"
 _JOINERS_BETWEEN_PLACES = "、—-"  # 深圳市、广州市…, 许昌—漯河…
 _STOP_CHARS = frozenset(FUNCTION_CHARS) | frozenset("一二三四五六七八九十两百千万亿几多个")
 
@@ -75,6 +75,7 @@ def _reverse_trie() -> lexicon.ReverseTrie:
     entries: list[tuple[str, str]] = [(w, _REGION) for w in lexicon.regions()]
     entries += [(w, _PLACE) for w in lexicon.place_index()]
     entries += [(w, _INDUSTRY) for w in lexicon.industry_terms() if w not in generic]
+    entries += [(w, _MODIFIER) for w in lexicon.cluster_words().get("modifier", ())]
     return lexicon.ReverseTrie(entries)
 
 
