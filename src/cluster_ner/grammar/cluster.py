@@ -68,7 +68,8 @@ _LEVEL_CHARS = "省市县区州旗盟镇乡"
 _DESIGNATION_BEFORE = ("特色",)
 # Before a cluster name with no place: the nation's clusters of an industry (a ranking's
 # category) or a level's designation, not one cluster.
-_CATEGORY_BEFORE = re.compile(r"(?:全国|省级|自治区级|市级|县级|国家级)$")
+_CATEGORY_BEFORE = re.compile(r"(?:全国|我国|省级|自治区级|市级|县级|国家级)$")
+_COUNTRY = frozenset({"中国", "我国", "全国"})  # a name placed in the country is a category
 
 
 # --------------------------------------------------------------------------
@@ -310,6 +311,9 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
             continue  # 9个纺织服装产业集群列入…: a count of clusters of an industry, a set
         if not _has_place(words) and _CATEGORY_BEFORE.search(text, max(0, start - 4), start):
             continue  # 全国中药产业集群前十, 争创自治区级新能源装备特色产业集群: a category or a designation
+        places = [text[w.start : w.end] for w in words if w.kind in (_PLACE, _REGION)]
+        if places and set(places) <= _COUNTRY:
+            continue  # 中国纺织产业集群协作交流大会: the nation's clusters of an industry
         found.append((start, m.end()))
     return found
 
