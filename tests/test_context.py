@@ -1454,6 +1454,8 @@ SUBJECT_CASES = [
     pytest.param("德化县瓷韵陶瓷有限公司是集群龙头企业之一。该公司去年海外营收占比达到43%。", "43%", ("company", "德化县瓷韵陶瓷有限公司"), id="what_a_company_is_names_no_other_company"),
     pytest.param("第五届中国陶瓷产业发展峰会在德化县开幕。会上，现场签约项目28个。", "28个", ("other", "第五届中国陶瓷产业发展峰会"), id="hui_shang_is_the_event_named_before"),
     pytest.param("德化县工信局、德化县财政局联合安排专项资金3000万元。", "3000万元", ("group", "德化县工信局、德化县财政局"), id="bodies_written_together_are_a_group"),
+    pytest.param("报告显示，全国工业百强县（县级市）以全国6.5%的人口，贡献了全国10.2%的GDP。", "10.2%", ("group", "工业百强县"), id="a_rankings_set_of_places_is_a_group"),
+    pytest.param("北滘镇规上工业总产值居全国千强镇第4位。", "第4位", ("place", "北滘镇"), id="the_list_a_place_is_ranked_in_holds_no_rank"),
 ]
 
 
