@@ -159,6 +159,9 @@ def _nested_prefix(chain: Sequence[PlaceWord]) -> list[PlaceWord]:
     return out
 
 
+# A level before a quoted zone name: the name is a designation the place holds (国家“…示范区”).
+_DESIGNATION_BEFORE = re.compile(r"(?:国家级?|省级|全国|市级|首批)“$")
+
 class PlaceFinder(HolderScan):
     """Finds the place holders of a document (a base of :class:`.holders.DocumentHolders`)."""
 
@@ -445,8 +448,14 @@ class PlaceFinder(HolderScan):
         return None
 
     def _kind_of_zone(self, start: int, name: str) -> bool:
-        """Is the zone name at ``start`` a kind of zone, not one (全国|国家高新区综合评价, 国家级经开区)?"""
-        return name.startswith("国家") or self.text.startswith("全国", start - 1) or self.text.startswith("全国", start)
+        """Is the zone name at ``start`` a kind of zone, not one (全国|国家高新区综合评价, 国家级经开区),
+        or a level's designation in quotes (国家“万吨食用菌标准化示范区”)?"""
+        return (
+            name.startswith("国家")
+            or self.text.startswith("全国", start - 1)
+            or self.text.startswith("全国", start)
+            or _DESIGNATION_BEFORE.search(self.text, max(0, start - 4), start) is not None
+        )
 
     def _document_towns(self) -> dict[str, list[tuple[int, str]]]:
         """Towns the document names (柳市镇党委, 胜芳镇政府) by short name (柳市 → where it
