@@ -40,6 +40,7 @@ SOURCES = (
     "corpus/blind-n/blindN.jsonl",
     "corpus/blind-o/blindO.jsonl",
     "corpus/blind-p/blindP.jsonl",
+    "corpus/blind-q/blindQ.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
