@@ -256,6 +256,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         holders += self._counted_places()
         holders = self._fullest_zones(holders)
         holders = self._place_of_company(holders)
+        holders = self._without_locatives(holders)
         holders += self._first_person(holders)
         self._titles = [m.span() for m in _ANY_TITLE.finditer(text)]
         self._title_starts = [s for s, _ in self._titles]
@@ -411,6 +412,12 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             if self._outside(m.start(), m.end()):
                 out.append(Holder(m.start(), m.end(), role, NATIONAL_SUBJECT if role == NATIONAL else m.group()))
         return out
+
+    def _without_locatives(self, holders: list[Holder]) -> list[Holder]:
+        """Drop a scope word of the 区内 form right before a company or project it locates
+        (区内|哈尔滨龙翔航空部件有限公司去年营业收入…): the company holds what follows."""
+        located = {h.start for h in holders if h.kind in (COMPANY, OTHER)}
+        return [h for h in holders if not (h.kind == PLACE and h.end in located and self.text.endswith("内", 0, h.end))]
 
     def _cluster_phrases(self) -> list[Holder]:
         """Generic cluster phrases outside entities: an anaphor (该集群, a bare 集群) or a group."""
