@@ -37,6 +37,7 @@ _THAT_COMPANY = re.compile(r"(?:该|这家|此|这一)(?:企业|公司|集团)")
 _NAME_CHAR = re.compile(rf"(?![的了把被向对从给让请已均也都还再即于占约由该])[{HAN}A-Za-z0-9（）()·]")
 _COMPANY_NAME_MAX = 20
 _BRACKETED_HEAD_AFTER = re.compile(r"[)）](?:股份)?(?:有限|公司|集团)")
+_HEAD_GOES_ON = re.compile(r"(?:股份)?有限(?:责任)?公司")  # 浙江瓯越电气集团|有限公司: one name
 _NAME_LEAD_MAX = 10  # words of the sentence read back with a company's name, before its place
 
 
@@ -92,14 +93,15 @@ _PREDICATE_GENERIC = re.compile(r"(?:是|为|系)[^，,。；;]{0,6}?(?:龙头�
 _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "中央企业", "链主企业", "子公司"})
 _NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司", "旗下子公司", "全资子公司", "控股子公司", "我们公司", "我们的公司", "我公司", "本公司", "我们企业", "我们集团"})  # (我们公司: the speaker, see holder_speakers)
 _GENERIC_ENDINGS = tuple(sorted(_GENERIC_COMPANIES, key=len, reverse=True))  # (龙头企业 before 企业)
-_NUMBER_AFTER = re.compile(r"[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")  # (一季度 is a time)
+# (一季度, 2023年, 1—9月 are times: 宜宾川锂新能源科技有限公司2023年营业收入…)
+_NUMBER_AFTER = re.compile(r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
 _EVENT_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|今年|去年|全年|上半年|前三季度|目前|其中|同时|此外|另外)+")
 _EVENT_VERBS = re.compile("举行|召开|举办|主办|承办|日前|近日|推出|组建|设立|建设|打造|参加|出席|开展|组织")
 
 # Words a clause may open with before its subject: 其中江西片区, 据悉柯桥 …
-_LEADS = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|此次|本次|其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地)+")
+_LEADS = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|此次|本次|其中|据悉|据介绍|目前|当前|现在|同时|此外|另外|位于|在|于|而|但|且|去年|今年|上半年|下半年|同期|当年|全年|比如|例如|如|是|作为|本地|当地|旗下|下属)+")
 
 
 # A generic word before a company's name (龙头企业湘航动力科技有限公司): the name is the company.
@@ -142,8 +144,8 @@ class CompanyEventFinder(HolderScan):
         for m in _company_head_re().finditer(text):
             if m.group().endswith("企") and text.startswith("业", m.end()):
                 continue  # 汽车企业, 整车企业: 企业 of a sector, not 车企
-            if _BRACKETED_HEAD_AFTER.match(text, m.end()):
-                continue  # 太原钢铁(集团)有限公司: the name goes on after its bracket
+            if _BRACKETED_HEAD_AFTER.match(text, m.end()) or _HEAD_GOES_ON.match(text, m.end()):
+                continue  # 太原钢铁(集团)有限公司, …集团有限公司: the name goes on after its head
             start = m.start()
             while start > max(last, m.start() - _COMPANY_NAME_MAX) and _NAME_CHAR.match(text, start - 1) and self._outside(start - 1, start):
                 start -= 1  # back over the name: up to 20 name characters, not into an entity
