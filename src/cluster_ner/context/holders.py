@@ -107,6 +107,8 @@ _RANKED_SET = re.compile(
 # …but the list a place is ranked in is the rank's scope: 居全国千强镇第4位, 在县域经济百强县中位列第27位.
 _RANKED_IN_BEFORE = re.compile(r"(?:居|位居|位列|列|在|入围|跻身|进入|入选|荣登|上榜)$")
 _RANKED_IN_AFTER = re.compile(r"(?:中|榜单?中?)?(?:排名|排|位列|位居|居|列)?第|(?:中|榜单?中?)?(?:排名|位列|位居)")
+# Between a cluster and a company it names: 集群|龙头企业|…公司 (the company's role in it).
+_COMPANY_ROLE = re.compile(r"(?:的)?(?:龙头|骨干|链主|领军|重点|头部)?(?:企业)?")
 # Inside a quoted title or designation (被评为“全国…镇”): an open “ before, not closed.
 _QUOTED_BEFORE = re.compile(r"“[^“”\n。；;]*$")
 _QUOTE_REACH = 20
@@ -414,10 +416,21 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         return out
 
     def _without_locatives(self, holders: list[Holder]) -> list[Holder]:
-        """Drop a scope word of the 区内 form right before a company or project it locates
-        (区内|哈尔滨龙翔航空部件有限公司去年营业收入…): the company holds what follows."""
-        located = {h.start for h in holders if h.kind in (COMPANY, OTHER)}
-        return [h for h in holders if not (h.kind == PLACE and h.end in located and self.text.endswith("内", 0, h.end))]
+        """Drop what only places a company or project right after it: a scope word of the 区内
+        form (区内|哈尔滨龙翔航空部件有限公司去年营业收入…) and a cluster whose leading company
+        it names (集群龙头企业|江苏晶辉光能科技有限公司一季度组件出货量…): the company holds."""
+        companies = {h.start for h in holders if h.kind == COMPANY}
+        located = companies | {h.start for h in holders if h.kind == OTHER}
+        out = []
+        for h in holders:
+            if h.kind == PLACE and h.end in located and self.text.endswith("内", 0, h.end):
+                continue
+            if h.kind in (CLUSTER, ANAPHOR):
+                role = _COMPANY_ROLE.match(self.text, h.end)
+                if role is not None and role.end() in companies:
+                    continue
+            out.append(h)
+        return out
 
     def _cluster_phrases(self) -> list[Holder]:
         """Generic cluster phrases outside entities: an anaphor (该集群, a bare 集群) or a group."""
