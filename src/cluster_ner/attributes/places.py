@@ -188,16 +188,18 @@ class DocumentPlaces:
         return cands[0] if len(cands) == 1 else None
 
     def nearest(self, start: int, end: int, predicate: Callable[[Place], bool],
-                derive: Callable[[Place], Iterable[Place]] | None = None) -> Place | None:
+                derive: Callable[[Place], Iterable[Place]] | None = None,
+                skip: Callable[[PlaceMention], bool] | None = None) -> Place | None:
         """Nearest place (before, else after) satisfying ``predicate``.
 
         On each side, places named directly win; failing those, ``derive``
         maps a mentioned place to others that may satisfy it (its city, its
-        province). Each side is read lazily and only :data:`NEAREST_REACH`
-        mentions deep, so a document with thousands of abbreviations and
-        places stays linear.
+        province). Mentions for which ``skip`` is true are passed over. Each
+        side is read lazily and only :data:`NEAREST_REACH` mentions deep, so a
+        document with thousands of abbreviations and places stays linear.
         """
-        for side in (lambda: self.before(start), lambda: self._after(end)):
+        for read in (lambda: self.before(start), lambda: self._after(end)):
+            side = read if skip is None else (lambda read=read: (m for m in read() if not skip(m)))
             for m in side():
                 p = self._pick(c for c in m.candidates if predicate(c))
                 if p is not None:
@@ -210,11 +212,12 @@ class DocumentPlaces:
                         return p
         return None
 
-    def for_level_word(self, word: str, start: int, end: int) -> Place | None:
-        """The place a bare level word (省, 市, 自治区 …) refers to, or ``None``."""
+    def for_level_word(self, word: str, start: int, end: int, skip: Callable[[PlaceMention], bool] | None = None) -> Place | None:
+        """The place a bare level word (省, 市, 自治区 …) refers to, or ``None`` (mentions for
+        which ``skip`` is true are passed over)."""
         if word in _town_level_words():
             return None
-        return self.nearest(start, end, lambda p: fits_level_word(p, word), ancestors)
+        return self.nearest(start, end, lambda p: fits_level_word(p, word), ancestors, skip)
 
     def for_bare_body(self, levels: Sequence[str], start: int, end: int) -> Place | None:
         """The place of a body written with no prefix (工信局 → the city's bureau)."""

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from .. import lexicon
-from ..attributes.places import place_words_in
+from ..attributes.places import PlaceMention, place_words_in
 from ..constants import FUNCTION_CHARS, HAN
 from ..grammar.places import PlaceWord, ancestors, fits_level_word, is_minor_short, may_nest, read_place_chain, resolve_chain
 from .holder_base import ITEM_NUMBER_TAIL, LOCAL_REACH, NATIONAL, NATIONAL_SUBJECT, PLACE, ZONE_COMMITTEE, Holder, HolderScan
@@ -174,6 +174,7 @@ class PlaceFinder(HolderScan):
     _clause_place_holders: list[Holder]  # set before :meth:`_scopes` runs, by start
     _zone_names: frozenset[str]  # the zones the text names (set by :meth:`_zones`)
     _clause_place_starts: list[int]
+    _joint_cluster_places: frozenset[int] | None = None  # (see :meth:`_in_joint_cluster`)
 
     def _zones(self) -> list[Holder]:
         """Zones named outside entities (丽水经开区, 寿光农产品物流园); a bare zone word
@@ -410,8 +411,26 @@ class PlaceFinder(HolderScan):
                 return region
         if level == "区":
             either = lambda p: fits_level_word(p, "区") or fits_level_word(p, "自治区")  # noqa: E731
-            return self.places.nearest(start, end, either, ancestors)
-        return self.places.for_level_word(level, start, end)
+            return self.places.nearest(start, end, either, ancestors, self._in_joint_cluster)
+        return self.places.for_level_word(level, start, end, self._in_joint_cluster)
+
+    def _in_joint_cluster(self, mention: PlaceMention) -> bool:
+        """Is ``mention`` one of several places a cluster's name joins (金华台州丘陵山区农机装备集群)?
+        Those name the cluster's region, not the place a scope word (全市) is about."""
+        if self._joint_cluster_places is None:  # found once per document
+            by_cluster: dict[int, list[PlaceMention]] = {}
+            for m in self.places.mentions:
+                i = bisect.bisect_right(self._entity_span_starts, m.start) - 1
+                if i >= 0 and self._entity_spans[i][2] == "CLUSTER" and m.end <= self._entity_spans[i][1]:
+                    by_cluster.setdefault(i, []).append(m)
+            self._joint_cluster_places = frozenset(
+                m.start
+                for named in by_cluster.values()
+                # joined, not nested (福建安溪茶叶集群 names one county)
+                if any(not may_nest(a, b) and not may_nest(b, a) for a, b in zip(named, named[1:]))  # type: ignore[arg-type]
+                for m in named
+            )
+        return mention.start in self._joint_cluster_places
 
     def _zone_before(self, pos: int) -> str | None:
         """The last zone the text names shortly before ``pos`` (北京经开区管委会 … 区内)."""
