@@ -1462,6 +1462,7 @@ SUBJECT_CASES = [
     pytest.param("盐常宿淮绿色光伏集群一季度产值1286亿元。集群龙头企业江苏晶辉光能科技有限公司一季度组件出货量9.8GW。", "9.8GW", ("company", "江苏晶辉光能科技有限公司"), id="a_clusters_leading_company_holds_its_figures"),
     pytest.param("温岭市经济和信息化局关于第86号提案的答复\n我市是金华台州丘陵山区农机装备集群的重要组成部分。2023年，全市农机产业产值152亿元。", "152亿元", ("place", "温岭市"), id="the_places_a_joint_clusters_name_joins_are_no_scopes_place"),
     pytest.param("辽源袜业产业集群产量约占全国的十分之一。东北袜业园是集群核心载体，入驻企业860家。", "860家", ("place", "东北袜业园"), id="an_industrys_park_named_x_ye_yuan_is_a_zone"),
+    pytest.param("目前，开发区集聚光伏企业46家。新疆天晶硅业有限公司多晶硅年产能30万吨，居全国同行业第三。", "30万吨", ("company", "新疆天晶硅业有限公司"), id="duo_of_duojinggui_counts_no_companies"),
     pytest.param("平房区是集群的核心承载区，去年航空产值268亿元。区内哈尔滨龙翔航空部件有限公司去年营业收入31.6亿元。", "31.6亿元", ("company", "哈尔滨龙翔航空部件有限公司"), id="qu_nei_locates_the_company_that_holds"),
     pytest.param("随县位于湖北北部。当地拥有全国第二大香菇交易市场、国家“万吨食用菌标准化示范区”，已形成产业集群。现有香菇生产企业135家。", "135家", ("place", "随县"), id="a_quoted_zone_after_a_level_is_a_designation"),
 ]
