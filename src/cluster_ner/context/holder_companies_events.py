@@ -47,7 +47,8 @@ def _event_re() -> re.Pattern[str]:
     project word alone there (项目总投资…, 工厂…)."""
     heads = lexicon.alternation(lexicon.context_words().get("event", ()))
     bare = lexicon.alternation(lexicon.context_words().get("project", ()))
-    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n \t\u3000]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})|(?:该|本)?(?:{bare}))", re.M)
+    # (…会|员 is a member: 新发展会员单位, 2023年会员企业 name no 展会 or 年会)
+    return re.compile(rf"(?:^|(?<=[，,；;。！？!?：:、\n \t\u3000]))(?:[{HAN}A-Za-z0-9“”\"·（）()]{{2,40}}?(?:{heads})(?!员)|(?:该|本)?(?:{bare})(?!员))", re.M)
 
 
 # A project named after the verb that starts or builds it (建设|大马力智能拖拉机项目，
@@ -77,12 +78,14 @@ _AT_EVENT = re.compile(
 )
 _SENTENCE_OPEN = re.compile(r"[。！？!?\n；;]")
 _AGAIN = "该|本届|本次|此次|这次"  # words naming an event again
+_ORGANIZATIONS = "协会|商会|促进会|联合会"  # named again by the bare word: the one of that kind named last
 _EVENT_ANAPHOR_LEAD = re.compile(_AGAIN)
 # An event or fund named again (该基金, 本届博览会, 本次, a bare 博览会 opening a clause).
 _EVENT_ANAPHOR = re.compile(
-    rf"(?:^|(?<=[，,。；;！？!?：:\n \t\u3000]))(?:(?:{_AGAIN})(?:基金|博览会|大会|峰会|论坛|展会|活动|会议)?|(?:基金|博览会|峰会|论坛|展会)(?=[\u4e00-\u9fff]))",
+    rf"(?:^|(?<=[，,。；;！？!?：:\n \t\u3000]))(?:(?:{_AGAIN})(?:基金|博览会|大会|峰会|论坛|展会|活动|会议|{_ORGANIZATIONS})?|(?:基金|博览会|峰会|论坛|展会|{_ORGANIZATIONS})(?=[\u4e00-\u9fff]))",
     re.M,
 )
+_ORGANIZATION_WORD = re.compile(f"(?:{_ORGANIZATIONS})$")
 _CLAUSE_OPEN_CHAR = re.compile(r"[，,]")
 
 
@@ -231,6 +234,8 @@ class CompanyEventFinder(HolderScan):
                 name = self.text[start : m.end()]
                 if name in _BARE_PROJECT:  # 项目总投资…: the project named last
                     name = self._project_before(start) or name
+                elif _ORGANIZATION_WORD.fullmatch(name):  # 协会在…指导下: the association named last
+                    name = next((e.subject for e in reversed(out) if (e.subject or "").endswith(name)), name)
                 out.append(Holder(start, m.end(), OTHER, name))
         self.events = out
         self._event_ends = [h.end for h in out]
@@ -287,7 +292,11 @@ class CompanyEventFinder(HolderScan):
         fund the text named last (none named: nothing)."""
         out = []
         for m in _EVENT_ANAPHOR.finditer(self.text):
-            event = self.event_before(m.start())
+            organization = _ORGANIZATION_WORD.search(m.group())
+            if organization is not None:  # 协会组织…: the association named last, not an event
+                event = next((e for e in reversed(self.events) if e.end <= m.start() and (e.subject or "").endswith(organization.group())), None)
+            else:
+                event = self.event_before(m.start())
             if event is not None and event.end <= m.start():
                 out.append(Holder(m.start(), m.end(), OTHER, event.subject))
         return out
