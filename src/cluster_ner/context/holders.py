@@ -461,7 +461,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                 out.append(Holder(s, e, GROUP, "集群"))
             elif m.group() == "集群":
                 start = a.start() if a is not None and a.end() == e else s
-                if not self._is_base(start):  # 同在集群内的…公司: where it is, not who holds
+                if not self._is_base(start) and not _SHARE_FOLLOWS.match(self.text, e):  # 同在集群内的…公司: where it is, not who holds; 聚集了集群六成以上的企业: the base of a share
                     out.append(Holder(start, e, ANAPHOR, None))
             elif self._in_subject_position(s):
                 out.append(Holder(s, e, GROUP, m.group()))

@@ -220,7 +220,8 @@ _N_PLACES_METRIC = re.compile(r"[两二三四五六七八九十]+(?:市|地|省|
 _PARTS_COUNTED = re.compile(r"[条章款]$")
 _PARTS_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,4}?(?:措施|举措|政策|条款|任务|意见|内容)|[，,。；;]|$|\d")
 _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;：:。！？!?\n]")
-_CLUSTERS_AFTER = re.compile(r"(?:\d{4}年度?)?(?P<group>[^，,。；;！？!?\n\d]{0,8}?集群)(?!企业)")  # (100家2022年度…集群: a year's list)
+# (100家2022年度…集群: a year's list; 5家龙头企业贡献了集群…: companies counted, not clusters)
+_CLUSTERS_AFTER = re.compile(r"(?:\d{4}年度?)?(?P<group>(?:(?!(?<!中小)企业|了)[^，,。；;！？!?\n\d]){0,8}?集群)(?!企业)")
 _NATIONAL_IN_CLAUSE = re.compile(r"国家(?!级|先进|战略|中小|特色|重点|新型|创新)|全国|我国")  # (国家先进制造业集群 names a list, not the country)
 _EVENTS_AFTER = re.compile(r"场?[^，,。；;！？!?\n]{0,4}?(?:对接会|活动|会议|论坛|推介会|展会|比赛)")
 
