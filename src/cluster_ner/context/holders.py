@@ -152,6 +152,8 @@ _SET_BEFORE = re.compile(r"(?:上榜|入榜|上述|这些|[两二三四五六七
 # has them holds the rank (a group's own number, 集群数达到80个, stays the group's).
 _NUMBER_OF_AFTER = re.compile(r"(?:数量|总数|个数|数)(?:居|位居|位列|排名|排在|排|列|跃居|稳居|名列)")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+|[数多几])个[^，,。；;！？\n]{0,6}$")
+# A count of the clusters themselves right after a bare 集群 (评价等次为优秀的集群15个): the set.
+_COUNTED_AFTER = re.compile(r"(?:共|有|达|达到|为)?(?:\d+|[一二三四五六七八九十两百]+)个")
 
 
 _CLUSTER_HEAD = re.compile(r"(?:先进制造业|战略性新兴产业|战略性产业|特色产业|产业)?集群$")
@@ -459,6 +461,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                 continue  # 建设20个…集群: what is counted, not who holds it
             if m.group() == "集群" and (_SET_BEFORE.search(before) or _SET_MODIFIED_BEFORE.search(before)):
                 out.append(Holder(s, e, GROUP, "集群"))
+            elif m.group() == "集群" and _COUNTED_AFTER.match(self.text, e):  # …的集群15个: the set named last
+                named = next((h.subject for h in reversed(out) if h.kind == GROUP and s - h.end <= LOCAL_REACH), None)
+                out.append(Holder(s, e, GROUP, named or "集群"))
             elif m.group() == "集群":
                 start = a.start() if a is not None and a.end() == e else s
                 if not self._is_base(start) and not _SHARE_FOLLOWS.match(self.text, e):  # 同在集群内的…公司: where it is, not who holds; 聚集了集群六成以上的企业: the base of a share
