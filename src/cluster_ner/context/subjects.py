@@ -168,7 +168,7 @@ _ITEM_BEFORE = re.compile(r"\d" + ITEM_NUMBER_TAIL + "$")  # the item before has
 # An event holder followed by these is a scene (会上, 峰会期间, 签约现场), not a subject.
 _SETTING_AFTER = re.compile(r"上|期间|现场")
 # A verb pushing a cluster whose own figure the clause then states (推动集群营收达到…).
-_PUSHED_BEFORE = re.compile(r"(?:推动|促进|带动|力促)$")
+_PUSHED_BEFORE = re.compile(r"(?:推动|促进|带动|力促|力争|争取|确保)$")  # (我区将力争|集群全年产值…: the cluster's)
 # A verb whose object is the holder after it: that holder does not carry over to later clauses
 # (推动X争创…，全年实施技改项目300个: the city's). Not 支持: 支持集群开展…，今年计划发布标准5项
 # — what is supported goes on to act.
