@@ -1469,6 +1469,7 @@ SUBJECT_CASES = [
     pytest.param("南县小龙虾产业集群产值52亿元。其中，顺祥食品等5家龙头企业贡献了集群近七成的加工产值。", "5家", ("cluster", "南县小龙虾产业集群"), id="companies_counted_before_jiqun_are_no_count_of_clusters"),
     pytest.param("涪陵区榨菜产业集群位列第一。评价等次为优秀的集群15个、良好38个。", "15个", ("group", "集群"), id="a_count_right_after_jiqun_counts_the_set"),
     pytest.param("璧山区新能源汽车产业集群上半年产值386.2亿元。下半年，我区将力争集群全年产值突破800亿元。", "800亿元", ("cluster", "璧山区新能源汽车产业集群"), id="the_cluster_a_place_strives_for_holds_its_figure"),
+    pytest.param("安徽省专业镇发展报告发布。\n从专业镇分布来看，皖南地区49个专业镇，皖中地区56个专业镇。", "49个", ("place", "皖南"), id="a_kind_of_town_is_no_town_and_a_provinces_part_is_a_region"),
     pytest.param("平房区是集群的核心承载区，去年航空产值268亿元。区内哈尔滨龙翔航空部件有限公司去年营业收入31.6亿元。", "31.6亿元", ("company", "哈尔滨龙翔航空部件有限公司"), id="qu_nei_locates_the_company_that_holds"),
     pytest.param("随县位于湖北北部。当地拥有全国第二大香菇交易市场、国家“万吨食用菌标准化示范区”，已形成产业集群。现有香菇生产企业135家。", "135家", ("place", "随县"), id="a_quoted_zone_after_a_level_is_a_designation"),
 ]

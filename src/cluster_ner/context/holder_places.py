@@ -52,9 +52,11 @@ _ZONE_SHORT_DOES = re.compile(r"已|将|现有|共有|目前|全年|今年|去�
 _NOT_ZONE_SHORT = re.compile(r"国家|省级|市级|县级|各类|各级|全国|全省|重点|相关|该区|本区|园区|现有|其中|以及|综合")
 # A preposition read into a town's name from the left (者从|大朗镇, 在|北滘镇).
 _TOWN_LEAD = re.compile(r"^.{0,2}?[从在于向对到自]")
+# A kind of town, not one (专业镇, 特色镇, 重点镇): 从专业镇分布来看 names no town.
+_NOT_A_KIND = "(?<!专业|特色|重点|中心|建制|明星)"
 _TOWN_NAME_CHAR = rf"(?![是的了把被在为将各])[{HAN}]"  # (家纺产业是|川港镇的: a town's name holds none of these; 乐从镇, 和平镇 hold 从, 和)
 # (…名镇 is a designation; a town ending a heading line is named there: …常熟市海虞镇⏎2002年，全镇…)
-_TOWN_NAME = re.compile(rf"(?:{_TOWN_NAME_CHAR}){{2,4}}?(?<![名全该本各我乡])(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|位于|地处|是|[，,。：:])|\n)")
+_TOWN_NAME = re.compile(rf"(?:{_TOWN_NAME_CHAR}){{2,4}}?(?<![名全该本各我乡]){_NOT_A_KIND}(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|位于|地处|是|[，,。：:])|\n)")
 # A bare zone word opening a clause: the zone the document names (经开区今年新引进…).
 _BARE_ZONE_AT = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|园区)(?![{HAN}]{0,1}(?:管委会|管理委员会))".replace("{HAN}", HAN))
 # A port named after its place (钦州港, 宁波舟山港), not 港口, 港区 or 港澳.
@@ -80,8 +82,8 @@ _BREAKDOWN_REACH = 40
 _ZONE_LEAD_MAX = 8  # words of the sentence read back with a zone's name, before its place
 _TIME_LEAD = re.compile(r"(?:\d{4}年|今年|去年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?|目前|当前)+")
 # A town or sub-district named in full opening a clause (容桂街道…, 北滘镇…), not 全镇, 城镇, 小镇.
-_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])(?:{_TOWN_NAME_CHAR}){{2,3}}?(?:镇|街道)(?=[{HAN}、，,])(?!(?:党委|政府|人民政府|办事处))")
-_TOWN_AFTER = re.compile(rf"(?:{_TOWN_NAME_CHAR}){{2,3}}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
+_TOWN_AT = re.compile(rf"(?![全本该各我城乡小村集])(?:{_TOWN_NAME_CHAR}){{2,3}}?{_NOT_A_KIND}(?:镇|街道)(?=[{HAN}、，,])(?!(?:党委|政府|人民政府|办事处))")
+_TOWN_AFTER = re.compile(rf"(?:{_TOWN_NAME_CHAR}){{2,3}}{_NOT_A_KIND}(?:镇|乡|街道)(?![{HAN}]{{0,1}}(?:党委|政府|人民政府|办事处))")
 
 
 @lexicon.cached
