@@ -264,6 +264,12 @@ def test_a_target_does_not_reach_the_next_sentence(nlp):
     assert metric(nlp, text, "312家")["status"] == "actual"
 
 
+def test_a_horizon_already_past_is_as_of(nlp):
+    text = "至2023年底，集群规上企业营业收入达到414亿元。"
+    assert metric(nlp, text, "414亿元", date="2024-09-21")["status"] == "actual"
+    assert metric(nlp, text, "414亿元", date="2022-05-01")["status"] == "target"
+
+
 def test_a_year_after_the_document_year_is_a_target(nlp):
     text = "2026年，德化县日用陶瓷产业集群产值达到800亿元。"
     assert metric(nlp, text, "800亿元")["status"] == "target"

@@ -193,7 +193,8 @@ class ContextSetter(BatchedComponent):
             if time is None and row:
                 time = table_time(text, s, times)  # 表1 2024年1—6月…产量 over its rows
             horizon = time is not None and (
-                _HORIZON_BEFORE.search(text, max(0, time.start - 4), time.start) is not None
+                # (至2023年底 in a 2024 text is 截至: a horizon already past is none)
+                _HORIZON_BEFORE.search(text, max(0, time.start - 4), time.start) is not None and (year is None or int(time.period[:4]) >= year)  # type: ignore[index]
                 or (year is not None and int(time.period[:4]) > year)  # type: ignore[index]
             )
             subject_sentence = start_of_sentence(text, s, SUBJECT_SENTENCE_END)
