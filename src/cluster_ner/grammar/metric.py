@@ -155,6 +155,15 @@ def _stated_round_amount(text: str, s: int, e: int, unit: str | None) -> bool:
     return not text.startswith(("级", "的", "規模", "规模"), e) and _category_re().match(text, e) is None
 
 
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,5}$")
+
+
+def _acronym_indicator_before(text: str, s: int, mult: str | None, unit: str | None) -> bool:
+    """An indicator's acronym right before an amount in Chinese units (实现GDP307.3亿元):
+    the amount it states, not a code (C919, PM2.5 name no amount)."""
+    return bool(mult or unit and not unit.isascii()) and _ACRONYM_BEFORE.search(text, max(0, s - 5), s) is not None
+
+
 def _ok_main(text: str, m: re.Match[str]) -> bool:
     lead, num, more, mult, unit, trail = m.group("lead", "num", "more", "mult", "unit", "trail")
     if not (unit or mult or _BIG_MULTIPLIER.search(num) or "分之" in num or "/" in num or "半" in num or "%" in num):
@@ -199,8 +208,8 @@ def _ok_main(text: str, m: re.Match[str]) -> bool:
         return False  # 113700000044/2024, 68205123/5116: a code, not a fraction
     if s > 0 and text[s - 1] == "表" and (s < 2 or not is_han(text[s - 2])):  # 表1, not 代表
         return False
-    if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit() and not lead:  # inside a code: C919, 100MN (GDP≥600亿元 is none)
-        return False
+    if _ALNUM.match(text[s - 1 : s] or " ") and num[0].isdigit() and not lead and not _acronym_indicator_before(text, s, mult, unit):
+        return False  # inside a code: C919, 100MN (GDP≥600亿元 is none)
     if _ALNUM_AFTER.match(text, e) and not (unit and not unit.isascii()):
         return False
     if not_quantity_after(text, e):

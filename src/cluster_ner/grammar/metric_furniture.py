@@ -3,7 +3,8 @@
 A web page wraps its text in numbers that count or label nothing the text
 states: counters (浏览次数：258, 0条评论), codes after their label (索引号：…,
 联系电话：…, 粤ICP备…), addresses (人民路32号101房), clock times (15时30分,
-09:30) and breadcrumb lines, with their words in ``page_furniture.tsv``. Set
+09:30) and breadcrumb lines, with their words in ``page_furniture.tsv``. Size classes
+(5000亿级, 万吨级) are descriptors. Set
 phrases (``set_phrases.txt``: 三次产业, 两个先行) and short phrases in quotation
 marks (“四个全面”, “十强”) are names. :func:`blocked_stretches` finds them all,
 for the METRIC recognizer and the model's scope.
@@ -22,6 +23,8 @@ __all__ = ["blocked_stretches", "breadcrumb_lines"]
 # A short phrase in quotation marks is a name or a slogan (“四个全面”, “双过半”, “十强”).
 _QUOTED = re.compile(r"[“「‘\"]([^“”「」‘’\"\n，。；：、,;:！？]{1,12})[”」’\"]")
 _GAP = " \t\u3000"
+# An amount naming a size class is a descriptor (ANNOTATION.md: 万亿级): 5000亿级的县级市, 万吨级码头.
+_DESCRIPTOR = re.compile(r"(?<![\d.])(?:\d+(?:\.\d+)?[十百千万亿]{0,2}|[十百千万亿]{1,2})(?:元|吨|噸|瓦|千瓦|兆瓦|吉瓦)?[级級](?!别)")
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 # 15时30分, 09:30, 16:12:31 (a ratio has decimals: 17.9:36.4 is none).
 _DAYTIME_BEFORE = re.compile(r"(?:上午|下午|早上|晚上|凌晨|中午|傍晚|日)$")
@@ -177,6 +180,8 @@ def _blocked(text: str) -> tuple[tuple[int, int], ...]:
     if f.crumb_words and f.crumb_word.search(text) is not None:
         found += [m.span() for m in f.crumbs.finditer(text)]
     found += [m.span(1) for m in _QUOTED.finditer(text)]
+    if "级" in text or "級" in text:
+        found += [m.span() for m in _DESCRIPTOR.finditer(text)]
     found.sort()
     out: list[tuple[int, int]] = []
     for s, e in found:
