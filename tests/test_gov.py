@@ -71,6 +71,7 @@ def test_body_in_a_document_number_is_a_body(nlp):
         "中国科学院研究员",
         "龙口市普惠中小企业服务中心成立",
         "请有关部门抓好落实",
+        "着力培育的产业集群由所在地县(市)区政府整体推进",  # the local government, wherever it is
         "工业和信息化主管部门相关同志",
         "各市人民政府要高度重视",
         "各级政府要高度重视",

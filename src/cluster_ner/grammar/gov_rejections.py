@@ -25,8 +25,8 @@ def _foreign_suffix_re() -> re.Pattern[str]:
 # school name (招商局集团), of 部门 (工信部门), of a portal's name (市人民政府门户网站)
 # or of a model's (“管委会+公司”), not a body.
 _ENTERPRISE_AFTER = re.compile(r"(?:集团|公司|银行|大学|学院|有限|股份|港口|码头|医院|门|[+＋])")
-# Generic mentions: 各市人民政府, 各设区市工业和信息化局, 有关部门 (no body is named).
-_GENERIC_BEFORE = re.compile(rf"(?:各[{HAN}（）()]{{0,5}}|有关|相关|[全该本两多诸每]|(?<![{HAN}])[市区县])$")
+# Generic mentions: 各市人民政府, 各设区市工业和信息化局, 所在地县(市)区政府, 有关部门 (no body is named).
+_GENERIC_BEFORE = re.compile(rf"(?:(?:各|所在地)[{HAN}（）()]{{0,5}}|有关|相关|[全该本两多诸每]|(?<![{HAN}])[市区县])$")
 # An addressee line: 各 governs every item of its list up to the next comma or colon
 # (各省、自治区、直辖市发展改革委、经委（经信委、工信厅）、中小企业局：).
 _ADDRESSEE_SCOPE = re.compile(r"各[^，,：:；;。！？\n]{0,60}$")
