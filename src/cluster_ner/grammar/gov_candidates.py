@@ -263,14 +263,18 @@ _TOPIC_CHARS = re.compile(rf"[{HAN}()（）]")
 
 def _topic_bodies(text: str) -> list[tuple[int, int]]:
     """``安徽省|制造强省建设|领导小组办公室``: a place (or a bare level word at a
-    boundary) + a topic + the head; the leftmost such place within reach starts it."""
+    boundary: 由|市|产业集群|领导小组办公室) + a topic + the head; the leftmost such place
+    within reach starts it."""
     out = []
+    levels = _bare_level_chars()
     for m in _topic_heads_re().finditer(text):
         hs = m.start()
         best = None
         i = hs - 2
-        while i > 0 and hs - i <= _MAX_TOPIC and _TOPIC_CHARS.match(text[i]) and text[i] not in "的了是在":
+        while i >= 0 and hs - i <= _MAX_TOPIC and _TOPIC_CHARS.match(text[i]) and text[i] not in "的了是在":
             chain = place_chain_start(text, i)
+            if chain is None and text[i] in levels and _boundary_before(text, i):
+                chain = i  # (a bare level word the body's place is read from, as 市政府's)
             if chain is not None and (_boundary_before(text, chain) or text.endswith(PARTY_PREFIX, 0, chain)):
                 best = chain
             i -= 1
