@@ -41,6 +41,7 @@ SOURCES = (
     "corpus/blind-o/blindO.jsonl",
     "corpus/blind-p/blindP.jsonl",
     "corpus/blind-q/blindQ.jsonl",
+    "corpus/blind-r/blindR.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
