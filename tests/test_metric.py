@@ -78,6 +78,7 @@ def test_ranks_after_a_ranking_verb(nlp, text, expected):
         "国产大飞机C919",
         "成为全国第二个5000亿级的县级市",  # a size class is a descriptor
         "建设万吨级码头",
+        "集群内企业入选全球工程机械50强",  # a list entered, not a rank
         "100MN油压双动铝挤压",
         "策划了一系列活动",
         "提供一站式服务",

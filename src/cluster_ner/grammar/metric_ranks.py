@@ -49,8 +49,18 @@ def after_ranking_verb(text: str, s: int) -> bool:
 
 
 def list_name(text: str, s: int, e: int) -> bool:
-    """Is the 强 rank at ``[s, e)`` the name of a list (百强县, 中国企业500强, 工业百强第7)?"""
-    return bool(_RANK_DESCRIPTOR_AFTER.match(text, e) or _RANK_TITLE_BEFORE.search(text, max(0, s - 3), s) or text.startswith("第", e))
+    """Is the 强 rank at ``[s, e)`` the name of a list (百强县, 中国企业500强, 工业百强第7),
+    or a list entered (入选全球工程机械50强: a membership, not a rank)?"""
+    return bool(
+        _RANK_DESCRIPTOR_AFTER.match(text, e)
+        or _RANK_TITLE_BEFORE.search(text, max(0, s - 3), s)
+        or text.startswith("第", e)
+        or _LIST_ENTERED.search(text, max(0, s - _RANK_REACH), s)
+    )
+
+
+# 入选/入榜 a 强 list: joining it (ANNOTATION.md: a list name is not a rank; 位列…50强 is).
+_LIST_ENTERED = re.compile(r"(?:入选|入榜|上榜)[^，。；！？,;!?\n]{0,12}$")
 
 
 def find_ranks(text: str) -> list[tuple[int, int]]:
