@@ -87,6 +87,8 @@ def _addressee_items(stretch: str) -> bool:
 
 
 _MASKED_HE = "\0"
+# Verbs of a sentence: an addressee line lists bodies and places only.
+_SENTENCE_VERB = re.compile("要|落实|贯彻|按照|根据|会同|部署|推动|组织|支持|负责")
 
 
 @lexicon.cached
@@ -100,6 +102,8 @@ def _addressee_word(item: str) -> bool:
     place, a body)?"""
     if not item:
         return True
+    if _SENTENCE_VERB.search(item):
+        return False  # 各地要落实甘肃省委、省政府部署: a sentence, not an addressee line
     words = _addressee_words()
     if item in words or all(c in words for c in item) or plausible_gov_end(item) or item.endswith("部门"):
         return True  # (…工业和信息化主管部门: a generic department is an item too)
