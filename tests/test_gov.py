@@ -15,6 +15,8 @@ def govs(nlp, text):
     "text, expected",
     [
         ("由工信部牵头", ["工信部"]),
+        ("据国家税务总局江西省税务局统计", ["国家税务总局江西省税务局"]),  # a place's body named through its national parent
+        ("国家金融监督管理总局湖南监管局数据显示", ["国家金融监督管理总局湖南监管局"]),
         ("会议要求，各地要落实甘肃省委、省政府部署，到2027年集群营收翻番", ["甘肃省委", "省政府"]),  # 各 opens a sentence here, no addressee line
         ("贯彻落实党代会和人大、政协会议精神", ["人大", "政协"]),  # a people's congress named bare, like the CPPCC
         ("由市产业集群领导小组办公室负责总体协调", ["市产业集群领导小组办公室"]),  # a leading group's office after a bare level word

@@ -215,6 +215,12 @@ class _ContextProbe:
         return self.places.for_bare_body(levels, start, end) if self.places is not None else None
 
 
+@lexicon.cached
+def _parent_re() -> re.Pattern[str]:
+    """A national body at the start of a name (国家税务总局|江西省税务局)."""
+    return re.compile(lexicon.alternation([n for n, b in lexicon.gov_bodies().items() if (b.level or "national") == "national"]))
+
+
 def _resolve_gov(
     text: str,
     places: _ContextProbe,
@@ -231,6 +237,12 @@ def _resolve_gov(
         b = bodies[text[2:]]
         if (b.level or "national") == "national":
             return GovAttributes(b.canonical, "national", b.region or None)
+    parent = _parent_re().match(text)
+    if parent is not None and lexicon.place_trie().longest_at(text, parent.end()) > parent.end():
+        # 国家税务总局江西省税务局: a place's body named through its national parent
+        child = _resolve_gov(text[parent.end() :], places, start + parent.end(), end, None)
+        if child.canonical is not None:
+            return GovAttributes(bodies[parent.group()].canonical + child.canonical, child.level, child.region)
     term = _TERM_START.match(text)
     if term is not None and text[term.end() :] in bodies:  # 十三届全国人大
         b = bodies[text[term.end() :]]

@@ -139,6 +139,8 @@ def find_gov(text: str) -> list[tuple[int, int]]:
                 found.append(bare.span(1))
                 e = bare.end(1)
     found = sorted(set(found))
+    found += _through_parent(text, found, bodies)
+    found.sort()
     # A bare domain body right after another body is its internal unit (工信部中小企业局),
     # also in brackets after a ministry (工业和信息化部（中小企业局）); after a bureau a
     # body in brackets is its other name (招商一局（工业和信息化局）).
@@ -148,6 +150,23 @@ def find_gov(text: str) -> list[tuple[int, int]]:
         for s, e in found
         if not ((s in ends or (s - 1 in ends and text[s - 1] in "（(" and text[s - 2] == "部")) and _unprefixed(text, s, e))
     ]
+
+
+def _through_parent(text: str, found: list[tuple[int, int]], bodies: dict) -> list[tuple[int, int]]:
+    """A national body written right before a body of a place is that body named through its
+    parent, one span (ANNOTATION.md: 国务院国资委): 国家税务总局|江西省税务局, 海关总署|广州海关,
+    国家金融监督管理总局|湖南监管局."""
+    starts: dict[int, int] = {}
+    for s, e in found:
+        starts[s] = max(e, starts.get(s, e))
+    out = []
+    for s, e in found:
+        body = bodies.get(text[s:e])
+        if body is None or body.level != "national" or e not in starts:
+            continue
+        if lexicon.place_trie().longest_at(text, e, starts[e]) > e:
+            out.append((s, starts[e]))
+    return out
 
 
 _STATE_ENTERPRISE_BUREAU = re.compile(r"中[建铁交冶核电水航][一二三四五六七八九十]+局")
