@@ -47,6 +47,10 @@ def test_a_congress_with_its_term_and_no_place(rules_nlp):
     assert entities(rules_nlp, "报告（第十五届人民代表大会第二次会议）") == [("GOV", "第十五届人民代表大会")]
 
 
+def test_a_towns_congress_with_its_term_starts_at_the_towns_name(rules_nlp):
+    assert entities(rules_nlp, "——2025年2月18日在大朗镇第十八届人民代表大会第五次会议上") == [("GOV", "大朗镇第十八届人民代表大会")]
+
+
 def test_a_congress_standing_committee_with_its_term(rules_nlp):
     text = "湖北省第十四届人民代表大会常务委员会公告"
     assert entities(rules_nlp, text) == [("GOV", "湖北省第十四届人民代表大会常务委员会")]

@@ -75,6 +75,24 @@ def _free_name_start(text: str, pos: int, longest: int, shortest: int = 1) -> in
     return best
 
 
+def _town_start(text: str, pos: int) -> int | None:
+    """Start of a town's name ending at ``pos`` (大朗|镇, a listed place before its own
+    name: 进贤县|李渡镇), with whatever prefix precedes it; ``None`` when no town ends there."""
+    town = _word_tries()["town"].longest_ending_at(text, pos)
+    if town is None:
+        return None
+    t = town[0]
+    chain = place_chain_start(text, t)
+    if chain is not None and t - chain >= 0:
+        return _prefix_start(text, t) if chain == t else chain
+    for k in (2, 3):
+        i = t - k
+        if i >= 0 and all(is_han(c) and c not in _NOT_FREE for c in text[i:t]):
+            if _boundary_before(text, i) or (i > 0 and text[i - 1] in "县区市"):
+                return _prefix_start(text, i)
+    return None
+
+
 def _prefix_start(text: str, pos: int) -> int:
     """Start of the optional prefix (zone, places, 国家, bare level, 中共) ending at ``pos``."""
     start = pos
@@ -156,7 +174,8 @@ def _term_body_start(text: str, hs: int) -> int | None:
     if m is None:
         return None
     t = m.start()
-    start = _prefix_start(text, t)
+    town = _town_start(text, t)  # 大朗镇|第十八届人民代表大会
+    start = town if town is not None else _prefix_start(text, t)
     if start == t and t > 0 and text[t - 1] in " \n":
         start = _prefix_start(text, t - 1)  # 县 第十五届人大, 坪山区⏎第二届人民代表大会: a space or a line break before the term
         if start == t - 1:
@@ -182,17 +201,9 @@ def _place_body_start(text: str, hs: int, head: str) -> int | None:
         if text.endswith(_STANDING_ALONE_BEFORE, 0, hs) or text.startswith(_STANDING_ALONE_AFTER, hs + len(head)):
             return hs
         return None
-    town = _word_tries()["town"].longest_ending_at(text, hs)
+    town = _town_start(text, hs)
     if town is not None:
-        t = town[0]
-        chain = place_chain_start(text, t)
-        if chain is not None and t - chain >= 0:
-            return _prefix_start(text, t) if chain == t else chain
-        for k in (2, 3):
-            i = t - k
-            if i >= 0 and all(is_han(c) and c not in _NOT_FREE for c in text[i:t]):
-                if _boundary_before(text, i) or (i > 0 and text[i - 1] in "县区市"):
-                    return _prefix_start(text, i)
+        return town
     start = _prefix_start(text, hs)
     if start < hs:
         return start
