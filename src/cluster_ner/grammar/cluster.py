@@ -318,6 +318,8 @@ def find_clusters(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A place and its bracketed industry, then 、 (浏阳市（花炮）、): an item of a factored list.
+_BRACKETED_ITEM_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县区旗][(（][\u4e00-\u9fff]{1,8}[)）]、$")
 _SET_HEADS = frozenset({"先进制造业集群", "先进制造集群", "战略性新兴产业集群", "战略性产业集群"})
 _RESPECTIVELY_REACH = 16  # characters after a head searched for 分别
 _FACTORING_JOINERS = "、和及与"  # 农机装备、专用汽车产业集群; 光伏制造和锂电产业集群
@@ -328,7 +330,9 @@ def _factored(text: str, start: int, words: list[_Word]) -> bool:
     """A head shared by a list (农机装备、专用汽车产业集群): the name after 、 lacks its place
     and the item before it is an industry, not a whole cluster name."""
     if words[0].kind in (_PLACE, _REGION):
-        return False
+        # 浏阳市（花炮）、|醴陵市（陶瓷）特色产业集群: items of a place and its bracketed industry
+        # share the head (深圳市、|广州市…集群 is one name; 柯桥印染、|诸暨大唐袜业集群 may be one)
+        return any(text[w.start] in "(（" for w in words) and _BRACKETED_ITEM_BEFORE.search(text, max(0, start - 16), start) is not None
     start = _before_generic(text, start)  # 电子信息、先进|超硬材料集群: an evaluative word between
     if start < 2 or text[start - 1] not in _FACTORING_JOINERS:
         return False
