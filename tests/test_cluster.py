@@ -80,6 +80,7 @@ def test_unlisted_town_before_a_known_industry(nlp):
         "加快打造现代产业集群",  # 现代 names no industry on its own
         "中国纺织产业集群协作交流大会在仙桃召开",  # the nation's clusters of an industry: a category
         "浏阳市（花炮）、醴陵市（陶瓷）特色产业集群均为省级集群",  # items sharing one head
+        "作为全国首批纺织产业集群试点",  # a batch's designation
         "我国纺织产业集群规模最大",
         "重庆市“33618”现代制造业集群中的万亿级主导产业",
     ],

@@ -68,7 +68,7 @@ _LEVEL_CHARS = "省市县区州旗盟镇乡"
 _DESIGNATION_BEFORE = ("特色",)
 # Before a cluster name with no place: the nation's clusters of an industry (a ranking's
 # category) or a level's designation, not one cluster.
-_CATEGORY_BEFORE = re.compile(r"(?:全国|我国|省级|自治区级|市级|县级|国家级)$")
+_CATEGORY_BEFORE = re.compile(r"(?:全国|我国|首批|省级|自治区级|市级|县级|国家级)$")
 _COUNTRY = frozenset({"中国", "我国", "全国"})  # a name placed in the country is a category
 
 
