@@ -1479,6 +1479,9 @@ SUBJECT_CASES = [
     pytest.param("涪陵区榨菜产业集群位列第一。评价等次为优秀的集群15个、良好38个。", "15个", ("group", "集群"), id="a_count_right_after_jiqun_counts_the_set"),
     pytest.param("璧山区新能源汽车产业集群上半年产值386.2亿元。下半年，我区将力争集群全年产值突破800亿元。", "800亿元", ("cluster", "璧山区新能源汽车产业集群"), id="the_cluster_a_place_strives_for_holds_its_figure"),
     pytest.param("安徽省专业镇发展报告发布。\n从专业镇分布来看，皖南地区49个专业镇，皖中地区56个专业镇。", "49个", ("place", "皖南"), id="a_kind_of_town_is_no_town_and_a_provinces_part_is_a_region"),
+    pytest.param("佛山市顺德区人民法院发布白皮书显示，2022—2024年，该院共受理涉家电产业知识产权案件3126件。", "3126件", ("body", "佛山市顺德区人民法院"), id="gai_yuan_is_the_court_named_last"),
+    pytest.param("走进宁德东侨经济技术开发区（以下简称东侨开发区），厂房连片。作为动力电池集群的核心承载区，园区已集聚锂电企业86家。", "86家", ("place", "东侨开发区"), id="yixia_jiancheng_is_no_part_of_a_zones_name"),
+    pytest.param("云南滇金贵金属材料股份有限公司2024年年度报告摘要\n二、报告期内公司经营情况\n报告期内，公司实现营业收入186.32亿元。", "186.32亿元", ("company", "云南滇金贵金属材料股份有限公司"), id="baogaoqinei_is_no_part_of_a_companys_name"),
     pytest.param("平房区是集群的核心承载区，去年航空产值268亿元。区内哈尔滨龙翔航空部件有限公司去年营业收入31.6亿元。", "31.6亿元", ("company", "哈尔滨龙翔航空部件有限公司"), id="qu_nei_locates_the_company_that_holds"),
     pytest.param("随县位于湖北北部。当地拥有全国第二大香菇交易市场、国家“万吨食用菌标准化示范区”，已形成产业集群。现有香菇生产企业135家。", "135家", ("place", "随县"), id="a_quoted_zone_after_a_level_is_a_designation"),
 ]
