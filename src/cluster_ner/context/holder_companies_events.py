@@ -97,10 +97,14 @@ _GENERIC_COMPANIES = frozenset({"龙头企业", "企业", "车企", "央企", "�
 _NO_COMPANY = frozenset({"上市公司", "子公司", "分公司", "母公司", "控股公司", "旗下子公司", "全资子公司", "控股子公司", "我们公司", "我们的公司", "我公司", "本公司", "我们企业", "我们集团"})  # (我们公司: the speaker, see holder_speakers)
 _GENERIC_ENDINGS = tuple(sorted(_GENERIC_COMPANIES, key=len, reverse=True))  # (龙头企业 before 企业)
 # (一季度, 2023年, 1—9月 are times: 宜宾川锂新能源科技有限公司2023年营业收入…)
-# (多晶硅 is no count: 多/数/几 count only before a measure word or numeral)
-_NUMBER_AFTER = re.compile(
-    r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]|[一二三四五六七八九十两百千万](?![季月年])|[数多几](?=[家个项种名位十百千万亿])"
+# (多晶硅, 一类新药, 二期 are no counts of companies: a Chinese numeral or 多/数/几 counts
+# them only before a measure word)
+_COMPANIES_COUNTED_AFTER = re.compile(
+    r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]|[一二三四五六七八九十两百千万]+(?:余|多)?(?=[家个户批])|[数多几](?=[家个项种名位十百千万亿])"
 )
+# After an event or project: what is counted, not who holds it (签约项目19个, 一期投资…), but
+# a time is none (宁波市磁性材料行业协会2023年度工作报告).
+_NUMBER_AFTER = re.compile(r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
 _EVENT_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|今年|去年|全年|上半年|前三季度|目前|其中|同时|此外|另外)+")
@@ -167,7 +171,7 @@ class CompanyEventFinder(HolderScan):
         spans += anaphors.items()
         out = []
         for start, end in sorted(spans):
-            if not self._outside(start, end) or _NUMBER_AFTER.match(text, end) or text[start:end] in _NO_COMPANY:
+            if not self._outside(start, end) or _COMPANIES_COUNTED_AFTER.match(text, end) or text[start:end] in _NO_COMPANY:
                 continue  # (归属于上市公司股东的净利润: listed companies in general name none)
             generic = next((g for g in _GENERIC_ENDINGS if text.endswith(g, start, end)), None)
             if generic is not None and _OBJECT_LEAD_END.search(text, start, end - len(generic)):
