@@ -1483,6 +1483,8 @@ SUBJECT_CASES = [
     pytest.param("走进宁德东侨经济技术开发区（以下简称东侨开发区），厂房连片。作为动力电池集群的核心承载区，园区已集聚锂电企业86家。", "86家", ("place", "东侨开发区"), id="yixia_jiancheng_is_no_part_of_a_zones_name"),
     pytest.param("云南滇金贵金属材料股份有限公司2024年年度报告摘要\n二、报告期内公司经营情况\n报告期内，公司实现营业收入186.32亿元。", "186.32亿元", ("company", "云南滇金贵金属材料股份有限公司"), id="baogaoqinei_is_no_part_of_a_companys_name"),
     pytest.param("作为生命健康集群的重要承载区，区内天津泰和生物制药有限公司一类新药出口额达1.35亿美元。", "1.35亿美元", ("company", "天津泰和生物制药有限公司"), id="yi_lei_after_a_companys_name_counts_no_companies"),
+    pytest.param("中国人民银行湖南省分行介绍，该行发放科技创新再贷款85亿元，支持集群企业。", "85亿元", ("body", "中国人民银行湖南省分行"), id="gai_hang_is_the_bank_named_last"),
+    pytest.param("百色市铝产业集群稳步发展。百色新山铝产业示范园上半年新入驻企业12家。", "12家", ("place", "百色新山铝产业示范园"), id="a_shifanyuan_is_a_zone"),
     pytest.param("平房区是集群的核心承载区，去年航空产值268亿元。区内哈尔滨龙翔航空部件有限公司去年营业收入31.6亿元。", "31.6亿元", ("company", "哈尔滨龙翔航空部件有限公司"), id="qu_nei_locates_the_company_that_holds"),
     pytest.param("随县位于湖北北部。当地拥有全国第二大香菇交易市场、国家“万吨食用菌标准化示范区”，已形成产业集群。现有香菇生产企业135家。", "135家", ("place", "随县"), id="a_quoted_zone_after_a_level_is_a_designation"),
 ]
