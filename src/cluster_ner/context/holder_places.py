@@ -52,6 +52,8 @@ _ZONE_SHORT_DOES = re.compile(r"已|将|现有|共有|目前|全年|今年|去�
 _NOT_ZONE_SHORT = re.compile(r"国家|省级|市级|县级|各类|各级|全国|全省|重点|相关|该区|本区|园区|现有|其中|以及|综合")
 # A preposition read into a town's name from the left (者从|大朗镇, 在|北滘镇).
 _TOWN_LEAD = re.compile(r"^.{0,2}?[从在于向对到自]")
+# A body inside what reads as a town's name: 市委、市政府和镇党委 names no town 政府和镇.
+_BODY_IN_NAME = re.compile("政府|党委|人大|政协")
 # A kind of town, not one (专业镇, 特色镇, 重点镇): 从专业镇分布来看 names no town.
 _NOT_A_KIND = "(?<!专业|特色|重点|中心|建制|明星)"
 _TOWN_NAME_CHAR = rf"(?![是的了把被在为将各])[{HAN}]"  # (家纺产业是|川港镇的: a town's name holds none of these; 乐从镇, 和平镇 hold 从, 和)
@@ -485,7 +487,7 @@ class PlaceFinder(HolderScan):
         for m in _TOWN_NAME.finditer(self.text):
             full = m.group()
             short = full[:-2] if full.endswith("街道") else full[:-1]
-            if len(short) >= 2 and not _sentence_word_re().search(full):
+            if len(short) >= 2 and not _sentence_word_re().search(full) and not _BODY_IN_NAME.search(full):
                 towns.setdefault(short, []).append((m.start(), full))
         return towns
 
@@ -506,6 +508,8 @@ class PlaceFinder(HolderScan):
         """The last town the text names before ``pos`` (大瑶镇党委 … 全镇)."""
         found = None
         for m in _TOWN_NAME.finditer(self.text, max(0, pos - LOCAL_REACH), pos):
+            if _BODY_IN_NAME.search(m.group()):
+                continue
             found = m.group() + ("镇" if self.text.startswith("镇", m.end()) else "")  # 古镇|镇
             lead = _TOWN_LEAD.match(found)
             if lead is not None and len(found) - lead.end() >= 3:
