@@ -1486,6 +1486,7 @@ SUBJECT_CASES = [
     pytest.param("中国人民银行湖南省分行介绍，该行发放科技创新再贷款85亿元，支持集群企业。", "85亿元", ("body", "中国人民银行湖南省分行"), id="gai_hang_is_the_bank_named_last"),
     pytest.param("百色市铝产业集群稳步发展。百色新山铝产业示范园上半年新入驻企业12家。", "12家", ("place", "百色新山铝产业示范园"), id="a_shifanyuan_is_a_zone"),
     pytest.param("大朗镇政府工作报告\n各位代表：\n过去一年，在东莞市委、市政府和镇党委的坚强领导下，全镇实现地区生产总值486.2亿元。", "486.2亿元", ("place", "大朗镇"), id="a_body_and_zhen_are_no_towns_name"),
+    pytest.param("大朗毛织产业集群产值突破600亿元。今年，毛织集群产值力争达到680亿元。", "680亿元", ("cluster", "大朗毛织产业集群"), id="a_cluster_without_its_unlisted_town_is_the_one_named_with_it"),
     pytest.param("平房区是集群的核心承载区，去年航空产值268亿元。区内哈尔滨龙翔航空部件有限公司去年营业收入31.6亿元。", "31.6亿元", ("company", "哈尔滨龙翔航空部件有限公司"), id="qu_nei_locates_the_company_that_holds"),
     pytest.param("随县位于湖北北部。当地拥有全国第二大香菇交易市场、国家“万吨食用菌标准化示范区”，已形成产业集群。现有香菇生产企业135家。", "135家", ("place", "随县"), id="a_quoted_zone_after_a_level_is_a_designation"),
 ]

@@ -298,6 +298,7 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
                 by_places.setdefault(key[0], set()).add(key)
         out = []
         placed: list[tuple[int, object]] = []  # (start, key) of the placed clusters so far
+        unlisted: list[tuple[str, str]] = []  # (industry, name) of those named with an unlisted place (大朗毛织产业集群)
         for s, e, name, _ in clusters:
             key = cluster_key(name) or name
             if isinstance(key, tuple) and not key[1] and len(by_places.get(key[0], ())) == 1:
@@ -306,7 +307,11 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
             if isinstance(key, tuple):
                 placed.append((s, key))
             else:  # no place in the name: 高端铝材产业集群 of 龙口市交通铝材… named shortly before
-                subject = self._placed_cluster(s, name, placed, national, fullest) or subject
+                industry = placeless_industry(name) or ""
+                subject = self._placed_cluster(s, name, placed, national, fullest) or next(
+                    (full for other, full in reversed(unlisted) if len(other) > len(industry) >= 2 and other.endswith(industry)), subject
+                )  # 毛织集群 of 大朗毛织产业集群 named before: its town is no listed place
+                unlisted.append((industry, subject))
             out.append(Holder(s, e, CLUSTER, subject))
         return out
 
