@@ -99,10 +99,11 @@ _SHARE_FOLLOWS = re.compile(r"(?:的)?(?:近|约|超过|超|逾|将近)?(?:[一�
 _NATIONAL_OBJECT = re.compile(r"(?:闻名|享誉|销往|辐射|覆盖|遍布|面向|走向|领先)$")
 # 这些产业示范基地, 上述园区: a set of bases or parks named again holds what its clause counts.
 _SET_OF_BASES = re.compile(r"(?:这些|上述|该批|这批)([\u4e00-\u9fff]{0,10}?(?:基地|园区|开发区|高新区|经开区))")
-# A ranking's set of places (全国工业百强县, 百强县中, 千强镇): a group holding its own figures;
+# A ranking's or a threshold's set of places (全国工业百强县, 百强县中, 千强镇, 千亿县, 经济十强省份):
+# a group holding its own figures;
 # a scope or the country before it is part of the phrase, not a holder of its own.
 _RANKED_SET = re.compile(
-    r"(?:全国|全省|中国|我国)?“?((?:工业|经济|综合实力|县域经济)?(?:百|千|十|\d+)强(?:县市|县区|乡镇|县|市|区|镇))”?(?:[(（]县级市[)）])?"
+    r"(?:全国|全省|中国|我国)?“?((?:工业|经济|综合实力|县域经济)?(?:(?:百|千|十|\d+)强|百亿|千亿|万亿)(?:县市|县区|乡镇|县域|省份|城市|县|市|区|镇))”?(?:[(（]县级市[)）])?"
 )
 # …but the list a place is ranked in is the rank's scope: 居全国千强镇第4位, 在县域经济百强县中位列第27位.
 _RANKED_IN_BEFORE = re.compile(r"(?:居|位居|位列|列|在|入围|跻身|进入|入选|荣登|上榜)$")
