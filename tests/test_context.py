@@ -1479,6 +1479,7 @@ SUBJECT_CASES = [
     pytest.param("南县小龙虾产业集群产值52亿元。其中，顺祥食品等5家龙头企业贡献了集群近七成的加工产值。", "5家", ("cluster", "南县小龙虾产业集群"), id="companies_counted_before_jiqun_are_no_count_of_clusters"),
     pytest.param("涪陵区榨菜产业集群位列第一。评价等次为优秀的集群15个、良好38个。", "15个", ("group", "集群"), id="a_count_right_after_jiqun_counts_the_set"),
     pytest.param("璧山区新能源汽车产业集群上半年产值386.2亿元。下半年，我区将力争集群全年产值突破800亿元。", "800亿元", ("cluster", "璧山区新能源汽车产业集群"), id="the_cluster_a_place_strives_for_holds_its_figure"),
+    pytest.param("薛城区沙沟镇是省级特色产业镇。全镇特色产业从业人员4100余人。", "4100余人", ("place", "沙沟镇"), id="a_tese_chanye_zhen_is_a_kind_of_town"),
     pytest.param("安徽省专业镇发展报告发布。\n从专业镇分布来看，皖南地区49个专业镇，皖中地区56个专业镇。", "49个", ("place", "皖南"), id="a_kind_of_town_is_no_town_and_a_provinces_part_is_a_region"),
     pytest.param("佛山市顺德区人民法院发布白皮书显示，2022—2024年，该院共受理涉家电产业知识产权案件3126件。", "3126件", ("body", "佛山市顺德区人民法院"), id="gai_yuan_is_the_court_named_last"),
     pytest.param("走进宁德东侨经济技术开发区（以下简称东侨开发区），厂房连片。作为动力电池集群的核心承载区，园区已集聚锂电企业86家。", "86家", ("place", "东侨开发区"), id="yixia_jiancheng_is_no_part_of_a_zones_name"),

@@ -55,7 +55,7 @@ _TOWN_LEAD = re.compile(r"^.{0,2}?[从在于向对到自]")
 # A body inside what reads as a town's name: 市委、市政府和镇党委 names no town 政府和镇.
 _BODY_IN_NAME = re.compile("政府|党委|人大|政协")
 # A kind of town, not one (专业镇, 特色镇, 重点镇): 从专业镇分布来看 names no town.
-_NOT_A_KIND = "(?<!专业|特色|重点|中心|建制|明星)"
+_NOT_A_KIND = "(?<!专业|特色|重点|中心|建制|明星|产业)"
 _TOWN_NAME_CHAR = rf"(?![是的了把被在为将各])[{HAN}]"  # (家纺产业是|川港镇的: a town's name holds none of these; 乐从镇, 和平镇 hold 从, 和)
 # (…名镇 is a designation; a town ending a heading line is named there: …常熟市海虞镇⏎2002年，全镇…)
 _TOWN_NAME = re.compile(rf"(?:{_TOWN_NAME_CHAR}){{2,4}}?(?<![名全该本各我乡]){_NOT_A_KIND}(?:镇|乡|街道)(?=[{HAN}]*?(?:党委|政府|人民政府|办事处|办|现|已|的|位于|地处|是|[，,。：:])|\n)")
