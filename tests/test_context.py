@@ -1283,6 +1283,12 @@ def test_the_first_event_date_of_the_opening_gives_the_document_date(nlp):
     assert metric(nlp, text, "28个", date=None)["doc_date"] == "2024-07-27"
 
 
+def test_a_range_of_months_in_the_title_is_no_date_but_its_year_is_the_documents(nlp):
+    text = "2021年1-6月份全区经济发展统计公报\n上半年，全区实现地区生产总值172.39亿元，同比增长18.6%。"
+    row = metric(nlp, text, "172.39亿元", date=None)
+    assert (row["doc_date"], row["period"]) == ("2021", "2021-H1")
+
+
 TITLED = "2023首届中国陶瓷产业发展峰会在德化举行\n6月16日，峰会在德化县开幕，"
 
 

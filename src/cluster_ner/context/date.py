@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import re
 
-from ..grammar.time import year_of
+from ..grammar.time import FULL_DATE, full_date_of
 
 __all__ = ["document_date"]
 
 _YEAR = r"(?:19|20)\d{2}"
-_FULL_DATE = re.compile(rf"(?<!\d)({_YEAR})\s*[年\-/.]\s*(\d{{1,2}})\s*[月\-/.]\s*(\d{{1,2}})\s*日?(?!\d)")
-_CN_FULL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _MONTH_DAY = re.compile(r"(?<![\d年/\-.])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR_IN_TEXT = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # A year that names the event or the document (2023首届…峰会, 〔2024〕57号, 2024年度…名单),
@@ -41,23 +39,10 @@ def _date(y: int, m: int, d: int) -> str | None:
     return None
 
 
-def _cn(text: str) -> int:
-    digits = "零一二三四五六七八九"
-    if text.startswith("十"):
-        return 10 + (digits.index(text[1]) if len(text) > 1 else 0)
-    if "十" in text:
-        tens, ones = text.split("十")
-        return digits.index(tens) * 10 + (digits.index(ones) if ones else 0)
-    return digits.index(text)
-
-
 def _first_full_date(text: str) -> str | None:
-    m = _FULL_DATE.search(text)
-    c = _CN_FULL_DATE.search(text)
-    if c is not None and (m is None or c.start() < m.start()):
-        y = year_of(c.group(1))
-        return _date(y, _cn(c.group(2)), _cn(c.group(3))) if y else None
-    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    """The first full date of ``text`` (2024年3月5日, 2024-03-05, 二〇二四年三月五日)."""
+    m = FULL_DATE.search(text)
+    return full_date_of(m) if m is not None else None
 
 
 def _split_header(text: str) -> tuple[str, str]:
@@ -87,7 +72,7 @@ def document_date(text: str) -> str | None:
     """The document's date as ``YYYY-MM-DD`` or ``YYYY``, or ``None`` (see the module docstring)."""
     header, body = _split_header(text)
     for line in header.splitlines():
-        if _HEADER_FIELD.search(line) or _FULL_DATE.search(line):
+        if _HEADER_FIELD.search(line) or FULL_DATE.search(line):
             found = _first_full_date(line)
             if found:
                 return found
@@ -103,5 +88,5 @@ def document_date(text: str) -> str | None:
             if year is not None:
                 return _date(int(year.group(1)), int(month_day.group(1)), int(month_day.group(2)))
             break
-    year = _EVENT_YEAR.search(sentences[0]) if sentences else None
-    return year.group(1) if year is not None else None
+    year = (_EVENT_YEAR.search(sentences[0]) if sentences else None) or _EVENT_YEAR.search(header)
+    return year.group(1) if year is not None else None  # (2021年1-6月份…统计公报: the title's year)

@@ -40,11 +40,25 @@ _DAY = rf"(?:[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[�
 _DASH = r"\s*[—–\-~～至到]\s*"
 _SMALL = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 
+# A full date; its separators agree (2024年3月5日, 2024-03-05, 2024/3/5): 2018年1-7月 is months.
+_YMD = (
+    rf"(?P<ymd_y>{_YEAR})\s*(?:(?P<ymd_nian>年)|[\-/.])\s*(?P<ymd_m>{_NUM12})\s*(?(ymd_nian)月|[\-/.])"
+    rf"\s*(?P<ymd_d>{_DAY})\s*[日号]?(?![\d月])"
+)
+FULL_DATE = re.compile(rf"(?<!\d){_YMD}")
+
+
+def full_date_of(m: re.Match[str]) -> str | None:
+    """``YYYY-MM-DD`` of a :data:`FULL_DATE` match (Arabic or Chinese numerals), or ``None``."""
+    y, mo, d = year_of(m.group("ymd_y")), _cn_number(m.group("ymd_m")), _cn_number(m.group("ymd_d"))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
 # Named alternatives, longest and most specific first (the regex takes the first that matches).
 _PATTERN = rf"""
 (?P<five>(?:“|")?(?P<five_n>十[一二三四五六七八九]五|十五五)(?:”|")?(?:规划)?(?P<five_tail>期间|时期|以来|末|初|开局之年)?)
 |(?P<yrange>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年(?:度|间|期间)?)
-|(?P<ymd>(?P<ymd_y>{_YEAR})\s*(?:(?P<ymd_nian>年)|[\-/.])\s*(?P<ymd_m>{_NUM12})\s*(?(ymd_nian)月|[\-/.])\s*(?P<ymd_d>{_DAY})\s*[日号]?(?![\d月]))
+|(?P<ymd>{_YMD})
 |(?P<ym>(?P<ym_y>{_YEAR})\s*年\s*(?P<ym_m1>{_NUM12})(?:月?{_DASH}(?P<ym_m2>{_NUM12}))?\s*月(?:份|末|底|初)?)
 |(?P<ypart>(?P<yp_y>{_YEAR})\s*年\s*(?:的)?(?P<yp_part>上半年|下半年|前三季度|前两季度|[一二三四1-4]季度|第[一二三四1-4]季度|全年|年底|年末|底|末|初|度|以来|起|至今))
 |(?P<year>(?P<y_only>{_YEAR})\s*年(?!代|级))
@@ -153,8 +167,7 @@ def _period(m: re.Match[str], text: str, year: int | None) -> str | None:
         y1, y2 = year_of(g("y1")), year_of(g("y2"))
         return f"{y1}/{y2}" if y1 and y2 and y1 <= y2 else None
     if kind == "ymd":
-        y, mo, d = year_of(g("ymd_y")), _cn_number(g("ymd_m")), _cn_number(g("ymd_d"))
-        return f"{y:04d}-{mo:02d}-{d:02d}" if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31 else None
+        return full_date_of(m)
     if kind == "ym":
         y, m1 = year_of(g("ym_y")), _cn_number(g("ym_m1"))
         if not y or not m1 or not 1 <= m1 <= 12:
