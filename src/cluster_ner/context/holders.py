@@ -103,6 +103,7 @@ _SET_OF_BASES = re.compile(r"(?:这些|上述|该批|这批)([\u4e00-\u9fff]{0,1
 # a group holding its own figures;
 # a scope or the country before it is part of the phrase, not a holder of its own.
 _RANKED_SET = re.compile(
+    r"(?=[全中我“工经综县百千十万\d])"  # (the characters it can start with: skip the rest fast)
     r"(?:全国|全省|中国|我国)?“?((?:工业|经济|综合实力|县域经济)?(?:(?:百|千|十|\d+)强|百亿|千亿|万亿)(?:县市|县区|乡镇|县域|省份|城市|县|市|区|镇))”?(?:[(（]县级市[)）])?"
 )
 # …but the list a place is ranked in is the rank's scope: 居全国千强镇第4位, 在县域经济百强县中位列第27位.
