@@ -88,3 +88,15 @@ def test_trivial_texts_round_trip(raw):
     assert c.text == raw
     if raw:
         assert c.to_raw(0, len(raw)) == (0, len(raw))
+
+
+def test_ideographic_spaces_between_a_tables_cells_fold_to_tabs():
+    raw = "指标\u30002025年\u30002030年\n规上工业增加值（亿元）\u30002860\u30004150\n万亿级产业集群（个）\u30001\u30002"
+    cleaned = clean(raw)
+    assert cleaned.text.splitlines()[1] == "规上工业增加值(亿元)\t2860\t4150"
+    assert len(cleaned.text) == len(raw)  # 1:1: offsets unchanged
+
+
+def test_ideographic_spaces_of_a_dateline_stay_spaces():
+    assert clean("2025-01-21\u3000来源：黑龙江日报\u3000转载：香港商报网\n\n正文").text.startswith("2025-01-21 来源:")
+

@@ -266,6 +266,12 @@ def test_a_target_does_not_reach_the_next_sentence(nlp):
     assert metric(nlp, text, "312家")["status"] == "actual"
 
 
+def test_a_table_with_ideographic_spaces_takes_its_columns_times(nlp):
+    text = "表3\u3000主要指标\n指标\u30002025年\u30002030年\u3000属性\n规上工业增加值（亿元）\u30002860\u30004150\u3000预期性\n万亿级产业集群（个）\u30001\u30002\u3000预期性"
+    row = metric(nlp, text, "4150", date="2025-11-20")
+    assert (row["period"], row["status"]) == ("2030", "target")
+
+
 def test_a_horizon_already_past_is_as_of(nlp):
     text = "至2023年底，集群规上企业营业收入达到414亿元。"
     assert metric(nlp, text, "414亿元", date="2024-09-21")["status"] == "actual"
