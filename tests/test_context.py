@@ -272,6 +272,11 @@ def test_a_table_with_ideographic_spaces_takes_its_columns_times(nlp):
     assert (row["period"], row["status"]) == ("2030", "target")
 
 
+def test_a_target_word_of_a_purpose_does_not_reach_what_was_done(nlp):
+    text = "为确保特色产业发展，三年来共投入资金3000余万元，整理土地2万亩。"
+    assert metric(nlp, text, "3000余万元")["status"] == "actual"
+
+
 def test_a_horizon_already_past_is_as_of(nlp):
     text = "至2023年底，集群规上企业营业收入达到414亿元。"
     assert metric(nlp, text, "414亿元", date="2024-09-21")["status"] == "actual"

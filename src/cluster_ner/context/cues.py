@@ -104,6 +104,9 @@ def _fact_between(text: str, lo: int, start: int) -> bool:
     return False
 
 
+_PURPOSE_BEFORE = re.compile(r"(?:为|为了)$")
+
+
 def is_target(text: str, sentence_start: int, clause_start: int, start: int, end: int, period_is_horizon: bool) -> bool:
     """Is the number ``text[start:end]`` a goal? (see the module docstring).
 
@@ -124,6 +127,8 @@ def is_target(text: str, sentence_start: int, clause_start: int, start: int, end
         for m in _target_re(role).finditer(text, lo, start):
             if text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
                 continue  # 《…三年行动计划》: a title's word, not a plan of this sentence
+            if role == "target" and m.start() < clause_start and _PURPOSE_BEFORE.search(text, max(lo, m.start() - 2), m.start()):
+                continue  # 为确保特色产业发展，共投入资金3000余万元: a purpose, not the goal of what follows
             last = m
         if last is not None and not _fact_between(text, last.end() + _verb_after(text, last.end()), start):
             return True
