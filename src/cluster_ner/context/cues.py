@@ -68,7 +68,13 @@ def _target_re(role: str = "target") -> re.Pattern[str]:
     for word in sorted(_words().get(role, ()), key=len, reverse=True):
         after, before = _NOT_TARGET_AFTER.get(word), _NOT_TARGET_BEFORE.get(word)
         parts.append((f"(?<![{before}])" if before else "") + re.escape(word) + (f"(?![{after}])" if after else ""))
+    if role == "target":
+        parts.append(_WITHIN_YEARS)
     return re.compile("|".join(parts) or "(?!)")
+
+
+# A span of years ahead: 三到五年内, 5年内 (not 近三年内, 过去五年内: those are past).
+_WITHIN_YEARS = r"(?<![近去来])(?:[一二两三四五六七八九十\d]{1,2}(?:到|至|-|—))?[一二两三四五六七八九十\d]{1,2}年内"
 
 
 @lexicon.cached
