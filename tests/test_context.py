@@ -272,11 +272,14 @@ def test_a_table_with_ideographic_spaces_takes_its_columns_times(nlp):
     assert (row["period"], row["status"]) == ("2030", "target")
 
 
-@pytest.mark.parametrize(("text", "number", "status"), [
-    ("三到五年内，在全国县域百强中再前进9个位次。", "9个位次", "target"),
-    ("三年内新增育种基地5000亩。", "5000亩", "target"),
-    ("近三年内新增企业12家。", "12家", "actual"),
-])
+@pytest.mark.parametrize(
+    ("text", "number", "status"),
+    [
+        ("三到五年内，在全国县域百强中再前进9个位次。", "9个位次", "target"),
+        ("三年内新增育种基地5000亩。", "5000亩", "target"),
+        ("近三年内新增企业12家。", "12家", "actual"),
+    ],
+)
 def test_a_span_of_years_ahead_makes_a_target(nlp, text, number, status):
     assert metric(nlp, text, number)["status"] == status
 
