@@ -46,7 +46,7 @@ from .sentences import (
 __all__ = ["Topic", "attributive_holder", "counted_holder", "holder_in_sentence", "list_intro_holder", "provision_holder"]
 
 _BODY_KINDS = frozenset({BODY, PLANNER, BODIES, PLANNERS})
-_TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national"})
+_TOPIC_KINDS = frozenset({CLUSTER, "place", COMPANY, "national", GROUP})
 _FIRST_CELL = re.compile(r"\s*[|｜]?\s*(?:\d+\s*[|｜]\s*)?([^|｜\t]+?)\s*[|｜\t]")
 # Between a holder and a number it possesses: 集群内6个项目, 园区内的12家.
 _POSSESSOR_GAP = re.compile(r"内的?|内共有|内有")
