@@ -1494,6 +1494,7 @@ SUBJECT_CASES = [
     pytest.param("德化县工信局、德化县财政局联合安排专项资金3000万元。", "3000万元", ("group", "德化县工信局、德化县财政局"), id="bodies_written_together_are_a_group"),
     pytest.param("报告显示，全国工业百强县（县级市）以全国6.5%的人口，贡献了全国10.2%的GDP。", "10.2%", ("group", "工业百强县"), id="a_rankings_set_of_places_is_a_group"),
     pytest.param("北滘镇规上工业总产值居全国千强镇第4位。", "第4位", ("place", "北滘镇"), id="the_list_a_place_is_ranked_in_holds_no_rank"),
+    pytest.param("青海省重点产业集群主要指标\n集群名称\t营业收入（亿元）\t规上企业（家）\n西宁市锂电产业集群\t386.4\t42\n海西州盐湖化工产业集群\t598.2\t61\n合计\t984.6\t103", "984.6", ("group", "集群"), id="a_tables_total_row_is_its_clusters_together"),
     pytest.param("报告显示，全国工业百强县贡献了全国14.7%的工业增加值。全社会研发经费支出约3160亿元。", "约3160亿元", ("group", "工业百强县"), id="a_group_is_the_paragraphs_topic_too"),
     pytest.param("2023年，全国千亿县以全国1.2%的陆地面积，贡献了全国7.6%的GDP。", "7.6%", ("group", "千亿县"), id="a_thresholds_set_of_places_is_a_group"),
     pytest.param("【重点企业】宜宾川锂新能源科技有限公司2023年营业收入418亿元。", "418亿元", ("company", "宜宾川锂新能源科技有限公司"), id="a_year_after_a_companys_name_is_no_count_of_companies"),

@@ -64,6 +64,7 @@ def _first_column_header(text: str, pos: int) -> str:
 
 
 _COMPANY_CELL = re.compile(r"(?:公司|集团|厂|股份)$")
+_TOTAL_CELL = re.compile(r"(?:合\s*计|总\s*计|小\s*计|全部|总体)")
 _PLACE_CELL = re.compile(r"(?:省|市|县|区|镇|乡|街道|园|基地|新区)$")
 
 
@@ -123,6 +124,8 @@ def holder_in_sentence(
         if first is not None and _COMPANY_CELL.search(first.group(1)):
             return COMPANY, first.group(1)
         if first is not None and _CLUSTER_COLUMN.search(_first_column_header(text, first.start(1))):
+            if _TOTAL_CELL.fullmatch(first.group(1)):
+                return GROUP, "集群"  # 合计 | 1562.2: the clusters of the table together
             # 产业集群 | 产值: 袜业 | 386.4 — the row names its cluster, by the fullest name the text gives it
             return CLUSTER, holders.cluster_named_with(first.group(1)) or first.group(1)
         title = text_tables.title_line(text, start)
