@@ -13,8 +13,10 @@ of CONTEXT.md) and a subject string:
   words (全市, 全县, 我省 …) → the place of that level the document is about;
 * 全国, 我国, 中国 → ``national`` (中国);
 * enterprises (…有限公司, …集团) → ``company``; events (…大会, …峰会) → ``other``;
-* generic cluster phrases (国家先进制造业集群, 45个集群) → ``group``, and
-  anaphors (该集群, 集群) → the cluster the text is about.
+* generic cluster phrases (国家先进制造业集群, 45个集群) and ranking or threshold
+  sets of places (全国工业百强县, 千亿县) → ``group``, and anaphors (该集群, 集群) →
+  the cluster the text is about; a body named again by its head (该院, 该局) → that
+  body.
 
 A place word right after a base word (占全国, 居全省, 高于全市) is the base of a
 share or a comparison, not a holder.
