@@ -42,6 +42,7 @@ SOURCES = (
     "corpus/blind-p/blindP.jsonl",
     "corpus/blind-q/blindQ.jsonl",
     "corpus/blind-r/blindR.jsonl",
+    "corpus/blind-s/blindS.jsonl",
     "notebooks/data/corpus.jsonl",
     "../shared/gold/seeds.jsonl",
 )
