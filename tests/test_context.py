@@ -1513,6 +1513,7 @@ SUBJECT_CASES = [
     pytest.param("璧山区新能源汽车产业集群上半年产值386.2亿元。下半年，我区将力争集群全年产值突破800亿元。", "800亿元", ("cluster", "璧山区新能源汽车产业集群"), id="the_cluster_a_place_strives_for_holds_its_figure"),
     pytest.param("薛城区沙沟镇是省级特色产业镇。全镇特色产业从业人员4100余人。", "4100余人", ("place", "沙沟镇"), id="a_tese_chanye_zhen_is_a_kind_of_town"),
     pytest.param("安徽省专业镇发展报告发布。\n从专业镇分布来看，皖南地区49个专业镇，皖中地区56个专业镇。", "49个", ("place", "皖南"), id="a_kind_of_town_is_no_town_and_a_provinces_part_is_a_region"),
+    pytest.param("温岭市经济和信息化局关于提案的答复\n2023年，我局兑现农机企业技改补助4860万元。我局将会同市农业农村局，今年安排1000万元专项资金。", "1000万元", ("body", "温岭市经济和信息化局"), id="wo_ju_is_the_body_the_text_speaks_for"),
     pytest.param("佛山市顺德区人民法院发布白皮书显示，2022—2024年，该院共受理涉家电产业知识产权案件3126件。", "3126件", ("body", "佛山市顺德区人民法院"), id="gai_yuan_is_the_court_named_last"),
     pytest.param("走进宁德东侨经济技术开发区（以下简称东侨开发区），厂房连片。作为动力电池集群的核心承载区，园区已集聚锂电企业86家。", "86家", ("place", "东侨开发区"), id="yixia_jiancheng_is_no_part_of_a_zones_name"),
     pytest.param("云南滇金贵金属材料股份有限公司2024年年度报告摘要\n二、报告期内公司经营情况\n报告期内，公司实现营业收入186.32亿元。", "186.32亿元", ("company", "云南滇金贵金属材料股份有限公司"), id="baogaoqinei_is_no_part_of_a_companys_name"),

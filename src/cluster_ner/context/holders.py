@@ -113,8 +113,8 @@ _RANKED_IN_BEFORE = re.compile(r"(?:居|位居|位列|列|在|入围|跻身|进�
 _RANKED_IN_AFTER = re.compile(r"(?:中|榜单?中?)?(?:排名|排|位列|位居|居|列)?第|(?:中|榜单?中?)?(?:排名|位列|位居)")
 # Between a cluster and a company it names: 集群|龙头企业|…公司 (the company's role in it).
 _COMPANY_ROLE = re.compile(r"(?:的)?(?:龙头|骨干|链主|领军|重点|头部)?(?:企业)?")
-# A body named again by its head (该院, 该局, 本委, 该行): the body of that kind named last.
-_BODY_ANAPHOR = re.compile(r"(?:该|本)(院|局|厅|委|部|行)(?=[\u4e00-\u9fff])(?!长|领导|负责人|党组|干部|职工)")
+# A body named again by its head (该院, 该局, 本委, 该行; 我厅 in its own report): the body of that kind named last.
+_BODY_ANAPHOR = re.compile(r"(?:该|本|我)(院|局|厅|委|部|行)(?=[\u4e00-\u9fff])(?!长|领导|负责人|党组|干部|职工)")
 # Inside a quoted title or designation (被评为“全国…镇”): an open “ before, not closed.
 _QUOTED_BEFORE = re.compile(r"“[^“”\n。；;]*$")
 _QUOTE_REACH = 20
@@ -363,7 +363,9 @@ class DocumentHolders(PlaceFinder, CompanyEventFinder, SpeakerFinder):
         # 该院共受理…案件, 该局安排资金…: the body of that kind named last does what is counted
         gov = [(s, e, a.get("canonical") or self.text[s:e]) for s, e, label, a in ents if label == "GOV"]
         for m in _BODY_ANAPHOR.finditer(self.text):
-            named = next((name for s, e, name in reversed(gov) if e <= m.start() and self.text[s:e].endswith(m.group(1))), None)
+            # (我局 is the body the text speaks for, the first of that kind it names: its author)
+            order = gov if m.group().startswith("我") else reversed(gov)
+            named = next((name for s, e, name in order if e <= m.start() and self.text[s:e].endswith(m.group(1))), None)
             if named is not None and self._outside(m.start(), m.end()):
                 out.append(Holder(m.start(), m.end(), BODY, named))
         return out
