@@ -57,30 +57,23 @@ _NUMBER_CELL = re.compile(r"(?:^|\u3000)-?[\d.,]+%?(?=\u3000|$)")
 def _fold_table_spaces(folded: str, raw: str) -> str:
     """``folded`` with the ideographic spaces of ``raw``'s tables folded to tabs."""
     lines = raw.split("\n")
-    rows = [len(_CELL_GAP.findall(line)) >= 2 for line in lines]
-    out = list(folded) if any(rows) else None
-    if out is None:
-        return folded
-    pos, k, changed = 0, 0, False
-    starts = []
+    starts = [0]
     for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+        starts.append(starts[-1] + len(line) + 1)
+    rows = [len(_CELL_GAP.findall(line)) >= 2 for line in lines]
+    out: list[str] | None = None
+    k = 0
     while k < len(lines):
-        if not rows[k]:
-            k += 1
-            continue
         j = k
         while j < len(lines) and rows[j]:
-            j += 1
+            j += 1  # [k, j): a block of rows (empty when line k is none)
         if sum(1 for i in range(k, j) if _NUMBER_CELL.search(lines[i])) >= 2:
+            out = out or list(folded)
             for i in range(k, j):
                 for m in _CELL_GAP.finditer(lines[i]):
-                    for c in range(starts[i] + m.start(), starts[i] + m.end()):
-                        out[c] = "\t"
-                changed = True
-        k = j
-    return "".join(out) if changed else folded
+                    out[starts[i] + m.start() : starts[i] + m.end()] = "\t" * (m.end() - m.start())
+        k = max(j, k + 1)
+    return "".join(out) if out is not None else folded
 
 # Chinese punctuation is kept (sentence splitting and quotes rely on it), but the
 # full-width forms above already cover （）％，：； which fold to ASCII.
@@ -301,7 +294,9 @@ def clean(raw: str) -> Cleaned:
         A :class:`Cleaned` with the working text, its alignment to ``raw`` and
         the garbled ranges (in working-text offsets).
     """
-    folded = _fold_table_spaces(_FULLWIDTH_RE.sub(_fold_char, raw), raw) if "\u3000" in raw else _FULLWIDTH_RE.sub(_fold_char, raw)
+    folded = _FULLWIDTH_RE.sub(_fold_char, raw)
+    if "\u3000" in raw:
+        folded = _fold_table_spaces(folded, raw)
     parts: list[str] = []
     segments: list[tuple[int, int, int, int]] = []
     w = r = 0

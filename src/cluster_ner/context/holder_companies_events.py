@@ -99,12 +99,13 @@ _GENERIC_ENDINGS = tuple(sorted(_GENERIC_COMPANIES, key=len, reverse=True))  # (
 # (一季度, 2023年, 1—9月 are times: 宜宾川锂新能源科技有限公司2023年营业收入…)
 # (多晶硅, 一类新药, 二期 are no counts of companies: a Chinese numeral or 多/数/几 counts
 # them only before a measure word)
+_DIGIT_NOT_TIME = r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]"  # (2023年, 1—9月 are times)
 _COMPANIES_COUNTED_AFTER = re.compile(
-    r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]|[一二三四五六七八九十两百千万]+(?:余|多)?(?=[家个户批])|[数多几](?=[家个项种名位十百千万亿])"
+    rf"{_DIGIT_NOT_TIME}|[一二三四五六七八九十两百千万]+(?:余|多)?(?=[家个户批])|[数多几](?=[家个项种名位十百千万亿])"
 )
 # After an event or project: what is counted, not who holds it (签约项目19个, 一期投资…), but
 # a time is none (宁波市磁性材料行业协会2023年度工作报告).
-_NUMBER_AFTER = re.compile(r"(?!\d{4}年|\d{1,2}(?:[—\-－~至]\d{1,2})?月)[\d０-９]|[一二三四五六七八九十两百千万数多几](?![季月年])")
+_NUMBER_AFTER = re.compile(rf"{_DIGIT_NOT_TIME}|[一二三四五六七八九十两百千万数多几](?![季月年])")
 
 # An event's name holds no verb of the sentence: 芜湖市鸠江区近日举行招商会 is about the district.
 _EVENT_LEAD = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|今年|去年|全年|上半年|前三季度|目前|其中|同时|此外|另外)+")
@@ -134,6 +135,12 @@ _COMPANY_SUFFIX = re.compile(r"(?:(?:科技|技术|实业|控股|股份|集团|[
 _ALIAS = re.compile(r"\s*[（(](?:以下)?简称[“\"‘]?([^（）()“”\"‘’，,。\n]{2,8})[”\"’]?[）)]")
 # Where a clause opens, perhaps after a time word (，去年袜源针织…).
 _CLAUSE_START = re.compile(r"(?:^|[，,。；;！？!?：:\n])(?:\d{4}年|今年|去年|目前|其中|同时)?$")
+
+
+def _organization_before(events: list[Holder], pos: int, word: str) -> Holder | None:
+    """The last of ``events`` ending by ``pos`` whose name ends with ``word`` (协会: the
+    association a bare 协会 names again)."""
+    return next((e for e in reversed(events) if e.end <= pos and (e.subject or "").endswith(word)), None)
 
 
 class CompanyEventFinder(HolderScan):
@@ -239,7 +246,8 @@ class CompanyEventFinder(HolderScan):
                 if name in _BARE_PROJECT:  # 项目总投资…: the project named last
                     name = self._project_before(start) or name
                 elif _ORGANIZATION_WORD.fullmatch(name):  # 协会在…指导下: the association named last
-                    name = next((e.subject for e in reversed(out) if (e.subject or "").endswith(name)), name)
+                    named = _organization_before(out, start, name)
+                    name = named.subject if named is not None else name
                 out.append(Holder(start, m.end(), OTHER, name))
         self.events = out
         self._event_ends = [h.end for h in out]
@@ -298,7 +306,7 @@ class CompanyEventFinder(HolderScan):
         for m in _EVENT_ANAPHOR.finditer(self.text):
             organization = _ORGANIZATION_WORD.search(m.group())
             if organization is not None:  # 协会组织…: the association named last, not an event
-                event = next((e for e in reversed(self.events) if e.end <= m.start() and (e.subject or "").endswith(organization.group())), None)
+                event = _organization_before(self.events, m.start(), organization.group())
             else:
                 event = self.event_before(m.start())
             if event is not None and event.end <= m.start():
